@@ -1,0 +1,5 @@
+"""`python -m reader` is `wikireader`."""
+
+from reader.cli import main
+
+raise SystemExit(main())
