@@ -1,0 +1,101 @@
+"""Split a dump file into its articles: line framing only, no wikitext parsing.
+
+A line ``[[Title]]`` followed by a blank line (or by the end of the file) starts an
+article.  Lines such as ``[[File:...]]`` or ``[[Image:...]]`` never do.  Text before the
+first title line belongs to the first article, so nothing of the file is ever dropped:
+the entries tile the whole text, each running up to the next one's title line.
+
+One compiled regex scans the decoded text; 20 MB index in a few tens of milliseconds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+# A title line: "[[...]]" alone on its line, then a blank line or the end of the text.
+# MediaWiki titles cannot hold [ ] { } < > | so a piped link or a template is never a
+# title.  Namespaces that appear as lone lines inside articles are excluded.  The blank
+# line is a lookahead so that it stays free to precede the next title line.
+_TITLE = (
+    r"\[\[(?!\s*(?:file|image|media|category)\s*:)"
+    r"([^\[\]{}<>|\n]+)\]\](?=[ \t]*(?:\n[ \t]*(?:\n|\Z)|\Z))"
+)
+# Searching for "\n[[" lets the regex engine skip ahead by its literal prefix: ten times
+# faster than a MULTILINE "^" pattern.  The first line of the text is tried on its own.
+_TITLE_AFTER_NEWLINE = re.compile("\n" + _TITLE, re.IGNORECASE)
+_TITLE_AT_START = re.compile(_TITLE, re.IGNORECASE)
+
+# "#REDIRECT Target", "#redirect: [[Target]]" as the first non-blank line of the body.
+_REDIRECT = re.compile(r"[ \t\n]*#[ \t]*redirect\b[ \t]*:?[ \t]*([^\n]*)", re.IGNORECASE)
+_TRAILING_TEMPLATE = re.compile(r"\s*\[tpl\].*?(?:\[/tpl\]|$)\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One article of a file: where it lies in the decoded text, and what it is called."""
+
+    index: int  # position in the file, 0-based (tells apart repeated titles)
+    title: str
+    start: int  # offset of the article's first char (its [[Title]] line)
+    end: int  # offset one past its last char
+    redirect: str | None = None  # target of a "#REDIRECT X" page
+
+    @property
+    def size(self) -> int:
+        """Length of the article's text in characters."""
+        return self.end - self.start
+
+
+def redirect_target(text: str, pos: int = 0) -> str | None:
+    """The target of ``#REDIRECT X`` when it is the first non-blank line from `pos`, else None."""
+    match = _REDIRECT.match(text, pos)
+    if match is None:
+        return None
+    target = _TRAILING_TEMPLATE.sub("", match.group(1)).strip()
+    if target.startswith("[[") and "]]" in target:
+        target = target[2 : target.index("]]")].split("|", 1)[0]
+    target = target.strip()
+    return target or None
+
+
+def _title_lines(text: str) -> Iterator[tuple[int, str, int]]:
+    """(offset of the title line, title, offset just after its closing brackets)."""
+    first = _TITLE_AT_START.match(text)
+    if first is not None and first.group(1).strip():
+        yield 0, first.group(1).strip(), first.end()
+    for match in _TITLE_AFTER_NEWLINE.finditer(text):
+        if match.group(1).strip():  # "[[ ]]" names nothing
+            yield match.start() + 1, match.group(1).strip(), match.end()
+
+
+def iter_articles(text: str, fallback_title: str) -> Iterator[Entry]:
+    """Yield the file's articles in order as they are found (lazy: first ones come at once).
+
+    A text with no title line is one article called `fallback_title`.
+    """
+    index = 0
+    previous: tuple[int, str, int] | None = None
+    for line in _title_lines(text):
+        if previous is not None:
+            yield _entry(text, index, previous, line[0])
+            index += 1
+        previous = line
+    if previous is None:
+        yield Entry(0, fallback_title, 0, len(text), redirect_target(text))
+    else:
+        yield _entry(text, index, previous, len(text))
+
+
+def _entry(text: str, index: int, line: tuple[int, str, int], end: int) -> Entry:
+    start, title, body = line
+    # The first article also owns any text before its title line.
+    start = 0 if index == 0 else start
+    # The next article starts with "[[", so the blank-skipping redirect match stays in this one.
+    return Entry(index, title, start, end, redirect_target(text, body))
+
+
+def split_articles(text: str, fallback_title: str) -> list[Entry]:
+    """All the file's articles, in file order."""
+    return list(iter_articles(text, fallback_title))
