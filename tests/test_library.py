@@ -1,0 +1,180 @@
+"""Opening a file as a library of articles: lazy indexing, article text, lookups, file changes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from reader.errors import ArticleNotFound, InputError
+from reader.source.library import Library, normalise_title, title_from_path
+
+DATA = Path(__file__).parent / "data" / "dump"
+EXAMPLE = DATA / "wiki-example.txt"
+DAMAGED = DATA / "alex-test-mojibake-truncated.txt"
+
+
+def many_articles(count: int) -> str:
+    return "".join(f"[[Article {n}]]\n\nBody of article {n}.\n\n\n" for n in range(count))
+
+
+def test_open_real_sample() -> None:
+    library = Library.open(str(EXAMPLE))
+    assert library.name == "wiki-example.txt"
+    assert library.complete and library.progress == 1.0
+    assert len(library.entries) == 20 and library.is_multi
+    goldwater = library.find("Barry Goldwater")[0]
+    text = library.article_text(goldwater)
+    assert text.startswith("[[Barry Goldwater]]\n\n")
+    assert "Goldwater" in text and "[[Baralong incidents]]" not in text
+
+
+def test_damaged_copy_is_repaired_and_nothing_lost() -> None:
+    library = Library.open(str(DAMAGED))
+    assert library.decoded.notice is not None and "mojibake" in library.decoded.notice
+    assert [entry.title for entry in library.entries][:2] == ["BBS", "Balfour declaration"]
+    joined = "".join(library.article_text(entry) for entry in library.entries)
+    assert "â€" not in joined and "Ã©" not in joined
+    assert len(joined) == len(library.text)
+    # The truncated last article still ends with the file's last words.
+    last = library.article_text(library.entries[-1])
+    assert last.rstrip() and library.text.endswith(last)
+
+
+def test_missing_file_is_an_input_error() -> None:
+    with pytest.raises(InputError):
+        Library.open("/no/such/file.txt")
+
+
+def test_single_article_file_titled_from_its_name(tmp_path: Path) -> None:
+    path = tmp_path / "North_Koreans_in_Russia.txt"
+    path.write_text("Plain prose with no title line.\n\n==History==\nMore.\n", encoding="utf-8")
+    library = Library.open(str(path))
+    assert [entry.title for entry in library.entries] == ["North Koreans in Russia"]
+    assert not library.is_multi
+    assert library.article_text(library.entries[0]) == path.read_text(encoding="utf-8")
+
+
+def test_lazy_open_indexes_a_first_chunk_then_grows() -> None:
+    text = many_articles(50_000)  # ~1.8 MB
+    library = Library.from_text(text, "big.txt", lazy=True)
+    first = len(library.entries)
+    assert 1000 < first < 50_000 and not library.complete
+    assert 0 < library.progress < 1
+    added = library.index_more(100_000)
+    assert added > 0 and len(library.entries) == first + added
+    library.index_all()
+    assert library.complete and len(library.entries) == 50_000
+    assert [entry.index for entry in library.entries] == list(range(50_000))
+
+
+def test_index_from_a_worker_thread_while_reading() -> None:
+    library = Library.from_text(many_articles(20_000), "big.txt", lazy=True)
+    seen: list[int] = []
+
+    def work() -> None:
+        while not library.complete:
+            library.index_more(50_000)
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    while worker.is_alive():
+        count = len(library.entries)
+        seen.append(count)
+        assert library.entries[count - 1].index == count - 1
+    worker.join()
+    assert len(library.entries) == 20_000
+    assert seen == sorted(seen)
+
+
+def test_ten_thousand_tiny_articles() -> None:
+    library = Library.from_text(many_articles(10_000), "tiny.txt")
+    assert len(library.entries) == 10_000
+    assert library.lookup("article 9999").index == 9999
+
+
+def test_lookup_is_case_and_underscore_insensitive() -> None:
+    library = Library.open(str(EXAMPLE))
+    assert library.lookup("barry_goldwater").title == "Barry Goldwater"
+    assert library.lookup("BELL CURVE").title == "Bell Curve"  # the first of the two spellings
+
+
+def test_lookup_names_close_matches() -> None:
+    library = Library.open(str(EXAMPLE))
+    with pytest.raises(ArticleNotFound, match="Barry Goldwater"):
+        library.lookup("Bary Goldwatr")
+
+
+def test_repeated_titles_found_in_file_order() -> None:
+    library = Library.from_text("[[Same]]\n\none\n\n[[Other]]\n\nx\n\n[[Same]]\n\ntwo\n", "r.txt")
+    assert [entry.index for entry in library.find("same")] == [0, 2]
+
+
+def test_redirect_targets_within_the_file() -> None:
+    library = Library.open(str(EXAMPLE))
+    by_title = {entry.title: entry for entry in library.entries}
+    # "Bell Curve" redirects to "bell curve": the other spelling, never itself.
+    assert library.redirect_target(by_title["Bell Curve"]).title == "Bell curve"
+    # "Bronze age" -> "Bronze Age": only itself matches, so the target is not in the file.
+    assert library.redirect_target(by_title["Bronze age"]) is None
+    assert library.redirect_target(by_title["Bundesmarine"]) is None  # German Navy: elsewhere
+    assert library.redirect_target(by_title["BBS"]) is None
+
+
+def test_redirect_target_prefers_exact_title() -> None:
+    text = "[[a]]\n\nx\n\n[[A]]\n\ny\n\n[[R]]\n\n#REDIRECT A#History\n"
+    library = Library.from_text(text, "r.txt")
+    assert library.redirect_target(library.entries[2]).index == 1
+
+
+def test_title_from_path() -> None:
+    assert title_from_path("/x/Rosa_Parks.txt") == "Rosa Parks"
+    assert title_from_path("-") == "Standard input"
+    assert normalise_title("  Rosa_Parks ") == "rosa parks"
+
+
+def test_file_replaced_while_open(tmp_path: Path) -> None:
+    path = tmp_path / "dump.txt"
+    shutil.copy(EXAMPLE, path)
+    library = Library.open(str(path))
+    old_entries = library.entries
+    assert not library.changed_on_disk()
+    replacement = tmp_path / "new.txt"
+    replacement.write_text("[[Only]]\n\nOne article now.\n", encoding="utf-8")
+    os.replace(replacement, path)
+    assert library.changed_on_disk()
+    library.reload()
+    assert [entry.title for entry in library.entries] == ["Only"]
+    assert library.generation == 1 and not library.changed_on_disk()
+    assert len(old_entries) == 20  # a holder of the old list keeps a consistent view
+
+
+def test_file_grows_while_open(tmp_path: Path) -> None:
+    path = tmp_path / "dump.txt"
+    path.write_text("[[A]]\n\nfirst\n", encoding="utf-8")
+    library = Library.open(str(path))
+    with path.open("a", encoding="utf-8") as stream:
+        stream.write("\n\n[[B]]\n\nsecond\n")
+    assert library.changed_on_disk()
+    library.reload()
+    assert [entry.title for entry in library.entries] == ["A", "B"]
+
+
+def test_file_vanished_keeps_old_text(tmp_path: Path) -> None:
+    path = tmp_path / "dump.txt"
+    path.write_text("[[A]]\n\nfirst\n\n[[B]]\n\nsecond\n", encoding="utf-8")
+    library = Library.open(str(path))
+    path.unlink()
+    assert library.changed_on_disk()
+    with pytest.raises(InputError):
+        library.reload()
+    assert [entry.title for entry in library.entries] == ["A", "B"]
+    assert library.article_text(library.entries[1]).startswith("[[B]]")
+
+
+def test_text_in_memory_is_never_changed_on_disk() -> None:
+    library = Library.from_text("[[A]]\n\nx\n", "-")
+    assert not library.changed_on_disk()
