@@ -1,0 +1,210 @@
+"""Model blocks to chunks of text in a `LineStore`: the article's look on a terminal.
+
+Title, categories, numbered headings, paragraphs, lists with hanging indents, quotes,
+preformatted text, tables, image captions, hatnotes, bibliography entries and the numbered
+References list.  Every block gets a stable ordinal (`block`) so that a reading position
+survives a change of width.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Sequence
+
+from rich.cells import cell_len
+from rich.style import Style
+
+from reader import model
+from reader.layout.lines import LineStore
+from reader.layout.styles import Styles
+from reader.layout.table import add_table
+from reader.layout.wrap import is_single_cell
+
+Pieces = list[tuple[str, Style | None, int | None]]
+
+BULLETS = ("•", "◦", "▪", "‣")
+# Blocks laid out without a blank line between neighbours of the same kind.
+_TIGHT = (model.ListItem, model.CitationEntry)
+
+
+class Builder:
+    """Lays out an article block by block into a LineStore."""
+
+    def __init__(self, width: int, styles: Styles) -> None:
+        self.store = LineStore(width)
+        self.styles = styles
+        self.block = 0
+        self.section = ""
+        self.heading_lines: dict[str, int] = {"": 0}
+        self.section_order: list[tuple[int, str]] = [(0, "")]  # (first chunk, number)
+        self.references_done = False
+        self._previous: type | None = None
+
+    # ------------------------------------------------------------------ helpers
+
+    def pieces(self, spans: Iterable[model.Span]) -> Pieces:
+        """Model spans to (text, style, cite) pieces."""
+        for_span = self.styles.for_span
+        return [(span.text, for_span(span), span.cite) for span in spans]
+
+    def text(self, pieces: Pieces, *, base: str | None = None, first: str = "", rest: str | None = None,
+             prefix_style: str = "bullet", offset: int = 0) -> None:
+        """Add a wrapped chunk with a first-line prefix and a hanging indent."""
+        style = self.styles[prefix_style] if prefix_style else None
+        first_index = self.store.prefix(first, style)
+        rest_index = self.store.prefix(" " * cell_len(first) if rest is None else rest, style)
+        self.store.add_text(
+            pieces, base=self.styles[base] if base else None, first=first_index, rest=rest_index,
+            block=self.block, block_offset=offset, section=self.section,
+        )
+
+    def start_block(self, kind: type) -> None:
+        """A blank line before the block unless it continues a tight list."""
+        if not (kind is self._previous and kind in _TIGHT):
+            self.store.blank()
+        self._previous = kind
+        self.block += 1
+
+    # ------------------------------------------------------------------ article parts
+
+    def article(self, article: model.Article) -> None:
+        """Lay out the whole article."""
+        self.title(article)
+        if article.redirect:
+            self.redirect(article.redirect)
+        for block in article.lead:
+            self.add_block(block, article)
+        for section in article.walk():
+            self.heading(section)
+            for block in section.blocks:
+                self.add_block(block, article)
+        if article.citations and not self.references_done:
+            # No References block in the text: the notes still belong at the end.
+            self.start_block(model.Hatnote)
+            self.text([("Notes", self.styles.heading(2), None)])
+            self.references(article)
+
+    def title(self, article: model.Article) -> None:
+        self.block += 1
+        title = article.title or "(untitled)"
+        self.text([(title, self.styles["title"], None)])
+        rule = "═" * min(self.store.width, max(cell_len(title), 1))
+        self.text([(rule, self.styles["title_rule"], None)])
+        if article.categories:
+            self.block += 1
+            label = "Categories: "
+            joined = " · ".join(article.categories)
+            self.text([(label + joined, None, None)], base="category", first="", rest=" " * len(label))
+        self._previous = None
+
+    def redirect(self, target: str) -> None:
+        self.start_block(model.Redirect)
+        self.text([("↪ Redirect to ", None, None), (target, self.styles["link"], None)], base="redirect")
+
+    def heading(self, section: model.Section) -> None:
+        self.store.blank()
+        self.block += 1
+        self.section = section.number
+        self.heading_lines[section.number] = len(self.store)
+        self.section_order.append((len(self.store.chunks), section.number))
+        style = self.styles.heading(section.level)
+        number = f"{section.number} " if section.number else ""
+        self.text([(number, self.styles["heading_number"], None), (section.title, style, None)], base=None,
+                  first="", rest=" " * cell_len(number))
+        self._previous = None
+
+    def add_block(self, block: model.Block, article: model.Article) -> None:
+        """Lay out one block of body text."""
+        self.start_block(type(block))
+        pieces = self.pieces
+        if isinstance(block, model.Paragraph):
+            self.text(pieces(block.spans))
+        elif isinstance(block, model.ListItem):
+            self.list_item(block)
+        elif isinstance(block, model.Quote):
+            self.quote(block)
+        elif isinstance(block, model.Preformatted):
+            self.preformatted(block.text)
+        elif isinstance(block, model.Table):
+            add_table(self, block)
+        elif isinstance(block, model.ImageCaption):
+            label = f"[Image: {block.file}]"
+            caption = pieces(block.spans)
+            head = [(label, self.styles["caption_label"], None)]
+            self.text(head + ([(" ", None, None)] + caption if caption else []), base="caption", rest="  ")
+        elif isinstance(block, model.Hatnote):
+            self.text(pieces(block.spans), base="hatnote", first="  ", prefix_style="")
+        elif isinstance(block, model.CitationEntry):
+            self.text(pieces(block.citation.text) + pieces(block.trailing), first="• ")
+        elif isinstance(block, model.References):
+            self.references(article)
+        elif isinstance(block, model.Redirect):
+            self.redirect(block.target)
+
+    def list_item(self, item: model.ListItem) -> None:
+        indent = "  " * (max(item.depth, 1) - 1)
+        spans = self.pieces(item.spans)
+        if item.kind == "number":
+            self.text(spans, first=f"{indent}{item.ordinal or 1}. ")
+        elif item.kind == "term":
+            self.text(spans, base="term", first=indent)
+        elif item.kind == "definition":
+            self.text(spans, first=indent + "    ")
+        else:
+            bullet = BULLETS[(max(item.depth, 1) - 1) % len(BULLETS)]
+            self.text(spans, first=f"{indent}{bullet} ")
+
+    def quote(self, quote: model.Quote) -> None:
+        self.text(self.pieces(quote.spans), base="quote", first="  │ ", prefix_style="quote_bar")
+        if quote.attribution:
+            self.text([("— ", None, None)] + self.pieces(quote.attribution), first="  │ ", rest="  │   ",
+                      prefix_style="quote_bar")
+
+    def preformatted(self, text: str) -> None:
+        """Lines kept as written; only a line wider than the pane is cut (never lost)."""
+        text = text.expandtabs(8)
+        store = self.store
+        prefix = store.prefix("  ")
+        room = store.width - store.prefixes[prefix].cells
+        breaks: list[tuple[int, int]] = []
+        pos = 0
+        for line in text.split("\n"):
+            line = line.rstrip()
+            breaks.extend(_chop(line, pos, room))
+            pos += len(line) + 1
+        # rstrip shortened lines: rebuild the text the breaks point into.
+        plain = "\n".join(line.rstrip() for line in text.split("\n"))
+        store.add_text([(plain, self.styles["pre"], None)], first=prefix, block=self.block, section=self.section,
+                       breaks=breaks)
+
+    def references(self, article: model.Article) -> None:
+        """The numbered list of footnotes, once (a second References block adds nothing)."""
+        if self.references_done:
+            return
+        self.references_done = True
+        if not article.citations:
+            return
+        width = len(str(len(article.citations))) + 2
+        for citation in article.citations:
+            self.block += 1
+            number = f"{citation.number}.".rjust(width - 1) + " "
+            body = self.pieces(citation.text) or [(citation.field("title") or "(empty citation)", None, None)]
+            self.text(body, first=number, prefix_style="reference_number")
+        self._previous = model.CitationEntry
+
+
+def _chop(line: str, pos: int, room: int) -> Sequence[tuple[int, int]]:
+    """Offsets of `line` (at `pos`) cut into pieces of at most `room` cells."""
+    if not line:
+        return [(pos, pos)]
+    if is_single_cell(line):
+        return [(pos + i, pos + min(i + room, len(line))) for i in range(0, len(line), max(room, 1))]
+    pieces: list[tuple[int, int]] = []
+    start, used = 0, 0
+    for i, char in enumerate(line):
+        size = cell_len(char)
+        if used + size > room and used:
+            pieces.append((pos + start, pos + i))
+            start, used = i, 0
+        used += size
+    pieces.append((pos + start, pos + len(line)))
+    return pieces

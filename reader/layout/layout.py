@@ -1,0 +1,236 @@
+"""`layout_article`: an Article as wrapped, styled lines, plus the indexes a reading pane needs.
+
+Everything a keystroke needs is a bisect away: the section at a line, the line of a heading,
+the markers on a line, the matches of a search on a line, the line of a reading position.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from reader import model
+from reader.layout.builder import Builder
+from reader.layout.lines import Lines, LineStore, Marker
+from reader.layout.styles import Styles
+
+Anchor = tuple[int, int]  # (block ordinal, offset within the block's text)
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """All matches of a query: offsets into the layout's searchable text, and counts."""
+
+    query: str
+    starts: list[int] = field(default_factory=list)
+    length: int = 0
+    per_section: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return len(self.starts)
+
+
+def is_case_sensitive(query: str) -> bool:
+    """Smart case: a query with a capital letter matches exactly; all lower case matches any case."""
+    return any(char.isupper() for char in query)
+
+
+class Layout:
+    """An article laid out at one width; see the module docstring."""
+
+    def __init__(self, article: model.Article, width: int, styles: Styles, builder: Builder) -> None:
+        self.article = article
+        self.width = width
+        self.styles = styles
+        self._store: LineStore = builder.store
+        self.lines = Lines(self._store)
+        self.heading_lines: dict[str, int] = dict(builder.heading_lines)
+        ordered = sorted((line, number) for number, line in self.heading_lines.items())
+        self._section_starts = [line for line, _ in ordered]
+        self._section_numbers = [number for _, number in ordered]
+        self._section_chunks = builder.section_order
+        self.markers: list[Marker] = sorted(self._store.markers, key=lambda m: (m.line, m.start_cell))
+        self._marker_lines = [m.line for m in self.markers]
+        self._anchors = [(c.block, c.block_offset) for c in self._store.chunks]
+        self._paths = _section_paths(article)
+        self._joined: str | None = None
+        self._chunk_base: list[int] = []
+
+    # ------------------------------------------------------------------ sections
+
+    @property
+    def height(self) -> int:
+        return len(self._store)
+
+    def section_at(self, line: int) -> str:
+        """Number of the section whose text holds `line` ("" = title and lead)."""
+        index = bisect_right(self._section_starts, line) - 1
+        return self._section_numbers[max(index, 0)]
+
+    def section_line(self, number: str) -> int | None:
+        """The line of a section's heading (0 for "")."""
+        return self.heading_lines.get(number)
+
+    @property
+    def section_numbers(self) -> list[str]:
+        """Section numbers in reading order, starting with "" (the lead)."""
+        return list(self._section_numbers)
+
+    def section_path(self, number: str) -> tuple[str, ...]:
+        """Titles from the top-level section down to this one (a breadcrumb)."""
+        return self._paths.get(number, ())
+
+    # ------------------------------------------------------------------ markers
+
+    def markers_on(self, line: int) -> list[Marker]:
+        """The citation markers on one line, left to right."""
+        lo = bisect_left(self._marker_lines, line)
+        hi = bisect_right(self._marker_lines, line, lo)
+        return self.markers[lo:hi]
+
+    def marker_at(self, line: int, cell: int) -> Marker | None:
+        """The marker under a cell of a line, if any."""
+        for marker in self.markers_on(line):
+            if marker.start_cell <= cell < marker.end_cell:
+                return marker
+        return None
+
+    def marker_index_from(self, line: int) -> int:
+        """Index of the first marker on or after `line` (len(markers) if none)."""
+        return bisect_left(self._marker_lines, line)
+
+    # ------------------------------------------------------------------ reading positions
+
+    def _chunk_of_line(self, line: int) -> tuple[int, int]:
+        """(chunk index, offset) at a line; a blank line takes the start of the next chunk."""
+        store = self._store
+        line = min(max(line, 0), len(store) - 1)
+        chunk = store.line_chunk[line] if line >= 0 else -1
+        if chunk >= 0:
+            return chunk, store.line_start[line]
+        for later in range(line + 1, len(store)):
+            if store.line_chunk[later] >= 0:
+                return store.line_chunk[later], store.line_start[later]
+        return len(store.chunks), 0
+
+    def anchor(self, line: int) -> Anchor:
+        """A reading position that survives re-layout at another width."""
+        if not self._store.chunks:
+            return (0, 0)
+        chunk, offset = self._chunk_of_line(line)
+        if chunk >= len(self._anchors):
+            return (self._anchors[-1][0] + 1, 0)
+        block, block_offset = self._anchors[chunk]
+        return (block, block_offset + offset)
+
+    def line_of_anchor(self, anchor: Anchor) -> int:
+        """The line that shows a reading position (from `anchor`, maybe at another width)."""
+        store = self._store
+        if not store.chunks:
+            return 0
+        index = bisect_right(self._anchors, anchor) - 1
+        if index < 0:
+            return 0
+        chunk = store.chunks[index]
+        block, block_offset = self._anchors[index]
+        if block != anchor[0]:  # past the end of that block: the start of the next
+            return chunk.first_line + chunk.line_count - 1 if index + 1 >= len(store.chunks) else \
+                store.chunks[index + 1].first_line
+        return store.line_of_offset(chunk, anchor[1] - block_offset)
+
+    # ------------------------------------------------------------------ search
+
+    def _ensure_joined(self) -> str:
+        if self._joined is None:
+            bases, offset = [], 0
+            for chunk in self._store.chunks:
+                bases.append(offset)
+                offset += len(chunk.plain) + 1
+            self._chunk_base = bases
+            self._joined = "\n".join(chunk.plain for chunk in self._store.chunks)
+        return self._joined
+
+    def search(self, query: str) -> SearchResult:
+        """Every match of `query` (smart case), counted per section; matches may cross wraps."""
+        if not query:
+            return SearchResult(query)
+        text = self._ensure_joined()
+        flags = 0 if is_case_sensitive(query) else re.IGNORECASE
+        pattern = re.compile(re.escape(query), flags)
+        starts = [m.start() for m in pattern.finditer(text)]
+        per_section: dict[str, int] = {}
+        if starts:
+            bounds = [self._chunk_base[c] if c < len(self._chunk_base) else len(text) for c, _ in self._section_chunks]
+            bounds.append(len(text) + 1)
+            for i, (_chunk, number) in enumerate(self._section_chunks):
+                count = bisect_left(starts, bounds[i + 1]) - bisect_left(starts, bounds[i])
+                if count:
+                    per_section[number] = per_section.get(number, 0) + count
+        return SearchResult(query, starts, len(query), per_section)
+
+    def offset_of_line(self, line: int) -> int:
+        """Offset in the searchable text where `line` starts."""
+        self._ensure_joined()
+        chunk, offset = self._chunk_of_line(line)
+        if chunk >= len(self._chunk_base):
+            return len(self._joined or "")
+        return self._chunk_base[chunk] + offset
+
+    def match_index_from(self, result: SearchResult, line: int) -> int:
+        """Index of the first match at or after the start of `line` (wrapping to 0)."""
+        index = bisect_left(result.starts, self.offset_of_line(line))
+        return index if index < result.total else 0
+
+    def match_line(self, result: SearchResult, index: int) -> int:
+        """The line where match `index` starts."""
+        self._ensure_joined()
+        start = result.starts[index]
+        chunk_index = bisect_right(self._chunk_base, start) - 1
+        chunk = self._store.chunks[chunk_index]
+        return self._store.line_of_offset(chunk, start - self._chunk_base[chunk_index])
+
+    def highlights_on(self, result: SearchResult, line: int) -> list[tuple[int, int, int]]:
+        """Matches touching `line`: (start, end) character offsets in the line's Text, match index."""
+        store = self._store
+        chunk_index = store.line_chunk[line]
+        if chunk_index < 0 or not result.starts:
+            return []
+        self._ensure_joined()
+        base = self._chunk_base[chunk_index]
+        lo = base + store.line_start[line]
+        hi = base + store.line_end[line]
+        shift = len(store.prefixes[store.line_prefix[line]].text)
+        starts, length = result.starts, result.length
+        found = []
+        k = bisect_right(starts, lo - length)
+        while k < len(starts) and starts[k] < hi:
+            a, b = max(starts[k], lo), min(starts[k] + length, hi)
+            if b > a:
+                found.append((a - lo + shift, b - lo + shift, k))
+            k += 1
+        return found
+
+
+def _section_paths(article: model.Article) -> dict[str, tuple[str, ...]]:
+    paths: dict[str, tuple[str, ...]] = {"": ()}
+
+    def visit(section: model.Section, parents: tuple[str, ...]) -> None:
+        path = parents + (section.title,)
+        paths[section.number] = path
+        for child in section.children:
+            visit(child, path)
+
+    for section in article.sections:
+        visit(section, ())
+    return paths
+
+
+def layout_article(article: model.Article, width: int, styles: Styles | None = None) -> Layout:
+    """Lay out `article` in lines of at most `width` cells (at least 10)."""
+    width = max(int(width), 10)
+    styles = styles or Styles()
+    builder = Builder(width, styles)
+    builder.article(article)
+    return Layout(article, width, styles, builder)

@@ -1,0 +1,140 @@
+"""Tables: aligned columns with cells wrapped to fit; one row per paragraph when too wide.
+
+Column widths start from each column's natural width; when the table is wider than the
+pane the widest columns give way first (water-filling), never below a readable minimum.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.cells import cell_len
+from rich.text import Text
+
+from reader import model
+from reader.layout.lines import LineStore
+from reader.layout.wrap import clean
+
+if TYPE_CHECKING:
+    from reader.layout.builder import Builder
+
+SEPARATOR = " │ "
+MIN_COLUMN = 6
+
+
+def add_table(builder: "Builder", table: model.Table) -> None:
+    """Lay out a table as aligned rows, or as one paragraph per row when it cannot fit."""
+    styles = builder.styles
+    if table.caption:
+        builder.text(builder.pieces(table.caption), base="caption")
+    rows = [row for row in table.rows if row]
+    if not rows:
+        return
+    columns = max(sum(max(cell.colspan, 1) for cell in row) for row in rows)
+    widths = _column_widths(rows, columns, builder.store.width)
+    if widths is None:
+        _rows_as_paragraphs(builder, rows)
+        return
+    rule = "─┼─".join("─" * w for w in widths)
+    start = len(builder.store.chunks)
+    for row_index, row in enumerate(rows):
+        _add_row(builder, row, widths, start)
+        if row_index == 0 and all(cell.header for cell in row) and len(rows) > 1:
+            builder.store.add_static(Text(rule, style=styles["table_rule"], end=""), block=builder.block,
+                                     block_offset=len(builder.store.chunks) - start, section=builder.section)
+
+
+def _natural(cell: model.TableCell) -> tuple[int, int]:
+    """A cell's width on one line, and its longest word."""
+    text = clean(model.plain(cell.spans)).replace("\n", " ")
+    words = text.split()
+    return cell_len(text.strip()), max((cell_len(w) for w in words), default=0)
+
+
+def _column_widths(rows: list[tuple[model.TableCell, ...]], columns: int, width: int) -> list[int] | None:
+    natural = [1] * columns
+    longest = [1] * columns
+    for row in rows:
+        col = 0
+        for cell in row:
+            if cell.colspan <= 1 and col < columns:
+                size, word = _natural(cell)
+                natural[col] = max(natural[col], size)
+                longest[col] = max(longest[col], word)
+            col += max(cell.colspan, 1)
+    room = width - len(SEPARATOR) * (columns - 1)
+    if sum(natural) <= room:
+        return natural
+    if room < MIN_COLUMN * columns:
+        return None
+    # Water-filling: the largest cap such that the capped widths fit.
+    low, high = MIN_COLUMN, max(natural)
+    while low < high:
+        cap = (low + high + 1) // 2
+        if sum(min(n, cap) for n in natural) <= room:
+            low = cap
+        else:
+            high = cap - 1
+    widths = [min(n, low) for n in natural]
+    spare = room - sum(widths)
+    for i in sorted(range(columns), key=lambda i: natural[i] - widths[i], reverse=True):
+        give = min(spare, natural[i] - widths[i])
+        widths[i] += give
+        spare -= give
+    return widths
+
+
+def _add_row(builder: "Builder", row: tuple[model.TableCell, ...], widths: list[int], start: int) -> None:
+    """One table row: each cell wrapped in its column, lines assembled side by side."""
+    store = builder.store
+    cells: list[tuple[LineStore, int, int]] = []  # (cell layout, x, width)
+    col, x = 0, 0
+    for cell in row:
+        span = max(cell.colspan, 1)
+        cell_width = sum(widths[col : col + span]) + len(SEPARATOR) * (min(span, len(widths) - col) - 1)
+        if col >= len(widths) or cell_width <= 0:
+            break
+        cell_store = LineStore(cell_width)
+        base = builder.styles["table_header"] if cell.header else None
+        cell_store.add_text(builder.pieces(cell.spans), base=base, first=0, rest=0)
+        cells.append((cell_store, x, cell_width))
+        col += span
+        x += cell_width + len(SEPARATOR)
+    height = max(len(c[0]) for c in cells)
+    sep_style = builder.styles["table_rule"]
+    for line_no in range(height):
+        line = Text(end="")
+        marks: list[tuple[int, int, int]] = []
+        for index, (cell_store, _x, cell_width) in enumerate(cells):
+            if index:
+                line.append(SEPARATOR, sep_style)
+            at = len(line.plain)
+            if line_no < len(cell_store):
+                piece = cell_store.line(line_no)
+                marks += [(at + m.start, at + m.end, m.number) for m in cell_store.markers if m.line == line_no]
+                line.append_text(piece)
+                line.append(" " * (cell_width - cell_len(piece.plain)))
+            else:
+                line.append(" " * cell_width)
+        line.rstrip()
+        # Each line of the table is a chunk; its ordinal in the table keeps reading positions apart.
+        chunk = store.add_static(line, block=builder.block, block_offset=len(store.chunks) - start,
+                                 section=builder.section)
+        for start, end, number in marks:
+            store.add_marker_at(chunk.first_line, start, end, number)
+
+
+def _rows_as_paragraphs(builder: "Builder", rows: list[tuple[model.TableCell, ...]]) -> None:
+    """Too many columns for the pane: each row becomes a wrapped line of cells joined by ' · '."""
+    sep = (" · ", builder.styles["table_rule"], None)
+    for row in rows:
+        pieces: list = []
+        for cell in row:
+            if pieces:
+                pieces.append(sep)
+            cell_pieces = builder.pieces(cell.spans)
+            if cell.header:
+                header = builder.styles["table_header"]
+                cell_pieces = [(t, header + s if s else header, c) for t, s, c in cell_pieces]
+            pieces += cell_pieces
+        builder.text(pieces, first="▸ ")
