@@ -167,7 +167,8 @@ def decode_bytes(data: bytes, name: str) -> Decoded:
     if encoding == "cp1252":
         notes.append(f"{name} is not UTF-8; read as cp1252")
     elif legacy_bytes:
-        notes.append(f"{name} is not valid UTF-8 throughout; read {legacy_bytes} stray bytes as cp1252")
+        plural = "s" if legacy_bytes != 1 else ""
+        notes.append(f"{name} is not valid UTF-8 throughout; read {legacy_bytes} stray byte{plural} as cp1252")
     elif encoding.startswith("utf-16") or encoding.startswith("utf-32"):
         notes.append(f"{name} is {encoding.upper()}; read as such")
     nuls = text.count("\0")
@@ -207,16 +208,19 @@ def _unicode_encoding(data: bytes) -> str | None:
 
 
 def _bomless_utf16(sample: bytes) -> str | None:
-    """'utf-16-le'/'utf-16-be' when the sample looks like mostly-ASCII UTF-16 without a BOM."""
+    """'utf-16-le'/'utf-16-be' when the sample reads as UTF-16 text without a byte-order mark."""
+    sample = sample[: len(sample) // 2 * 2]
     if len(sample) < 4:
         return None
-    even, odd = sample[0::2], sample[1::2]
-    # ASCII text in UTF-16: every other byte is NUL, the others are not.
-    if odd.count(0) > 0.9 * len(odd) and even.count(0) < 0.1 * len(even):
-        return "utf-16-le"
-    if even.count(0) > 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
-        return "utf-16-be"
-    return None
+    even, odd = sample[0::2].count(0) / (len(sample) // 2), sample[1::2].count(0) / (len(sample) // 2)
+    # Latin-script text in UTF-16: the high byte of most characters is NUL, the low byte never is.
+    guess = "utf-16-le" if odd > 0.4 and even < 0.05 else "utf-16-be" if even > 0.4 and odd < 0.05 else None
+    if guess is None:
+        return None
+    # 16-bit binary numbers look like that too: insist that the decoded sample reads as text.
+    text = sample.decode(guess, errors="replace")
+    junk = sum(1 for char in text if char == "\ufffd" or (char < " " and char not in "\t\n\r\x0c"))
+    return guess if junk <= 0.01 * len(text) else None
 
 
 def _refuse_binary(data: bytes, name: str) -> None:
@@ -229,8 +233,9 @@ def _refuse_binary(data: bytes, name: str) -> None:
     sample = data[:SAMPLE_SIZE]
     share = _control_share(sample)
     # Text may hold a few stray control bytes (we drop the NULs); binary data is full of them.
-    # Random bytes are ~10% control bytes; UTF-8 text with a handful of NULs is well under 1%.
-    if share > 0.3 or (share > 0.02 and not _is_utf8_prefix(sample)):
+    # Random bytes are ~10% control bytes; text with a handful of NULs is well under 1%.
+    many = share * len(sample) >= 8 and share > 0.02
+    if share > 0.3 or (many and not _is_utf8_prefix(sample)):
         raise InputError(f"{name} is not a text file (it holds binary data)")
 
 

@@ -1,0 +1,40 @@
+"""Shared test fixtures: where the sample articles, the test data and the shared corpus are."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_DIR = ROOT / "sample"
+SAMPLE = SAMPLE_DIR / "North_Koreans_in_Russia.txt"
+DATA_DIR = ROOT / "tests" / "data"
+# The team's read-only corpus sits beside the checkout; a clean clone elsewhere has none.
+CORPUS_DIR = ROOT.parent / "shared" / "corpus"
+
+
+@pytest.fixture
+def sample_dir() -> Path:
+    """The project's bundled sample articles (`sample/`)."""
+    return SAMPLE_DIR
+
+
+@pytest.fixture
+def sample_article() -> Path:
+    """The project's own sample article, North Koreans in Russia."""
+    return SAMPLE
+
+
+@pytest.fixture
+def data_dir() -> Path:
+    """Test data committed with the tests (`tests/data/`)."""
+    return DATA_DIR
+
+
+@pytest.fixture
+def corpus_dir() -> Path:
+    """The shared corpus (`../shared/corpus`); the test is skipped where it is absent."""
+    if not CORPUS_DIR.is_dir():
+        pytest.skip("the shared corpus (../shared/corpus) is not beside this checkout")
+    return CORPUS_DIR
