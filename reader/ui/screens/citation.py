@@ -1,0 +1,240 @@
+"""The citation popup: one footnote formatted for reading, every field, every use.
+
+Opened by enter on a selected marker or a click on it.  Shows the citation as the article
+formats it, then every field the source gave under a readable label, then the places in the
+article that cite the same source; `enter` (or 1-9) on one of those closes the popup and
+goes there.  `o` opens the URL in the browser, `y` copies it, `escape`/`q` close.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.table import Table
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from reader.model import Citation
+from reader.ui.screens.citation_text import Occurrence, citation_fields, citation_url, inline_text
+
+
+@dataclass(frozen=True)
+class JumpTo:
+    """The popup's answer when the reader chose a place that cites the source."""
+
+    occurrence: Occurrence
+
+
+class UseLine(Static, can_focus=True):
+    """One place that cites the source; enter or a click goes there."""
+
+    BINDINGS = [Binding("enter", "choose", "Go there")]
+
+    class Chosen(Message):
+        def __init__(self, position: int) -> None:
+            super().__init__()
+            self.position = position
+
+    def __init__(self, prompt: Text, position: int) -> None:
+        super().__init__(prompt, classes="use")
+        self.position = position
+
+    def action_choose(self) -> None:
+        self.post_message(self.Chosen(self.position))
+
+    def on_click(self) -> None:
+        self.action_choose()
+
+
+class CitationScreen(ModalScreen["JumpTo | None"]):
+    """A modal showing citation `citation` and where the article cites it."""
+
+    BINDINGS = [
+        Binding("escape,q", "close", "Close"),
+        Binding("o", "open_url", "Open URL"),
+        Binding("y", "copy_url", "Copy URL"),
+        Binding("down,j", "move(1)", "Next use", show=False),
+        Binding("up,k", "move(-1)", "Previous use", show=False),
+        Binding("pagedown,space", "page(1)", "Page down", show=False),
+        Binding("pageup,b", "page(-1)", "Page up", show=False),
+        *(Binding(str(n), f"jump({n})", f"Go to use {n}", show=False) for n in range(1, 10)),
+    ]
+
+    DEFAULT_CSS = """
+    CitationScreen {
+        align: center middle;
+    }
+    CitationScreen > #dialog {
+        width: 90%;
+        max-width: 100;
+        height: auto;
+        max-height: 90%;
+        border: round $accent;
+        border-title-color: $text-accent;
+        border-title-style: bold;
+        border-subtitle-color: $text-muted;
+        background: $surface;
+        padding: 0 1;
+    }
+    CitationScreen #text { margin: 1 0 0 0; }
+    CitationScreen #full { margin: 1 0 0 0; }
+    CitationScreen #fields { margin: 1 0 0 0; }
+    CitationScreen #uses-title { margin: 1 0 0 0; text-style: bold; }
+    CitationScreen .use { padding: 0 1; }
+    CitationScreen .use:hover { background: $block-hover-background; }
+    CitationScreen .use:focus {
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+        text-style: $block-cursor-text-style;
+    }
+    CitationScreen #last { height: 1; }
+    """
+
+    def __init__(self, citation: Citation, occurrences: list[Occurrence]) -> None:
+        super().__init__()
+        self.citation = citation
+        self.occurrences = occurrences
+        self.url = citation_url(citation)
+
+    def compose(self) -> ComposeResult:
+        citation = self.citation
+        with VerticalScroll(id="dialog") as dialog:
+            dialog.border_title = self._title()
+            dialog.border_subtitle = self._hints()
+            yield Static(inline_text(citation.text) or Text("(this citation is empty)"), id="text")
+            if citation.full:
+                yield Static(Text.assemble(("Full source: ", "bold"), inline_text(citation.full)), id="full")
+            yield Static(fields_table(citation), id="fields")
+            if self.occurrences:
+                yield Static(self._uses_title(), id="uses-title")
+                for position, occurrence in enumerate(self.occurrences, start=1):
+                    yield UseLine(use_prompt(position, occurrence), position)
+            yield Static("", id="last")
+
+    def _title(self) -> str:
+        number = self.citation.number
+        kind = KIND_NAMES.get(self.citation.kind, "")
+        head = f"[{number}]" if number else "Source"
+        return f"{head} {kind}".strip()
+
+    def _hints(self) -> str:
+        hints = []
+        if self.occurrences:
+            hints.append("enter go there")
+        if self.url:
+            hints += ["o open", "y copy URL"]
+        hints.append("esc close")
+        return " · ".join(hints)
+
+    def _uses_title(self) -> str:
+        count = len(self.occurrences)
+        if count == 1:
+            return "Cited once in the article:"
+        return f"Cited {count} times in the article:"
+
+    def on_mount(self) -> None:
+        uses = self.query(UseLine)
+        dialog = self.query_one("#dialog", VerticalScroll)
+        if uses:
+            uses.first().focus(scroll_visible=False)
+        else:
+            dialog.focus()
+        dialog.scroll_home(animate=False)
+
+    # ------------------------------------------------------------------ actions
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def action_open_url(self) -> None:
+        if not self.url:
+            self.notify("This citation has no URL.", severity="warning")
+            return
+        self.app.open_url(self.url)
+        self.notify(f"Opening {self.url}", timeout=3)
+
+    def action_copy_url(self) -> None:
+        if not self.url:
+            self.notify("This citation has no URL.", severity="warning")
+            return
+        self.app.copy_to_clipboard(self.url)
+        self.notify(f"Copied {self.url}", timeout=3)
+
+    def action_move(self, delta: int) -> None:
+        """Up/down: from one place citing the source to the next; scroll when there are none."""
+        dialog = self.query_one("#dialog", VerticalScroll)
+        uses = list(self.query(UseLine))
+        if not uses:
+            dialog.scroll_relative(y=delta, animate=False)
+            return
+        focused = self.focused
+        index = uses.index(focused) if focused in uses else -1
+        target = index + delta
+        if target < 0:
+            dialog.scroll_home(animate=False)  # above the first use: the citation itself
+            target = 0
+        uses[min(target, len(uses) - 1)].focus()
+
+    def action_page(self, direction: int) -> None:
+        dialog = self.query_one("#dialog", VerticalScroll)
+        dialog.scroll_relative(y=direction * max(dialog.size.height - 2, 1), animate=False)
+
+    def action_jump(self, position: int) -> None:
+        if 1 <= position <= len(self.occurrences):
+            self.dismiss(JumpTo(self.occurrences[position - 1]))
+
+    @on(UseLine.Chosen)
+    def _chosen(self, event: UseLine.Chosen) -> None:
+        event.stop()
+        self.action_jump(event.position)
+
+
+def use_prompt(position: int, occurrence: Occurrence) -> Text:
+    """ "2 Migration history > Workers: …the words before the marker"."""
+    prompt = Text()
+    prompt.append(f"{position} " if position < 10 else "  ", style="bold")
+    prompt.append(occurrence.where or "Introduction", style="bold")
+    if occurrence.context:
+        prompt.append(": ")
+        prompt.append(f"…{occurrence.context}", style="italic")
+    return prompt
+
+
+KIND_NAMES = {
+    "web": "web page",
+    "news": "news article",
+    "book": "book",
+    "journal": "journal article",
+    "magazine": "magazine article",
+    "sfn": "short footnote",
+    "note": "note",
+    "encyclopedia": "encyclopedia entry",
+    "report": "report",
+    "thesis": "thesis",
+    "conference": "conference paper",
+    "av media": "audio/video",
+    "interview": "interview",
+    "episode": "episode",
+    "map": "map",
+    "press release": "press release",
+    "patent": "patent",
+}
+
+
+def fields_table(citation: Citation) -> Table | Text:
+    """Every field of the citation, one "Label  value" row each; long values wrap in place."""
+    rows = citation_fields(citation)
+    if not rows:
+        return Text("(no fields: the source gave only the text above)", style="dim")
+    table = Table.grid(padding=(0, 2))
+    table.add_column(justify="right", style="bold", no_wrap=True, max_width=16)
+    table.add_column(overflow="fold")
+    for label, value in rows:
+        table.add_row(label, Text(value, style="underline" if value.startswith(("http://", "https://")) else ""))
+    return table

@@ -1,0 +1,233 @@
+"""What the citation popup says, worked out from the model (no Textual here).
+
+- `citation_fields`: every field of a citation under a readable label, authors gathered.
+- `citation_url`: the address `o` opens and `y` copies.
+- `find_occurrences`: every place in the article that cites a footnote, in reading order.
+- `inline_text`: model spans as rich `Text` (bold, italic, links...).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from rich.text import Text
+
+from reader.model import (
+    BOLD, CODE, ITALIC, LINK, SMALL, TAG, Article, Block, Citation, CitationEntry, Hatnote,
+    ImageCaption, Inline, ListItem, Paragraph, Quote, Section, Table,
+)
+
+# ---------------------------------------------------------------------------- spans
+
+MARK_STYLES = {BOLD: "bold", ITALIC: "italic", CODE: "reverse", TAG: "italic dim", SMALL: "dim", LINK: "underline"}
+
+
+def inline_text(spans: Inline) -> Text:
+    """Inline content as rich Text, its marks as styles (markers and sub/sup kept as text)."""
+    text = Text()
+    for span in spans:
+        styles = [MARK_STYLES[mark] for mark in sorted(span.marks) if mark in MARK_STYLES]
+        if span.is_marker:
+            styles.append("bold")
+        text.append(span.text, style=" ".join(styles))
+    return text
+
+
+# ---------------------------------------------------------------------------- fields
+
+# Readable labels, in the order a reader wants them.  Anything else keeps its own name.
+LABELS: list[tuple[tuple[str, ...], str]] = [
+    (("title",), "Title"),
+    (("trans-title", "trans_title"), "Title (translated)"),
+    (("chapter", "contribution", "section"), "Chapter"),
+    (("script-title",), "Original title"),
+    (("editor", "editors"), "Editor"),
+    (("work",), "Work"),
+    (("website",), "Website"),
+    (("newspaper",), "Newspaper"),
+    (("journal",), "Journal"),
+    (("magazine",), "Magazine"),
+    (("periodical",), "Periodical"),
+    (("encyclopedia", "encyclopaedia"), "Encyclopedia"),
+    (("series",), "Series"),
+    (("edition",), "Edition"),
+    (("publisher",), "Publisher"),
+    (("agency",), "Agency"),
+    (("location", "place", "publication-place"), "Place"),
+    (("date",), "Date"),
+    (("year",), "Year"),
+    (("month",), "Month"),
+    (("orig-year", "origyear", "orig-date"), "First published"),
+    (("volume",), "Volume"),
+    (("issue", "number"), "Issue"),
+    (("pages",), "Pages"),
+    (("page",), "Page"),
+    (("p",), "Page"),
+    (("pp",), "Pages"),
+    (("at", "loc"), "At"),
+    (("language",), "Language"),
+    (("format",), "Format"),
+    (("type",), "Type"),
+    (("isbn", "isbn13"), "ISBN"),
+    (("issn",), "ISSN"),
+    (("doi",), "DOI"),
+    (("oclc",), "OCLC"),
+    (("pmid",), "PMID"),
+    (("pmc",), "PMC"),
+    (("bibcode",), "Bibcode"),
+    (("jstor",), "JSTOR"),
+    (("arxiv",), "arXiv"),
+    (("id",), "Identifier"),
+    (("quote",), "Quote"),
+    (("via",), "Via"),
+    (("access-date", "accessdate"), "Accessed"),
+    (("url",), "URL"),
+    (("chapter-url", "chapterurl"), "Chapter URL"),
+    (("archive-url", "archiveurl"), "Archive URL"),
+    (("archive-date", "archivedate"), "Archived"),
+    (("url-status", "dead-url", "deadurl"), "URL status"),
+]
+
+LABEL_OF = {name: label for names, label in LABELS for name in names}
+ORDER = {name: rank for rank, (names, _) in enumerate(LABELS) for name in names}
+
+AUTHOR_KEY = re.compile(r"^(last|first|author|authors|surname|given|author-last|author-first)(\d*)$")
+
+
+def citation_fields(citation: Citation) -> list[tuple[str, str]]:
+    """(label, value) for every non-empty field: "Authors" first, then the usual order.
+
+    Fields we have no label for keep their own name; positional ones ("1") become
+    "Parameter 1".  Nothing the source gave is dropped.
+    """
+    fields = [(key.strip().lower(), value.strip()) for key, value in citation.fields if value.strip()]
+    authors, rest = gather_authors(fields)
+    rows = [("Authors" if len(authors) > 1 else "Author", "; ".join(authors))] if authors else []
+    rest.sort(key=lambda item: ORDER.get(item[0], len(ORDER)))  # stable: unknown keys keep their order
+    rows += [(field_label(key), value) for key, value in rest]
+    return rows
+
+
+def gather_authors(fields: list[tuple[str, str]]) -> tuple[list[str], list[tuple[str, str]]]:
+    """Split off the author fields ("last1"/"first1", "author"...) as "Last, First" names."""
+    names: dict[str, dict[str, str]] = {}
+    order: list[str] = []
+    rest = []
+    for key, value in fields:
+        match = AUTHOR_KEY.match(key)
+        if not match:
+            rest.append((key, value))
+            continue
+        part, index = match.groups()
+        index = index or "1"
+        if index not in names:
+            names[index] = {}
+            order.append(index)
+        kind = "first" if part in ("first", "given", "author-first") else "last"
+        names[index].setdefault(kind, value)
+    authors = []
+    for index in order:
+        last, first = names[index].get("last", ""), names[index].get("first", "")
+        authors.append(f"{last}, {first}" if last and first else last or first)
+    return authors, rest
+
+
+def field_label(key: str) -> str:
+    """A readable label for a citation parameter name."""
+    if key in LABEL_OF:
+        return LABEL_OF[key]
+    if key.isdigit():
+        return f"Parameter {key}"
+    return key.replace("-", " ").replace("_", " ").capitalize()
+
+
+def citation_url(citation: Citation) -> str:
+    """The citation's URL; else the first web link in its text (or in its full source)."""
+    if citation.url:
+        return citation.url
+    for spans in (citation.text, citation.full):
+        for span in spans:
+            if span.target and span.target.startswith(("http://", "https://", "ftp://")):
+                return span.target
+    return ""
+
+
+# ---------------------------------------------------------------------------- where it is cited
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One marker of a footnote in the article.
+
+    `index` counts the markers of this footnote in reading order from 0; `section` is the
+    number of the section holding it ("" for the lead); `where` its breadcrumb; `context`
+    the words just before the marker.
+    """
+
+    number: int
+    index: int
+    section: str
+    where: str
+    context: str
+
+
+def find_occurrences(article: Article, number: int, context: int = 50) -> list[Occurrence]:
+    """Every marker `[number]` in the article, in reading order."""
+    found: list[Occurrence] = []
+    for section, path, spans in inline_runs(article):
+        before = ""
+        for span in spans:
+            if span.cite == number:
+                found.append(Occurrence(number, len(found), section, " > ".join(path), clip(before, context)))
+            elif not span.is_marker:
+                before += span.text
+    return found
+
+
+def clip(text: str, room: int) -> str:
+    """The last `room` characters of `text`, starting at a word, on one line."""
+    text = " ".join(text.split())
+    if len(text) <= room:
+        return text
+    cut = text[-room:]
+    space = cut.find(" ")
+    return cut[space + 1:] if 0 <= space < room // 2 else cut
+
+
+def inline_runs(article: Article) -> Iterator[tuple[str, tuple[str, ...], Inline]]:
+    """(section number, section path, spans) for every run of inline text, in reading order."""
+    for block in article.lead:
+        for spans in block_inlines(block):
+            yield "", (), spans
+    for section in article.sections:
+        yield from section_runs(section, ())
+
+
+def section_runs(section: Section, parents: tuple[str, ...]) -> Iterator[tuple[str, tuple[str, ...], Inline]]:
+    path = (*parents, section.title)
+    for block in section.blocks:
+        for spans in block_inlines(block):
+            yield section.number, path, spans
+    for child in section.children:
+        yield from section_runs(child, path)
+
+
+def block_inlines(block: Block) -> Iterator[Inline]:
+    """The runs of inline text inside one block."""
+    if isinstance(block, (Paragraph, ListItem, Hatnote, ImageCaption)):
+        yield block.spans
+    elif isinstance(block, Quote):
+        yield block.spans
+        yield block.attribution
+    elif isinstance(block, Table):
+        yield block.caption
+        for row in block.rows:
+            for cell in row:
+                yield cell.spans
+    elif isinstance(block, CitationEntry):
+        yield block.trailing
+
+
+__all__ = ["Occurrence", "citation_fields", "citation_url", "find_occurrences", "inline_text"]

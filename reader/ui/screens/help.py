@@ -1,0 +1,133 @@
+"""The help screen (`?` or `f1`): every key of the reader, grouped by what it is for."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widget import Widget
+
+# The keys table: the contract of issue 3, plus the few extras the reader has.
+KEYS: list[tuple[str, list[tuple[str, str]]]] = [
+    ("Reading", [
+        ("j k ↓ ↑", "scroll a line"),
+        ("space f pgdn / b pgup", "scroll a page down / up"),
+        ("d / u", "scroll half a page down / up"),
+        ("g home / G end", "top / end of the article"),
+        ("] / [", "next / previous section (heading placed at the top)"),
+        ("mouse wheel", "scroll"),
+    ]),
+    ("Section tree", [
+        ("tab / shift+tab", "move the focus between the tree and the text"),
+        ("t", "show / hide the section tree"),
+        ("↑ ↓ (j k)", "move in the tree"),
+        ("enter, click", "go to that section"),
+        ("← / →", "collapse / expand (← on a leaf: to its parent)"),
+        ("space", "collapse or expand"),
+    ]),
+    ("Search", [
+        ("/", "search: matches are highlighted as you type (smart case)"),
+        ("enter", "close the field, keep the highlights, go to the first match after here"),
+        ("n / N", "next / previous match, wrapping around"),
+        ("escape", "clear the search"),
+    ]),
+    ("Citations", [
+        ("c / C", "select the next / previous citation marker"),
+        ("enter, click on [n]", "open the selected citation"),
+        ("in the popup: o", "open the citation's URL in the browser"),
+        ("in the popup: y", "copy the URL"),
+        ("in the popup: enter, 1-9", "go to another place citing the same source"),
+        ("in the popup: escape q", "close the popup"),
+    ]),
+    ("Application", [
+        ("ctrl+p", "command palette: go to a section by name, search, tree, themes"),
+        ("o", "back to the list of articles (files holding several)"),
+        ("? f1", "this help"),
+        ("q ctrl+q", "quit"),
+    ]),
+]
+
+
+class KeysView(Widget):
+    """The keys table; on a narrow screen each key goes above what it does."""
+
+    DEFAULT_CSS = "KeysView { height: auto; width: 1fr; }"
+
+    def render(self) -> Table | Text:
+        return keys_table() if self.size.width >= 56 else keys_list()
+
+
+def keys_list() -> Text:
+    """The keys stacked for narrow screens: the key, then what it does, indented."""
+    text = Text()
+    for index, (group, rows) in enumerate(KEYS):
+        if index:
+            text.append("\n")
+        text.append(group, style="bold underline")
+        text.append("\n")
+        for keys, does in rows:
+            text.append(keys, style="bold")
+            text.append("\n")
+            text.append(f"  {does}\n")
+    text.rstrip()
+    return text
+
+
+def keys_table() -> Table:
+    """The keys as a two-column table, one heading row per group."""
+    table = Table.grid(padding=(0, 2), expand=True)
+    table.add_column(style="bold", no_wrap=False, min_width=6, max_width=26)
+    table.add_column(overflow="fold", ratio=1)
+    for index, (group, rows) in enumerate(KEYS):
+        if index:
+            table.add_row("", "")
+        table.add_row(Text(group, style="bold underline"), "")
+        for keys, does in rows:
+            table.add_row(keys, does)
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    """Every key, scrollable; any of escape, q, ? or f1 closes it."""
+
+    BINDINGS = [
+        Binding("escape,q,question_mark,f1", "close", "Close help"),
+        Binding("j,down", "scroll(1)", "Down", show=False),
+        Binding("k,up", "scroll(-1)", "Up", show=False),
+    ]
+
+    DEFAULT_CSS = """
+    HelpScreen {
+        align: center middle;
+    }
+    HelpScreen > #dialog {
+        width: 90%;
+        max-width: 100;
+        height: auto;
+        max-height: 90%;
+        border: round $accent;
+        border-title-color: $text-accent;
+        border-title-style: bold;
+        border-subtitle-color: $text-muted;
+        background: $surface;
+        padding: 0 1;
+    }
+    """
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="dialog") as dialog:
+            dialog.border_title = "Keys"
+            dialog.border_subtitle = "escape to close"
+            yield KeysView(id="keys")
+
+    def on_mount(self) -> None:
+        self.query_one("#dialog").focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def action_scroll(self, lines: int) -> None:
+        self.query_one("#dialog", VerticalScroll).scroll_relative(y=lines, animate=False)

@@ -1,0 +1,354 @@
+"""The reader: one article, its section tree beside the reading pane.
+
+The screen wires the parts together.  The reading pane (by its own module) draws the text and
+posts what happens in it: the section at the top changed, a citation was opened, the search
+results changed.  The screen passes that on to the section tree and the status line, and
+passes the reader's choices (a tree node, a query, a place in the citation popup) on to the pane.
+
+Loading: a long article is first parsed only up to about `QUICK_LIMIT` characters so the
+first page shows at once; the full parse runs in a thread and then replaces it in place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import partial
+
+from textual import on, work
+from textual.app import ComposeResult, SystemCommand
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Header
+from textual.worker import get_current_worker
+
+from reader.model import Article, Section
+from reader.parse import parse_article
+from reader.ui.screens.citation import CitationScreen, JumpTo
+from reader.ui.screens.citation_text import find_occurrences
+from reader.ui.screens.help import HelpScreen
+from reader.ui.widgets.reading_pane import ReadingPane
+from reader.ui.widgets.search_bar import SearchBar
+from reader.ui.widgets.section_tree import ROOT, SectionTree
+from reader.ui.widgets.status_bar import StatusBar
+
+QUICK_LIMIT = 60_000  # characters parsed before the first paint of a long article
+NARROW = 60  # below this many columns the tree starts hidden
+
+
+class ReaderScreen(Screen[None]):
+    """One article: header, section tree, reading pane, search field, status, footer."""
+
+    AUTO_FOCUS = "#pane"
+
+    BINDINGS = [
+        Binding("slash", "search", "Search"),
+        Binding("n", "next_match", "Next match", show=False),
+        Binding("N", "previous_match", "Previous match", show=False),
+        Binding("right_square_bracket", "next_section", "Next section", show=False),
+        Binding("left_square_bracket", "previous_section", "Previous section", show=False),
+        Binding("c", "citation(True)", "Next citation", show=False),
+        Binding("C", "citation(False)", "Previous citation", show=False),
+        Binding("escape", "clear_search", "Clear search", show=False),
+        Binding("t", "toggle_tree", "Tree"),
+        Binding("o", "picker", "Articles"),
+        Binding("question_mark,f1", "help", "Help", key_display="?"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    class PickerRequested(Message):
+        """The reader asked for the list of articles (`o`); the app shows it."""
+
+    class ArticleShown(Message):
+        """An article (or its full version after the quick first look) is on screen."""
+
+        def __init__(self, article: Article) -> None:
+            super().__init__()
+            self.article = article
+
+    def __init__(
+        self,
+        text: str,
+        title: str | None = None,
+        *,
+        source_name: str = "",
+        index: int | None = None,
+        can_pick: bool = False,
+        cursor_blink: bool = True,
+    ) -> None:
+        super().__init__()
+        self.text = text
+        self.given_title = title
+        self.index = index  # the article's place in its file, for the app
+        self.can_pick = can_pick  # True when the file holds other articles to go back to
+        self.article: Article | None = None
+        self.sub_title = source_name
+        self._cursor_blink = cursor_blink
+        self._focus_before_search: Widget | None = None
+        self._tree_chosen = False  # the reader toggled the tree: never second-guess them
+
+    # ------------------------------------------------------------------ layout
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="≡")
+        with Horizontal(id="main"):
+            yield SectionTree(id="tree")
+            yield ReadingPane(id="pane")
+        yield SearchBar(id="search", cursor_blink=self._cursor_blink)
+        yield StatusBar(id="status")
+        yield Footer()
+
+    @property
+    def pane(self) -> ReadingPane:
+        return self.query_one("#pane", ReadingPane)
+
+    @property
+    def tree(self) -> SectionTree:
+        return self.query_one("#tree", SectionTree)
+
+    @property
+    def status(self) -> StatusBar:
+        return self.query_one("#status", StatusBar)
+
+    @property
+    def search_bar(self) -> SearchBar:
+        return self.query_one("#search", SearchBar)
+
+    def on_mount(self) -> None:
+        self.watch(self.pane, "progress", self._progress_changed)
+        if self.app.size.width < NARROW:
+            self.tree.display = False
+        self._load()
+
+    def _progress_changed(self, progress: float) -> None:
+        self.status.progress = progress
+
+    # ------------------------------------------------------------------ loading
+
+    def _load(self) -> None:
+        """Show the article: all of it when short, else its start now and the rest soon."""
+        first = parse_article(self.text, self.given_title, limit=QUICK_LIMIT)
+        self._show(first, keep_position=False)
+        if not first.complete:
+            self.status.notice = "loading…"
+            self._parse_full()
+
+    @work(thread=True, exclusive=True, group="parse")
+    def _parse_full(self) -> None:
+        article = parse_article(self.text, self.given_title)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show, article, True)
+
+    def _show(self, article: Article, keep_position: bool) -> None:
+        self.article = article
+        self.title = article.title or self.given_title or "(untitled)"
+        self.tree.show_article(article)
+        self.pane.show_article(article, keep_position=keep_position)
+        self.tree.follow(self.pane.current_section or ROOT)
+        self.status.notice = f"redirect → {article.redirect}" if article.redirect else ""
+        if not article.complete:
+            self.status.notice = "loading…"
+        self.post_message(self.ArticleShown(article))
+
+    # ------------------------------------------------------------------ what the pane says
+
+    @on(ReadingPane.SectionChanged)
+    def _section_changed(self, event: ReadingPane.SectionChanged) -> None:
+        self.tree.follow(event.number or ROOT)
+        self.status.path = tuple(event.path)
+
+    @on(ReadingPane.SearchChanged)
+    def _search_changed(self, event: ReadingPane.SearchChanged) -> None:
+        status = self.status
+        status.query = event.query
+        status.total = event.total
+        status.current = event.current
+        self.tree.set_match_counts(event.per_section if event.query else {})
+
+    @on(ReadingPane.CitationOpened)
+    def _citation_opened(self, event: ReadingPane.CitationOpened) -> None:
+        self.open_citation(event.number)
+
+    def open_citation(self, number: int) -> None:
+        """Show the popup of footnote `number`."""
+        article = self.article
+        citation = article.citation(number) if article else None
+        if article is None or citation is None:
+            self.notify(f"The article has no footnote [{number}].", severity="warning")
+            return
+        occurrences = find_occurrences(article, number)
+        self.app.push_screen(CitationScreen(citation, occurrences), self._citation_closed)
+
+    def _citation_closed(self, answer: JumpTo | None) -> None:
+        if answer is not None:
+            occurrence = answer.occurrence
+            self.pane.go_to_citation(occurrence.number, occurrence.index)
+            self.pane.focus()
+
+    # ------------------------------------------------------------------ the tree and the field
+
+    @on(SectionTree.SectionChosen)
+    def _section_chosen(self, event: SectionTree.SectionChosen) -> None:
+        self.pane.go_to_section(event.number)
+        self.pane.focus()
+
+    @on(SearchBar.Changed)
+    def _query_typed(self, event: SearchBar.Changed) -> None:
+        if event.query:
+            self.pane.search(event.query)
+        else:
+            self.pane.clear_search()
+
+    @on(SearchBar.Submitted)
+    def _query_submitted(self, event: SearchBar.Submitted) -> None:
+        self._close_search_bar()
+        if not event.query:
+            self.pane.clear_search()
+            return
+        if self.status.total == 0:
+            self.notify(f"No match for “{event.query}”.", severity="warning", timeout=3)
+            return
+        self.pane.next_match(True)
+
+    @on(SearchBar.Cancelled)
+    def _query_cancelled(self) -> None:
+        self._close_search_bar()
+        self.pane.clear_search()
+
+    def _close_search_bar(self) -> None:
+        self.search_bar.close()
+        target = self._focus_before_search
+        if target is None or not target.display or not target.is_attached:
+            target = self.pane
+        target.focus()
+
+    # ------------------------------------------------------------------ actions
+
+    def action_search(self) -> None:
+        """Open the search field (with the current query, ready to be replaced)."""
+        focused = self.focused
+        if focused is not None and focused.parent is not self.search_bar:
+            self._focus_before_search = focused
+        self.search_bar.open(self.status.query)
+
+    def start_search(self, query: str) -> None:
+        """Search for `query` as if typed in the field and entered (the palette does this)."""
+        self.pane.search(query)
+        self.call_after_refresh(self.pane.next_match, True)
+
+    def action_next_match(self) -> None:
+        self.pane.next_match(True)
+
+    def action_previous_match(self) -> None:
+        self.pane.next_match(False)
+
+    def action_next_section(self) -> None:
+        self.pane.next_section()
+
+    def action_previous_section(self) -> None:
+        self.pane.previous_section()
+
+    def action_citation(self, forward: bool) -> None:
+        self.pane.select_citation(forward)
+
+    def action_clear_search(self) -> None:
+        if self.status.query:
+            self.pane.clear_search()
+
+    def action_toggle_tree(self) -> None:
+        tree = self.tree
+        tree.display = not tree.display
+        self._tree_chosen = True
+        if not tree.display and (self.focused is tree or self.focused is None):
+            self.pane.focus()
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen())
+
+    def action_picker(self) -> None:
+        self.post_message(self.PickerRequested())
+
+    def go_to_section(self, number: str) -> None:
+        """Show section `number` at the top of the pane and give the pane the focus."""
+        self.pane.go_to_section(number)
+        self.pane.focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "picker":
+            return self.can_pick
+        if action == "clear_search":
+            return bool(self.status.query) if self.is_mounted else False
+        return True
+
+    # ------------------------------------------------------------------ the command palette
+
+    def sections(self) -> list[tuple[str, str, str]]:
+        """(number, title, breadcrumb) of every section, the title/lead first."""
+        article = self.article
+        if article is None:
+            return []
+        found = [(ROOT, article.title or "(untitled)", "Top of the article")]
+
+        def visit(section: Section, parents: tuple[str, ...]) -> None:
+            path = (*parents, section.title)
+            found.append((section.number, section.title, " > ".join(path)))
+            for child in section.children:
+                visit(child, path)
+
+        for section in article.sections:
+            visit(section, ())
+        return found
+
+    def system_commands(self) -> Iterable[SystemCommand]:
+        """The reader's commands for the palette (the app adds them to its own)."""
+        yield SystemCommand("Search the article", "Open the search field (/)", self.action_search)
+        yield SystemCommand("Toggle section tree", "Show or hide the section tree (t)", self.action_toggle_tree)
+        yield SystemCommand("Help: keys", "List every key (?)", self.action_help)
+        if self.status.query:
+            yield SystemCommand("Clear search", "Remove the search highlights (escape)", self.action_clear_search)
+        if self.can_pick:
+            yield SystemCommand("Articles", "Back to the list of articles in the file (o)", self.action_picker)
+
+
+class SectionCommands(Provider):
+    """Palette entries "Go to 2.1 Workers" for every section, and "Search for …"."""
+
+    def _reader(self) -> ReaderScreen | None:
+        screen = self.screen
+        return screen if isinstance(screen, ReaderScreen) else None
+
+    async def discover(self) -> Hits:
+        reader = self._reader()
+        if reader is None:
+            return
+        for number, title, where in reader.sections():
+            yield DiscoveryHit(go_to_text(number, title), partial(reader.go_to_section, number), help=where)
+
+    async def search(self, query: str) -> Hits:
+        reader = self._reader()
+        if reader is None:
+            return
+        matcher = self.matcher(query)
+        for number, title, where in reader.sections():
+            text = go_to_text(number, title)
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(score, matcher.highlight(text), partial(reader.go_to_section, number), help=where)
+        if query.strip():
+            yield Hit(
+                0.01,
+                f"Search the article for “{query.strip()}”",
+                partial(reader.start_search, query.strip()),
+                help="Highlight every match and go to the first (n / N step through them)",
+            )
+
+
+def go_to_text(number: str, title: str) -> str:
+    """The palette's wording for a jump to a section."""
+    return f"Go to {number} {title}" if number else f"Go to the top: {title}"
+
+
+ReaderScreen.COMMANDS = {SectionCommands}

@@ -1,0 +1,193 @@
+"""The section tree: the article's table of contents, beside the reading pane.
+
+The root is the article's title (it stands for the lead); below it every section and
+subsection, numbered like Wikipedia's contents ("1", "1.1").  The tree follows the
+reading position (`follow`) without taking the focus, shows how many search matches each
+section holds (`set_match_counts`), and asks for a jump with a `SectionChosen` message
+when the reader picks a node (enter or click).  Picking a node never folds or unfolds
+it: `left`/`right` (or a click on the arrow, or `space`) do that.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from reader.model import Article, Section
+
+ROOT = ""  # the number the root node stands for: the title and the lead
+
+
+class SectionTree(Tree[str]):
+    """The article's sections as a tree; each node's data is its section number."""
+
+    BINDINGS = [
+        Binding("left", "collapse_or_parent", "Collapse", show=False),
+        Binding("right", "expand_or_child", "Expand", show=False),
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("home,g", "scroll_home", "First", show=False),
+        Binding("end,G", "scroll_end", "Last", show=False),
+    ]
+
+    class SectionChosen(Message):
+        """The reader picked a section in the tree: show it."""
+
+        def __init__(self, number: str) -> None:
+            super().__init__()
+            self.number = number
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__("", data=ROOT, id=id, classes=classes)
+        self.auto_expand = False  # enter / click jump; folding has its own keys
+        self.guide_depth = 3
+        self._by_number: dict[str, TreeNode[str]] = {ROOT: self.root}
+        self._counts: dict[str, int] = {}
+
+    # ------------------------------------------------------------------ building
+
+    def show_article(self, article: Article) -> None:
+        """Fill the tree with `article`'s sections, keeping what the reader folded."""
+        folded = {number for number, node in self._by_number.items() if number and not node.is_expanded}
+        self.clear()
+        self.root.set_label(Text(article.title or "(untitled)"))
+        self.root.data = ROOT
+        self.root.expand()
+        self._by_number = {ROOT: self.root}
+        self._add_sections(self.root, article.sections, folded)
+        self._counts = {}
+
+    def _add_sections(self, parent: TreeNode[str], sections: Iterable[Section], folded: set[str]) -> None:
+        for section in sections:
+            node = parent.add(
+                section_label(section),
+                data=section.number,
+                expand=section.number not in folded,
+                allow_expand=bool(section.children),
+            )
+            self._by_number[section.number] = node
+            self._add_sections(node, section.children, folded)
+
+    def node_for(self, number: str) -> TreeNode[str] | None:
+        """The node of section `number` (ROOT for the title), if the article has it."""
+        return self._by_number.get(number)
+
+    # ------------------------------------------------------------------ following
+
+    def follow(self, number: str) -> None:
+        """Put the cursor on section `number` and scroll it into view, focus untouched.
+
+        When the reader folded the section away, its nearest visible ancestor is marked.
+        """
+        node = self._by_number.get(number)
+        if node is None:
+            return
+        node = visible_ancestor(node)
+        self._tree_lines  # builds the lines so that node.line is current
+        if self.cursor_node is not node:
+            self.move_cursor(node, animate=False)
+        self.scroll_to_node(node, animate=False)
+
+    @property
+    def highlighted(self) -> str | None:
+        """The section number under the cursor (ROOT for the title), None when none."""
+        node = self.cursor_node
+        return None if node is None else node.data
+
+    # ------------------------------------------------------------------ search counts
+
+    def set_match_counts(self, counts: Mapping[str, int]) -> None:
+        """Show beside each section how many search matches it holds ({} clears them)."""
+        new = {number: count for number, count in counts.items() if count}
+        if new == self._counts:
+            return
+        self._counts = new
+        self._invalidate()
+
+    def match_count(self, node: TreeNode[str]) -> int:
+        """Matches shown for `node`: its own, plus its descendants' when it is folded."""
+        number = node.data or ROOT
+        count = self._counts.get(number, 0)
+        if node.is_collapsed or (node.is_root and not node.is_expanded):
+            count += sum(self._counts.get(child, 0) for child in descendants(node))
+        return count
+
+    def render_label(self, node: TreeNode[str], base_style: Style, style: Style) -> Text:
+        label = super().render_label(node, base_style, style)
+        count = self.match_count(node) if self._counts else 0
+        if count:
+            badge = self.get_component_rich_style("section-tree--count", partial=True)
+            label.append(" ")
+            label.append(f" {count} ", style=badge)
+        return label
+
+    COMPONENT_CLASSES = Tree.COMPONENT_CLASSES | {"section-tree--count"}
+
+    DEFAULT_CSS = """
+    SectionTree > .section-tree--count {
+        color: $text-accent;
+        text-style: bold;
+    }
+    """
+
+    # ------------------------------------------------------------------ actions
+
+    def action_select_cursor(self) -> None:
+        node = self.cursor_node
+        if node is not None:
+            self.post_message(self.SectionChosen(node.data or ROOT))
+
+    def action_collapse_or_parent(self) -> None:
+        """Fold the node under the cursor; on a folded node or a leaf go to its parent."""
+        node = self.cursor_node
+        if node is None:
+            return
+        if node.allow_expand and node.is_expanded and node.children:
+            node.collapse()
+        elif node.parent is not None:
+            self.move_cursor(node.parent, animate=False)
+
+    def action_expand_or_child(self) -> None:
+        """Unfold the node under the cursor; on an unfolded one go to its first child."""
+        node = self.cursor_node
+        if node is None or not node.children:
+            return
+        if node.is_collapsed:
+            node.expand()
+        else:
+            self._tree_lines
+            self.move_cursor(node.children[0], animate=False)
+
+
+def section_label(section: Section) -> Text:
+    """ "2.1 Workers": the number dimmed a little, then the title."""
+    label = Text()
+    if section.number:
+        label.append(section.number, style="dim")
+        label.append(" ")
+    label.append(section.title.strip() or "(untitled section)")
+    return label
+
+
+def visible_ancestor(node: TreeNode[str]) -> TreeNode[str]:
+    """`node` itself when every ancestor is unfolded, else the outermost folded ancestor."""
+    shown = node
+    parent = node.parent
+    while parent is not None:
+        if not parent.is_expanded:
+            shown = parent
+        parent = parent.parent
+    return shown
+
+
+def descendants(node: TreeNode[str]) -> Iterable[str]:
+    """The section numbers below `node`."""
+    for child in node.children:
+        yield child.data or ROOT
+        yield from descendants(child)
