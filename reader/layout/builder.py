@@ -26,11 +26,16 @@ BULLETS = ("•", "◦", "▪", "‣")
 _TIGHT = (model.ListItem, model.CitationEntry)
 
 
-class Builder:
-    """Lays out an article block by block into a LineStore."""
+class Enough(Exception):
+    """Raised when a layout limited to `max_lines` has them."""
 
-    def __init__(self, width: int, styles: Styles) -> None:
+
+class Builder:
+    """Lays out an article block by block into a LineStore (stopping at `max_lines`, if given)."""
+
+    def __init__(self, width: int, styles: Styles, max_lines: int | None = None) -> None:
         self.store = LineStore(width)
+        self.max_lines = max_lines
         self.styles = styles
         self.block = 0
         self.section = ""
@@ -59,6 +64,8 @@ class Builder:
 
     def start_block(self, kind: type) -> None:
         """A blank line before the block unless it continues a tight list."""
+        if self.max_lines is not None and len(self.store) >= self.max_lines:
+            raise Enough
         if not (kind is self._previous and kind in _TIGHT):
             self.store.blank()
         self._previous = kind
@@ -101,6 +108,8 @@ class Builder:
         self.text([("↪ Redirect to ", None, None), (target, self.styles["link"], None)], base="redirect")
 
     def heading(self, section: model.Section) -> None:
+        if self.max_lines is not None and len(self.store) >= self.max_lines:
+            raise Enough
         self.store.blank()
         self.block += 1
         self.section = section.number

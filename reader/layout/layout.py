@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from reader import model
-from reader.layout.builder import Builder
+from reader.layout.builder import Builder, Enough
 from reader.layout.lines import Lines, LineStore, Marker
 from reader.layout.styles import Styles
 
@@ -40,8 +40,10 @@ def is_case_sensitive(query: str) -> bool:
 class Layout:
     """An article laid out at one width; see the module docstring."""
 
-    def __init__(self, article: model.Article, width: int, styles: Styles, builder: Builder) -> None:
+    def __init__(self, article: model.Article, width: int, styles: Styles, builder: Builder,
+                 complete: bool = True) -> None:
         self.article = article
+        self.complete = complete  # False: only the first lines were laid out (see `max_lines`)
         self.width = width
         self.styles = styles
         self._store: LineStore = builder.store
@@ -227,10 +229,18 @@ def _section_paths(article: model.Article) -> dict[str, tuple[str, ...]]:
     return paths
 
 
-def layout_article(article: model.Article, width: int, styles: Styles | None = None) -> Layout:
-    """Lay out `article` in lines of at most `width` cells (at least 10)."""
+def layout_article(article: model.Article, width: int, styles: Styles | None = None, *,
+                   max_lines: int | None = None) -> Layout:
+    """Lay out `article` in lines of at most `width` cells (at least 10).
+
+    With `max_lines`, stop after about that many lines (`Layout.complete` is then False):
+    enough for a first screen of a huge article while the whole is laid out elsewhere.
+    """
     width = max(int(width), 10)
     styles = styles or Styles()
-    builder = Builder(width, styles)
-    builder.article(article)
+    builder = Builder(width, styles, max_lines)
+    try:
+        builder.article(article)
+    except Enough:
+        return Layout(article, width, styles, builder, complete=False)
     return Layout(article, width, styles, builder)

@@ -1,0 +1,484 @@
+"""The reading pane: an article laid out once per width, drawn a line at a time.
+
+Textual's line API (`render_line`) asks only for the lines on screen; each is built from the
+`Layout` (offsets into the article's text) and cached as a Strip until something it shows
+changes (a search, the selected marker, the width, the theme).  Keys: see `BINDINGS`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.timer import Timer
+
+from reader.layout import Layout, SearchResult, Styles, layout_article
+from reader.model import Article
+from reader.ui.widgets._pane_styles import COMPONENT_CLASSES, COMPONENT_CSS, styles_from_components
+
+MAX_TEXT_WIDTH = 100  # a comfortable measure; wider panes centre the text
+FIRST_SCREEN_LINES = 400  # a huge article first shows this many lines, then the rest
+BIG_ARTICLE_LINES = FIRST_SCREEN_LINES
+
+
+class ReadingPane(ScrollView, can_focus=True):
+    """The article's text: scrolling, sections, citation markers and search."""
+
+    DEFAULT_CSS = """
+    ReadingPane {
+        scrollbar-gutter: stable;
+        overflow-x: hidden;
+        overflow-y: auto;
+    }
+    """ + COMPONENT_CSS
+
+    COMPONENT_CLASSES = COMPONENT_CLASSES
+
+    BINDINGS: list[BindingType] = [
+        Binding("j,down", "line(1)", "Down", show=False),
+        Binding("k,up", "line(-1)", "Up", show=False),
+        Binding("space,f,pagedown", "page(1)", "Page down", show=False),
+        Binding("b,pageup", "page(-1)", "Page up", show=False),
+        Binding("d", "half_page(1)", "Half page down", show=False),
+        Binding("u", "half_page(-1)", "Half page up", show=False),
+        Binding("g,home", "top", "Top", show=False),
+        Binding("G,end", "bottom", "End", show=False),
+        Binding("right_square_bracket", "section(1)", "Next section"),
+        Binding("left_square_bracket", "section(-1)", "Prev section"),
+        Binding("c", "citation(1)", "Next cite"),
+        Binding("C", "citation(-1)", "Prev cite", show=False),
+        Binding("enter", "open_citation", "Open cite", show=False),
+        Binding("n", "match(1)", "Next match", show=False),
+        Binding("N", "match(-1)", "Prev match", show=False),
+    ]
+
+    progress: reactive[float] = reactive(0.0, init=False)
+    current_section: reactive[str] = reactive("", init=False)
+
+    @dataclass
+    class SectionChanged(Message):
+        """The section at the top of the pane changed."""
+
+        number: str
+        path: tuple[str, ...] = ()
+
+    @dataclass
+    class CitationOpened(Message):
+        """The reader asked to see citation `number` (enter on a selected marker, or a click)."""
+
+        number: int
+
+    @dataclass
+    class SearchChanged(Message):
+        """The search, its current match (1-based, 0 = none) and the counts changed."""
+
+        query: str
+        current: int
+        total: int
+        per_section: dict[str, int] = field(default_factory=dict)
+
+    def __init__(self, *, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.article: Article | None = None
+        self.text_layout: Layout | None = None
+        self._styles: Styles | None = None
+        self._strips: LRUCache[int, Strip] = LRUCache(512)
+        self._resize_timer: Timer | None = None
+        self._generation = 0  # bumps on every new article/width; stale background layouts are dropped
+        self._pending_section: str | None = None  # a jump asked for before the whole article was laid out
+        self._pinned: tuple[str, int] | None = None  # (section, scroll y) after a jump the end clamped
+        self._selected: int | None = None  # index into layout.markers
+        self._result: SearchResult | None = None
+        self._current_match = -1
+        self._search_origin: int | None = None
+        self._installed_line = 0
+
+    # ------------------------------------------------------------------ article and layout
+
+    def show_article(self, article: Article, keep_position: bool = False) -> None:
+        """Show `article`; with `keep_position`, stay at the same place (a complete article
+        replacing its quick first part)."""
+        anchor = self.text_layout.anchor(self.scroll_line) if keep_position and self.text_layout else None
+        if not keep_position:
+            self._selected = None
+            self._pinned = None
+            self._pending_section = None
+        self.article = article
+        self._relayout(anchor, reset=not keep_position)
+
+    @property
+    def text_width(self) -> int:
+        """Width of the text column: the pane's width, capped at MAX_TEXT_WIDTH."""
+        return max(min(self.scrollable_content_region.width, MAX_TEXT_WIDTH), 10)
+
+    @property
+    def scroll_line(self) -> int:
+        """The layout line at the top of the pane."""
+        return round(self.scroll_y)
+
+    def _relayout(self, anchor: tuple[int, int] | None, reset: bool = False) -> None:
+        """Lay out the article at the current width: a first screen now, the rest in a thread."""
+        self._generation += 1
+        if self.article is None or not self.is_mounted or self.scrollable_content_region.width <= 0:
+            return
+        width = self.text_width
+        styles = self._get_styles()
+        limit = max(FIRST_SCREEN_LINES, self.size.height * 3)
+        layout = layout_article(self.article, width, styles, max_lines=limit)
+        if not layout.complete and anchor is not None and self.text_layout is not None and self.text_layout.width == width:
+            # A re-layout keeping the position: the old full layout stays until the new one is ready.
+            layout = self.text_layout
+        self._install(layout, anchor, reset)
+        if not layout.complete or layout.article is not self.article:
+            generation, article = self._generation, self.article
+            self.run_worker(lambda: self._layout_in_thread(article, width, styles, generation, anchor),
+                            thread=True, exclusive=True, group="layout")
+
+    def _layout_in_thread(self, article: Article, width: int, styles: Styles, generation: int,
+                          anchor: tuple[int, int] | None) -> None:
+        layout = layout_article(article, width, styles)
+        if generation == self._generation:
+            self.app.call_from_thread(self._finish_layout, layout, generation, anchor)
+
+    def _finish_layout(self, layout: Layout, generation: int, anchor: tuple[int, int] | None) -> None:
+        if generation != self._generation:
+            return
+        old = self.text_layout
+        if anchor is None or self.scroll_line != self._installed_line:
+            # The reader moved meanwhile (or never had a place): keep where they are now.
+            anchor = old.anchor(self.scroll_line) if old is not None else None
+        self._install(layout, anchor, False)
+        if self._pending_section is not None:
+            number, self._pending_section = self._pending_section, None
+            self.go_to_section(number)
+
+    def _install(self, layout: Layout, anchor: tuple[int, int] | None, reset: bool) -> None:
+        """Make `layout` the one shown, at `anchor` (or the top when `reset`)."""
+        self.text_layout = layout
+        self._strips.clear()
+        self.virtual_size = Size(self.scrollable_content_region.width, layout.height)
+        if self._result is not None:
+            self._result = layout.search(self._result.query)
+            self._current_match = min(self._current_match, self._result.total - 1)
+        if self._selected is not None and self._selected >= len(layout.markers):
+            self._selected = None
+        if reset:
+            self._result = None
+            self._current_match = -1
+            self._scroll_to_line(0)
+        elif anchor is not None:
+            self._scroll_to_line(layout.line_of_anchor(anchor))
+        self._installed_line = self.scroll_line
+        self._update_position()
+        if reset:
+            self.post_message(self.SectionChanged(self.current_section, layout.section_path(self.current_section)))
+        self.refresh()
+        if self._result is not None:
+            self._post_search()
+
+    def _get_styles(self) -> Styles:
+        if self._styles is None:
+            self._styles = styles_from_components(lambda name: self.get_component_rich_style(name, partial=True))
+        return self._styles
+
+    def notify_style_update(self) -> None:
+        """The theme changed: styles are baked into the layout, so lay out again."""
+        super().notify_style_update()
+        self._styles = None
+        self._strips.clear()
+        if self.text_layout is not None:
+            self._relayout(self.text_layout.anchor(self.scroll_line))
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self.text_layout is None:
+            self._relayout(None, reset=True)
+            return
+        if self.text_layout.width == self.text_width:
+            self.virtual_size = Size(self.scrollable_content_region.width, self.text_layout.height)
+            self._strips.clear()
+            return
+        # Debounced: a window being dragged re-lays out once it rests.
+        if self._resize_timer is not None:
+            self._resize_timer.stop()
+        delay = 0.02 if self.text_layout.height < 2000 else 0.15
+        self._resize_timer = self.set_timer(delay, self._resized)
+
+    def _resized(self) -> None:
+        self._resize_timer = None
+        if self.text_layout is not None and self.text_layout.width != self.text_width:
+            self._relayout(self.text_layout.anchor(self.scroll_line))
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        if self.article is not None and self.text_layout is None:
+            self.call_after_refresh(self._relayout, None, True)
+
+    # ------------------------------------------------------------------ drawing
+
+    def render_line(self, y: int) -> Strip:
+        line = self.scroll_line + y
+        width = self.size.width
+        style = self.rich_style
+        layout = self.text_layout
+        if layout is None or not 0 <= line < layout.height:
+            return Strip.blank(width, style)
+        strip = self._strips.get(line)
+        if strip is None:
+            strip = self._render_text_line(layout, line, style)
+            self._strips[line] = strip
+        return strip.crop_extend(0, width, style)
+
+    def _render_text_line(self, layout: Layout, line: int, style: Style) -> Strip:
+        text = layout.lines[line]
+        styles = self._get_styles()
+        if self._result is not None:
+            for start, end, index in layout.highlights_on(self._result, line):
+                role = "match_current" if index == self._current_match else "match"
+                text.stylize(styles[role], start, end)
+        if self._selected is not None:
+            marker = layout.markers[self._selected]
+            if marker.line == line:
+                text.stylize(styles["marker_selected"], marker.start, marker.end)
+        text.stylize_before(style)
+        margin = self._margin()
+        segments = [Segment(" " * margin, style)] if margin else []
+        segments += text.render(self.app.console)
+        return Strip(segments).simplify()
+
+    def _margin(self) -> int:
+        """Columns left of the text, centring it in a wide pane."""
+        if self.text_layout is None:
+            return 0
+        return max((self.scrollable_content_region.width - self.text_layout.width) // 2, 0)
+
+    def _redraw(self) -> None:
+        self._strips.clear()
+        self.refresh()
+
+    # ------------------------------------------------------------------ position
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        self._update_position()
+
+    def _scroll_to_line(self, line: int) -> None:
+        self.scroll_to(y=max(line, 0), animate=False, immediate=True)
+
+    def _update_position(self) -> None:
+        layout = self.text_layout
+        if layout is None:
+            return
+        top = self.scroll_line
+        max_y = self.max_scroll_y
+        self.progress = 100.0 if max_y <= 0 else round(min(top / max_y, 1.0) * 100, 1)
+        if self._pinned is not None and self._pinned[1] != top:
+            self._pinned = None
+        self.current_section = self._pinned[0] if self._pinned else layout.section_at(top)
+
+    def watch_current_section(self, number: str) -> None:
+        path = self.text_layout.section_path(number) if self.text_layout else ()
+        self.post_message(self.SectionChanged(number, path))
+
+    def _viewport_height(self) -> int:
+        return max(self.scrollable_content_region.height, 1)
+
+    def _reveal(self, line: int) -> None:
+        """Scroll the least that puts `line` on screen, with a line of context when moving."""
+        top, height = self.scroll_line, self._viewport_height()
+        if line < top:
+            self._scroll_to_line(line - min(2, height // 4))
+        elif line >= top + height:
+            self._scroll_to_line(line - height + 1 + min(2, height // 4))
+
+    # ------------------------------------------------------------------ actions: scrolling
+
+    def action_line(self, lines: int) -> None:
+        self._scroll_to_line(self.scroll_line + lines)
+
+    def action_page(self, pages: int) -> None:
+        self._scroll_to_line(self.scroll_line + pages * max(self._viewport_height() - 1, 1))
+
+    def action_half_page(self, direction: int) -> None:
+        self._scroll_to_line(self.scroll_line + direction * max(self._viewport_height() // 2, 1))
+
+    def action_top(self) -> None:
+        self._scroll_to_line(0)
+
+    def action_bottom(self) -> None:
+        self._scroll_to_line(round(self.max_scroll_y) if self.text_layout else 0)
+
+    # ------------------------------------------------------------------ sections
+
+    def go_to_section(self, number: str) -> None:
+        """Put the heading of section `number` at the top of the pane ("" = the top)."""
+        layout = self.text_layout
+        if layout is None:
+            return
+        line = layout.section_line(number)
+        if line is None:
+            if not layout.complete:
+                self._pending_section = number  # not laid out yet: go there when it is
+            return
+        self._pinned = None
+        self._scroll_to_line(line)
+        if self.scroll_line != line:
+            # The end of the article stops the scroll: the section is still the one read.
+            self._pinned = (number, self.scroll_line)
+        self._update_position()
+
+    def _section_base(self) -> int:
+        layout = self.text_layout
+        assert layout is not None
+        if self._pinned is not None:
+            return layout.section_line(self._pinned[0]) or 0
+        return self.scroll_line
+
+    def next_section(self) -> None:
+        """Go to the next heading (any level) after the reading position."""
+        layout = self.text_layout
+        if layout is None:
+            return
+        base = self._section_base()
+        for number in layout.section_numbers:
+            line = layout.section_line(number) or 0
+            if line > base:
+                self.go_to_section(number)
+                return
+
+    def previous_section(self) -> None:
+        """Go to the heading before the reading position (the current section's, mid-section)."""
+        layout = self.text_layout
+        if layout is None:
+            return
+        base = self._section_base()
+        previous = None
+        for number in layout.section_numbers:
+            if (layout.section_line(number) or 0) < base:
+                previous = number
+        if previous is not None:
+            self.go_to_section(previous)
+
+    def action_section(self, direction: int) -> None:
+        self.next_section() if direction > 0 else self.previous_section()
+
+    # ------------------------------------------------------------------ citations
+
+    @property
+    def selected_citation(self) -> int | None:
+        """The number of the selected citation marker, if any."""
+        if self.text_layout is None or self._selected is None:
+            return None
+        return self.text_layout.markers[self._selected].number
+
+    def select_citation(self, forward: bool = True) -> None:
+        """Select the next (previous) marker from the reading position, and keep it in view."""
+        layout = self.text_layout
+        if layout is None or not layout.markers:
+            return
+        top, height = self.scroll_line, self._viewport_height()
+        visible = self._selected is not None and top <= layout.markers[self._selected].line < top + height
+        if visible:
+            assert self._selected is not None
+            index = self._selected + (1 if forward else -1)
+        elif forward:
+            index = layout.marker_index_from(top)
+        else:
+            index = layout.marker_index_from(top + height) - 1
+        if not 0 <= index < len(layout.markers):
+            return
+        self._selected = index
+        self._reveal(layout.markers[index].line)
+        self._redraw()
+
+    def open_selected_citation(self) -> None:
+        """Post CitationOpened for the selected marker."""
+        number = self.selected_citation
+        if number is not None:
+            self.post_message(self.CitationOpened(number))
+
+    def action_citation(self, direction: int) -> None:
+        self.select_citation(direction > 0)
+
+    def action_open_citation(self) -> None:
+        self.open_selected_citation()
+
+    def on_click(self, event: events.Click) -> None:
+        layout = self.text_layout
+        offset = event.get_content_offset(self)
+        if layout is None or offset is None:
+            return
+        line = self.scroll_line + offset.y
+        marker = layout.marker_at(line, offset.x - self._margin())
+        if marker is not None:
+            event.stop()
+            self._selected = layout.markers.index(marker)
+            self._redraw()
+            self.post_message(self.CitationOpened(marker.number))
+
+    # ------------------------------------------------------------------ search
+
+    def search(self, query: str) -> None:
+        """Highlight every match of `query` (smart case) and show the first from where the
+        search began; a query with no match moves nothing."""
+        layout = self.text_layout
+        if not query:
+            self.clear_search()
+            return
+        if layout is None:
+            return
+        if self._search_origin is None:
+            self._search_origin = self.scroll_line
+        self._result = layout.search(query)
+        if self._result.total:
+            self._current_match = layout.match_index_from(self._result, self._search_origin)
+            self._reveal(layout.match_line(self._result, self._current_match))
+        else:
+            self._current_match = -1
+        self._redraw()
+        self._post_search()
+
+    def next_match(self, forward: bool = True) -> None:
+        """Step to the next (previous) match, wrapping around."""
+        layout, result = self.text_layout, self._result
+        if layout is None or result is None or not result.total:
+            return
+        top, height = self.scroll_line, self._viewport_height()
+        current = self._current_match
+        if current >= 0 and top <= layout.match_line(result, current) < top + height:
+            current = (current + (1 if forward else -1)) % result.total
+        elif forward:
+            current = layout.match_index_from(result, top)
+        else:
+            current = (layout.match_index_from(result, top + height) - 1) % result.total
+        self._current_match = current
+        self._reveal(layout.match_line(result, current))
+        self._search_origin = None
+        self._redraw()
+        self._post_search()
+
+    def clear_search(self) -> None:
+        """Remove the search and its highlights."""
+        self._result = None
+        self._current_match = -1
+        self._search_origin = None
+        self._redraw()
+        self.post_message(self.SearchChanged("", 0, 0, {}))
+
+    def action_match(self, direction: int) -> None:
+        self.next_match(direction > 0)
+
+    def _post_search(self) -> None:
+        result = self._result
+        if result is None:
+            return
+        self.post_message(self.SearchChanged(result.query, self._current_match + 1, result.total,
+                                             dict(result.per_section)))
