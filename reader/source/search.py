@@ -109,11 +109,15 @@ def context_line(text: str, start: int, end: int, low: int = 0, high: int | None
     hit = clean(text[start:end])
     after = clean(text[end : min(line_end, end + 2 * CONTEXT_AFTER)]).rstrip()
     if len(before) > CONTEXT_BEFORE:
-        before = "…" + before[-CONTEXT_BEFORE:].lstrip()
+        cut = before[-CONTEXT_BEFORE:]
+        space = cut.find(" ")  # start on a whole word when one begins near the cut
+        before = "…" + (cut[space + 1 :] if 0 <= space < CONTEXT_BEFORE // 2 else cut).lstrip()
     elif start - 4 * CONTEXT_BEFORE > line_start:
         before = "…" + before
     if len(after) > CONTEXT_AFTER:
-        after = after[:CONTEXT_AFTER].rstrip() + "…"
+        cut = after[:CONTEXT_AFTER]
+        space = cut.rfind(" ")
+        after = (cut[:space] if space > CONTEXT_AFTER // 2 else cut).rstrip() + "…"
     return before + hit + after, (len(before), len(before) + len(hit))
 
 

@@ -1,0 +1,359 @@
+"""The article picker: every title of a multi-article file, filtered as you type.
+
+Keys (also in the footer):
+  type            filter the titles (fuzzy, as the command palette matches; prefix hits first)
+  up/down, pgup/pgdn, home/end (in the list)   move;  enter or a click   open the article
+  tab             between the filter and the list
+  ctrl+f, or /    (in the list) search the text of every article (`FileSearchScreen`)
+  escape          clear the filter; with an empty filter, back to the article being read
+
+The screen shows the first titles at once and indexes the rest of the file in a thread,
+the count and progress following.  It never holds a widget per title (`TitleList` draws
+only the visible rows).  What it produces is a message to the app:
+`PickerScreen.ArticleChosen(index, phrase)` -- `phrase` set when the article was chosen
+from a file-wide search, so the reader can start an in-article search for it.
+
+The app should keep one picker per file (`App.install_screen`) so the filter, the cursor
+and the last file-wide search survive a visit to an article.  `ArticleProvider` adds
+"Open article: ..." for every title, and "Search all articles", to the command palette.
+"""
+
+from __future__ import annotations
+
+import time
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.message import Message
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Input, Static
+from textual.worker import get_current_worker
+
+from reader.errors import ReaderError
+from reader.ui.screens.file_search import FileSearchScreen, SearchState
+from reader.ui.widgets.picker_list import RowList, TitleList
+from reader.ui.widgets.picker_match import Ranked, rank_titles
+
+if TYPE_CHECKING:
+    from reader.source.library import Library
+
+PICKER_NAME = "picker"  # the name the app installs its picker under (App.install_screen)
+SYNC_FILTER_LIMIT = 5_000  # titles filtered on the spot; more are filtered in a thread
+INDEX_CHUNK = 1_000_000  # characters indexed per step of the background indexing
+WATCH_SECONDS = 2.0  # how often the file on disk is checked for changes
+PALETTE_LIMIT = 100  # "Open article" hits offered at most by the command palette
+
+
+class PickerScreen(Screen[None]):
+    """Lists the articles of `library`; posts `ArticleChosen` when one is picked."""
+
+    AUTO_FOCUS = "#picker-filter"
+
+    DEFAULT_CSS = """
+    PickerScreen { layout: vertical; }
+    PickerScreen #picker-heading { height: 1; padding: 0 1; background: $panel; color: $text; text-style: bold; }
+    PickerScreen #picker-filter { margin: 0 0; }
+    PickerScreen #picker-list { height: 1fr; }
+    /* The filter drives the list's cursor, so show it fully even when the list is not focused. */
+    PickerScreen #picker-list > .row-list--cursor {
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+        text-style: $block-cursor-text-style;
+    }
+    PickerScreen #picker-status { height: 1; padding: 0 1; color: $text-muted; }
+    """
+
+    BINDINGS = [
+        Binding("ctrl+f", "search_all", "Search all articles"),
+        Binding("slash", "search_all", "Search all", show=False),
+        Binding("escape", "back", "Clear / back"),
+        Binding("down", "move('cursor_down')", "Down", show=False),
+        Binding("up", "move('cursor_up')", "Up", show=False),
+        Binding("pagedown", "move('page_down')", "Page down", show=False),
+        Binding("pageup", "move('page_up')", "Page up", show=False),
+        Binding("ctrl+q", "app.quit", "Quit"),
+    ]
+
+    class ArticleChosen(Message):
+        """The user picked article `index` of the file (from a file-wide search for `phrase`)."""
+
+        def __init__(self, index: int, phrase: str | None = None) -> None:
+            super().__init__()
+            self.index = index
+            self.phrase = phrase
+
+    class BackRequested(Message):
+        """Escape with an empty filter: the user wants the article they were reading."""
+
+    def __init__(self, library: Library, *, name: str | None = None, id: str | None = None) -> None:
+        super().__init__(name=name, id=id)
+        self.library = library
+        self.search_state = SearchState()
+        self._query = ""
+        self._indexed_count = -1
+        self._watch_timer: Timer | None = None
+        self._shown_generation = library.generation
+
+    # ------------------------------------------------------------------ building
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="picker-heading")
+        yield Input(placeholder="Type to filter the titles", id="picker-filter")
+        yield TitleList(self.library.entries, id="picker-list")
+        yield Static(id="picker-status")
+        yield Footer()
+
+    @property
+    def title_list(self) -> TitleList:
+        return self.query_one(TitleList)
+
+    @property
+    def filter_input(self) -> Input:
+        return self.query_one("#picker-filter", Input)
+
+    def on_mount(self) -> None:
+        self.title_list.set_rows(range(len(self.library.entries)))
+        self._indexed_count = len(self.library.entries)
+        self._show_heading()
+        self._show_status()
+        if not self.library.complete:
+            self._index_in_background()
+        self._watch_timer = self.set_interval(WATCH_SECONDS, self._check_file)
+
+    def on_screen_resume(self) -> None:
+        self._check_file()
+
+    # ------------------------------------------------------------------ indexing
+
+    @work(thread=True, exclusive=True, group="picker-index")
+    def _index_in_background(self) -> None:
+        """Index the rest of the file in steps, telling the screen after each one."""
+        worker = get_current_worker()
+        library = self.library
+        while not library.complete and not worker.is_cancelled:
+            library.index_more(INDEX_CHUNK)
+            self.app.call_from_thread(self._indexed)
+
+    def _indexed(self) -> None:
+        """More titles are known: grow the list (or refilter), update the count."""
+        count = len(self.library.entries)
+        if count != self._indexed_count:
+            self._indexed_count = count
+            if self._query:
+                self._refilter(keep_cursor=True)
+            else:
+                self.title_list.grow_rows(range(count))
+        self._show_heading()
+        self._show_status()
+
+    def _show_heading(self) -> None:
+        library = self.library
+        count = len(library.entries)
+        noun = "article" if count == 1 else "articles"
+        heading = f"{library.name} · {count:,} {noun}"
+        if not library.complete:
+            heading += f" so far · indexing {library.progress:.0%}"
+        self.query_one("#picker-heading", Static).update(heading)
+
+    # ------------------------------------------------------------------ file changes
+
+    def _check_file(self) -> None:
+        """Re-read the file if it changed on disk (grew, was replaced); keep going if it vanished."""
+        library = self.library
+        if not library.changed_on_disk():
+            if library.generation != self._shown_generation:
+                self._reloaded()
+            return
+        self._reload_file()
+
+    @work(thread=True, exclusive=True, group="picker-reload")
+    def _reload_file(self) -> None:
+        try:
+            self.library.reload(lazy=True)
+        except ReaderError as error:
+            self.app.call_from_thread(self.notify, f"{error}; showing the text as it was", severity="warning")
+            self.library.state = None  # do not warn again every few seconds
+            return
+        self.app.call_from_thread(self._reloaded)
+
+    def _reloaded(self) -> None:
+        self._shown_generation = self.library.generation
+        self.title_list.entries = self.library.entries
+        self._indexed_count = -1
+        self.notify(f"{self.library.name} changed on disk: list re-read", timeout=4)
+        self._indexed()
+        if not self._query:
+            self.title_list.set_rows(range(len(self.library.entries)))
+        if not self.library.complete:
+            self._index_in_background()
+
+    # ------------------------------------------------------------------ filtering
+
+    @on(Input.Changed, "#picker-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self._query = event.value
+        self._refilter()
+
+    def _refilter(self, keep_cursor: bool = False) -> None:
+        """Show the titles matching the filter (all of them when it is blank)."""
+        keep = self.title_list.cursor_key if keep_cursor else None
+        titles = [entry.title for entry in self.library.entries]
+        if len(titles) <= SYNC_FILTER_LIMIT:
+            self._show_ranked(self._query, rank_titles(titles, self._query), keep)
+        else:
+            self._filter_in_thread(titles, self._query, keep)
+
+    @work(thread=True, exclusive=True, group="picker-filter")
+    def _filter_in_thread(self, titles: list[str], query: str, keep: object | None) -> None:
+        worker = get_current_worker()
+        ranked = rank_titles(titles, query, cancelled=lambda: worker.is_cancelled)
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._show_ranked, query, ranked, keep)
+
+    def _show_ranked(self, query: str, ranked: list[Ranked] | None, keep: object | None) -> None:
+        if query != self._query:
+            return  # a later keystroke's filter is on its way
+        title_list = self.title_list
+        if ranked is None:
+            title_list.offsets = {}
+            rows: list[int] | range = range(len(self.library.entries))
+        else:
+            title_list.offsets = {item.index: item.offsets for item in ranked}
+            rows = [item.index for item in ranked]
+        cursor = rows.index(keep) if keep in rows else 0  # type: ignore[arg-type]
+        title_list.set_rows(rows, cursor)
+        self._show_status()
+
+    def _show_status(self) -> None:
+        shown = len(self.title_list.rows)
+        total = len(self.library.entries)
+        query = self._query.strip()
+        if not query:
+            status = "enter open · ctrl+f search the text of all articles · ctrl+p commands"
+        elif shown:
+            status = f"{shown:,} of {total:,} titles match “{query}”"
+        else:
+            status = f"no title matches “{query}” · ctrl+f searches the articles' text"
+        self.query_one("#picker-status", Static).update(status)
+
+    # ------------------------------------------------------------------ actions
+
+    def action_move(self, action: str) -> None:
+        """Move the list's cursor while the filter has the focus."""
+        getattr(self.title_list, f"action_{action}")()
+
+    @on(Input.Submitted, "#picker-filter")
+    def _filter_submitted(self) -> None:
+        self.title_list.action_choose()
+
+    @on(RowList.Chosen, "#picker-list")
+    def _title_chosen(self, event: RowList.Chosen) -> None:
+        event.stop()
+        if isinstance(event.key, int):
+            self.choose(event.key)
+
+    def choose(self, index: int, phrase: str | None = None) -> None:
+        """Tell the app to open article `index`."""
+        self.post_message(self.ArticleChosen(index, phrase))
+
+    def action_back(self) -> None:
+        """Escape: clear the filter, or (filter already empty) go back to the reader."""
+        if self.filter_input.value:
+            self.filter_input.value = ""
+            self.filter_input.focus()
+        else:
+            self.post_message(self.BackRequested())
+
+    def action_search_all(self) -> None:
+        """Open the file-wide search; a result opens its article with the phrase searched."""
+        self.app.push_screen(FileSearchScreen(self.library, self.search_state), self._search_done)
+
+    def _search_done(self, result: tuple[int, str] | None) -> None:
+        if result is not None:
+            index, phrase = result
+            self.choose(index, phrase)
+
+    def select_entry(self, index: int) -> None:
+        """Put the cursor on article `index` when it is in the list shown."""
+        rows = self.title_list.rows
+        if index in rows:
+            self.title_list.cursor = list(rows).index(index) if not isinstance(rows, range) else index
+
+
+class ArticleProvider(Provider):
+    """Command palette: "Open article: <title>" for every title, and "Search all articles"."""
+
+    @property
+    def library(self) -> Library | None:
+        return getattr(self.app, "library", None)
+
+    def _open(self, index: int) -> None:
+        self.app.post_message(PickerScreen.ArticleChosen(index))
+
+    def _search_all(self) -> None:
+        library = self.library
+        if library is None:
+            return
+        picker = _installed_picker(self.app)
+        state = picker.search_state if picker is not None else SearchState()
+
+        def done(result: tuple[int, str] | None) -> None:
+            if result is not None:
+                self.app.post_message(PickerScreen.ArticleChosen(*result))
+
+        self.app.push_screen(FileSearchScreen(library, state), done)
+
+    async def discover(self) -> Hits:
+        library = self.library
+        if library is None or len(library.entries) < 2:
+            return
+        yield DiscoveryHit("Search all articles", self._search_all, help="Find a phrase in the text of every article")
+        for entry in library.entries[:PALETTE_LIMIT]:
+            yield DiscoveryHit(f"Open article: {entry.title}", partial(self._open, entry.index), help=_help(entry))
+
+    async def search(self, query: str) -> Hits:
+        library = self.library
+        if library is None or len(library.entries) < 2:
+            return
+        matcher = self.matcher(query)
+        for command in ("Search all articles",):
+            score = matcher.match(command)
+            if score > 0:
+                yield Hit(score, matcher.highlight(command), self._search_all, help="Find a phrase in every article")
+        words = query.strip()
+        # "open article: rosa" and plain "rosa" both look for titles.
+        for prefix in ("open article:", "open article", "open"):
+            if words.lower().startswith(prefix) and len(words) > len(prefix):
+                words = words[len(prefix) :].strip()
+                break
+        started = time.perf_counter()
+        entries = library.entries
+        ranked = rank_titles([entry.title for entry in entries], words) or []
+        for place, item in enumerate(ranked[:PALETTE_LIMIT]):
+            entry = entries[item.index]
+            text = f"Open article: {entry.title}"
+            score = max(0.05, 1.0 - place / (PALETTE_LIMIT * 1.2))  # keep our ranking's order
+            display = matcher.highlight(text)
+            yield Hit(score, display, partial(self._open, entry.index), text=text, help=_help(entry))
+        self.app.log.debug(f"palette ranked {len(entries)} titles in {time.perf_counter() - started:.3f}s")
+
+
+def _help(entry: object) -> str | None:
+    redirect = getattr(entry, "redirect", None)
+    return f"redirect to {redirect}" if redirect else None
+
+
+def _installed_picker(app: object) -> PickerScreen | None:
+    """The picker screen the app keeps, if it keeps one."""
+    for screen in getattr(app, "screen_stack", []):
+        if isinstance(screen, PickerScreen):
+            return screen
+    if isinstance(app, App) and app.is_screen_installed(PICKER_NAME):
+        screen = app.get_screen(PICKER_NAME)
+        return screen if isinstance(screen, PickerScreen) else None
+    return None

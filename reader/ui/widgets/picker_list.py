@@ -1,0 +1,247 @@
+"""Scrolling lists for the picker that draw only the rows on screen (Textual's line API).
+
+A file can hold tens of thousands of articles: one widget per title would take seconds to
+mount, and even an `OptionList` builds every option's content.  `RowList` keeps just a
+sequence of row keys and renders the lines that are visible, like Textual's `Log` and
+`Tree`.  Subclasses say how a row is drawn (`row_text`) and how many lines a row takes.
+
+`TitleList` is the picker's list of articles: number, title (matched letters marked),
+"→ redirect to X", size.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar, Sequence
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from reader.source.split import Entry
+
+
+def human_size(size: int) -> str:
+    """A size in characters as a short figure: "96 B", "7.8 KB", "1.2 MB"."""
+    if size < 1000:
+        return f"{size} B"
+    if size < 999_500:
+        return f"{size / 1000:.1f} KB" if size < 9_950 else f"{size / 1000:.0f} KB"
+    return f"{size / 1_000_000:.1f} MB"
+
+
+class RowList(ScrollView, can_focus=True):
+    """A list of rows with a cursor, drawn line by line; rows are keys the subclass interprets."""
+
+    LINES_PER_ROW: ClassVar[int] = 1
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"row-list--cursor", "row-list--dim", "row-list--match"}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up,k", "cursor_up", "Up", show=False),
+        Binding("down,j", "cursor_down", "Down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("home,g", "first", "First", show=False),
+        Binding("end,G", "last", "Last", show=False),
+        Binding("enter", "choose", "Open", show=False),
+    ]
+    DEFAULT_CSS = """
+    RowList {
+        background: $surface;
+        overflow-x: hidden;
+        overflow-y: auto;
+        & > .row-list--cursor { background: $block-cursor-blurred-background; }
+        &:focus > .row-list--cursor {
+            background: $block-cursor-background;
+            color: $block-cursor-foreground;
+            text-style: $block-cursor-text-style;
+        }
+        & > .row-list--dim { color: $text-muted; }
+        & > .row-list--match { color: $text-accent; text-style: bold underline; }
+    }
+    """
+
+    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+
+    class Highlighted(Message):
+        """The cursor moved to row `row` (its key: `key`)."""
+
+        def __init__(self, row_list: RowList, row: int, key: object) -> None:
+            super().__init__()
+            self.row_list = row_list
+            self.row = row
+            self.key = key
+
+        @property
+        def control(self) -> RowList:
+            return self.row_list
+
+    class Chosen(Message):
+        """Row `row` (its key: `key`) was chosen: enter or a click."""
+
+        def __init__(self, row_list: RowList, row: int, key: object) -> None:
+            super().__init__()
+            self.row_list = row_list
+            self.row = row
+            self.key = key
+
+        @property
+        def control(self) -> RowList:
+            return self.row_list
+
+    def __init__(self, *, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self._rows: Sequence[object] = ()
+
+    # ------------------------------------------------------------------ content
+
+    @property
+    def rows(self) -> Sequence[object]:
+        """The keys of the rows shown, in order."""
+        return self._rows
+
+    def set_rows(self, rows: Sequence[object], cursor: int = 0) -> None:
+        """Show `rows` (any sequence, a `range` is fine), the cursor on row `cursor`."""
+        self._rows = rows
+        self.virtual_size = Size(self.size.width, len(rows) * self.LINES_PER_ROW)
+        self.set_reactive(RowList.cursor, self._clamp(cursor))
+        self.refresh()
+        self.call_after_refresh(self._scroll_to_cursor)
+        self._post_highlighted()
+
+    def grow_rows(self, rows: Sequence[object]) -> None:
+        """Replace the rows with a longer sequence that starts with the same rows (cursor kept)."""
+        self._rows = rows
+        self.virtual_size = Size(self.size.width, len(rows) * self.LINES_PER_ROW)
+        self.refresh()
+
+    @property
+    def cursor_key(self) -> object | None:
+        """The key of the row under the cursor, None when the list is empty."""
+        return self._rows[self.cursor] if 0 <= self.cursor < len(self._rows) else None
+
+    def _clamp(self, row: int) -> int:
+        return max(0, min(row, len(self._rows) - 1))
+
+    # ------------------------------------------------------------------ cursor
+
+    def validate_cursor(self, cursor: int) -> int:
+        return self._clamp(cursor)
+
+    def watch_cursor(self, previous: int, cursor: int) -> None:
+        self.refresh()
+        self._scroll_to_cursor()
+        if previous != cursor:
+            self._post_highlighted()
+
+    def _post_highlighted(self) -> None:
+        if self._rows:
+            self.post_message(self.Highlighted(self, self.cursor, self.cursor_key))
+
+    def _scroll_to_cursor(self) -> None:
+        if not self._rows:
+            return
+        region = Region(0, self.cursor * self.LINES_PER_ROW, max(1, self.size.width), self.LINES_PER_ROW)
+        self.scroll_to_region(region, animate=False, force=True, immediate=True, x_axis=False)
+
+    @property
+    def _page(self) -> int:
+        return max(1, self.scrollable_content_region.height // self.LINES_PER_ROW - 1)
+
+    def action_cursor_up(self) -> None:
+        self.cursor -= 1
+
+    def action_cursor_down(self) -> None:
+        self.cursor += 1
+
+    def action_page_up(self) -> None:
+        self.cursor -= self._page
+
+    def action_page_down(self) -> None:
+        self.cursor += self._page
+
+    def action_first(self) -> None:
+        self.cursor = 0
+
+    def action_last(self) -> None:
+        self.cursor = len(self._rows) - 1
+
+    def action_choose(self) -> None:
+        """Post `Chosen` for the row under the cursor."""
+        if self._rows:
+            self.post_message(self.Chosen(self, self.cursor, self.cursor_key))
+
+    async def _on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        row = (offset.y + self.scroll_offset.y) // self.LINES_PER_ROW
+        if 0 <= row < len(self._rows):
+            self.cursor = row
+            self.action_choose()
+
+    # ------------------------------------------------------------------ drawing
+
+    def row_text(self, key: object, line: int, width: int, selected: bool) -> Text:
+        """Line `line` of the row with key `key`, at most `width` cells (subclasses draw)."""
+        return Text(str(key))
+
+    def style(self, name: str) -> Style:
+        """The rich style of one of this list's component classes."""
+        return self.get_component_rich_style(name, partial=True)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width or self.size.width
+        line = y + self.scroll_offset.y
+        row, part = divmod(line, self.LINES_PER_ROW)
+        base = self.rich_style
+        if row >= len(self._rows):
+            return Strip.blank(width, base)
+        selected = row == self.cursor
+        text = self.row_text(self._rows[row], part, width, selected)
+        if selected:
+            text.stylize(self.get_component_rich_style("row-list--cursor"))
+        text.truncate(width, overflow="ellipsis", pad=True)
+        segments = list(text.render(self.app.console))
+        strip = Strip(segments, cell_len(text.plain))
+        return strip.crop_extend(0, width, base).apply_style(base)
+
+    def _on_resize(self, event: events.Resize) -> None:
+        self.virtual_size = Size(event.size.width, len(self._rows) * self.LINES_PER_ROW)
+        self.call_after_refresh(self._scroll_to_cursor)
+
+
+class TitleList(RowList):
+    """The picker's article list: each row key is an entry index into `entries`."""
+
+    def __init__(self, entries: Sequence[Entry], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.entries = entries  # the library's growing list, read only
+        self.offsets: dict[int, tuple[int, ...]] = {}  # entry index -> matched letters
+
+    def row_text(self, key: object, line: int, width: int, selected: bool) -> Text:
+        index = key if isinstance(key, int) else 0
+        entry = self.entries[index]
+        dim = self.style("row-list--dim")
+        number = f"{index + 1:>{len(str(len(self.entries)))}} "
+        size = " " + human_size(entry.size).rjust(7)
+        title = Text(entry.title, no_wrap=True)
+        for offset in self.offsets.get(index, ()):
+            if offset < len(entry.title) and not entry.title[offset].isspace():
+                title.stylize(self.style("row-list--match"), offset, offset + 1)
+        text = Text(number, style=dim, no_wrap=True)
+        text.append_text(title)
+        if entry.redirect is not None:
+            text.append(f"  → redirect to {entry.redirect}", style=dim)
+        room = width - cell_len(size) - 1
+        if text.cell_len > room:
+            text.truncate(max(room, 1), overflow="ellipsis")
+        text.append(" " * max(0, room - text.cell_len + 1))
+        text.append(size, style=dim)
+        return text
