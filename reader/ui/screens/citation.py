@@ -34,7 +34,12 @@ class JumpTo:
 class UseLine(Static, can_focus=True):
     """One place that cites the source; enter or a click goes there."""
 
-    BINDINGS = [Binding("enter", "choose", "Go there")]
+    BINDINGS = [
+        Binding("enter", "choose", "Go there"),
+        # The dialog around us scrolls with up/down; here they move between the uses.
+        Binding("down,j", "screen.move(1)", "Next use", show=False),
+        Binding("up,k", "screen.move(-1)", "Previous use", show=False),
+    ]
 
     class Chosen(Message):
         def __init__(self, position: int) -> None:
@@ -179,7 +184,7 @@ class CitationScreen(ModalScreen["JumpTo | None"]):
         if target < 0:
             dialog.scroll_home(animate=False)  # above the first use: the citation itself
             target = 0
-        uses[min(target, len(uses) - 1)].focus()
+        self.set_focus(uses[min(target, len(uses) - 1)])
 
     def action_page(self, direction: int) -> None:
         dialog = self.query_one("#dialog", VerticalScroll)
