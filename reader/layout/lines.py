@@ -130,7 +130,7 @@ class LineStore:
                 if cite is not None:
                     cites.append((offset, offset + len(text), cite))
                 offset += len(text)
-        chunk = Chunk(plain, starts, styles, base, block, block_offset, section)
+        chunk = Chunk(plain, starts, styles, base, block, self._offset_in_block(block, block_offset), section)
         if breaks is None:
             breaks = wrap(
                 plain,
@@ -149,12 +149,20 @@ class LineStore:
 
     def add_static(self, line: Text, *, block: int, block_offset: int, section: str) -> Chunk:
         """Add one prebuilt line (it must fit the width)."""
-        chunk = Chunk(line.plain, [], [], None, block, block_offset, section, static=line)
+        chunk = Chunk(line.plain, [], [], None, block, self._offset_in_block(block, block_offset), section,
+                      static=line)
         chunk.first_line = len(self.line_chunk)
         chunk.line_count = 1
         self.chunks.append(chunk)
         self._add_line(len(self.chunks) - 1, 0, len(line.plain), 0)
         return chunk
+
+    def _offset_in_block(self, block: int, offset: int) -> int:
+        """A block of several chunks (title and rule, table lines): each starts past the last."""
+        if self.chunks and self.chunks[-1].block == block:
+            previous = self.chunks[-1]
+            return max(offset, previous.block_offset + len(previous.plain) + 1)
+        return offset
 
     def add_marker_at(self, line: int, start: int, end: int, number: int) -> None:
         """Record a marker at character offsets of a static line (table cells)."""

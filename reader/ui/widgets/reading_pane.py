@@ -399,6 +399,21 @@ class ReadingPane(ScrollView, can_focus=True):
         self._reveal(layout.markers[index].line)
         self._redraw()
 
+    def go_to_citation(self, number: int, index: int = 0) -> None:
+        """Select the `index`-th marker (0-based, reading order) of citation `number` and show it."""
+        layout = self.text_layout
+        if layout is None:
+            return
+        found = [i for i, marker in enumerate(layout.markers) if marker.number == number]
+        if not found:
+            return
+        self._selected = found[min(max(index, 0), len(found) - 1)]
+        line = layout.markers[self._selected].line
+        top, height = self.scroll_line, self._viewport_height()
+        if not top <= line < top + height:
+            self._scroll_to_line(line - height // 3)
+        self._redraw()
+
     def open_selected_citation(self) -> None:
         """Post CitationOpened for the selected marker."""
         number = self.selected_citation
