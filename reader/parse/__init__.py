@@ -1,1 +1,165 @@
-"""parse."""
+"""Wikitext (the dump format or standard MediaWiki markup) -> `reader.model.Article`.
+
+mwparserfromhell does the parsing.  The modules, by job:
+
+* `dumpformat` - ``[tpl]``/``[ref]`` dump text -> wikitext; line-level debris;
+* `blocks`     - top-level nodes -> paragraphs, lists, quotes, tables, images, entries;
+* `inline`     - inline nodes -> spans (bold, italic, links, footnote markers);
+* `templates`, `prose`, `convert` - templates rendered as Wikipedia shows them;
+* `citations`, `cs1` - footnote numbering and citation formatting;
+* `tables`     - wikitext tables;
+* `sections`   - the section tree, the reference list's place, the CATEGORIES line.
+
+`parse_article` never raises on any str: if something pathological defeats the parser,
+the article is shown as its plain lines, with a notice.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import mwparserfromhell
+
+from ..model import Article, Paragraph, Redirect, Span
+from .blocks import BlockBuilder
+from .dumpformat import to_wikitext
+from .inline import Context, Renderer
+from .sections import build_sections, split_categories
+
+__all__ = ["detect_format", "parse_article"]
+
+_TITLE_LINE = re.compile(r"^\s*\[\[([^\[\]\n|]+)\]\]\s*$")
+_REDIRECT = re.compile(r"^\s*#\s*redirect\s*:?\s*(.*)$", re.IGNORECASE)
+_HEADING_LINE = re.compile(r"^=+[^=\n].*=+\s*$", re.MULTILINE)
+_WIKITEXT_EXTENSIONS = (".wiki", ".wikitext", ".mediawiki", ".mw")
+
+
+def detect_format(text: str, filename: str | None = None) -> str:
+    """"dump" or "wikitext": by file extension, else by the markup the text holds."""
+    if filename and filename.lower().endswith(_WIKITEXT_EXTENSIONS):
+        return "wikitext"
+    if "[tpl]" in text or "[ref]" in text or "[/tpl]" in text:
+        return "dump"
+    if "CATEGORIES:" in text[:5000]:
+        return "dump"
+    if "{{" in text or "<ref" in text or "&lt;ref" in text or "'''" in text or "[[Category:" in text:
+        return "wikitext"
+    return "dump"
+
+
+def parse_article(text: str, title: str | None = None, *, fmt: str | None = None,
+                  limit: int | None = None) -> Article:
+    """Parse one article (see `reader.parse` and INTERFACES.md).  Never raises."""
+    try:
+        return _parse(text, title, fmt, limit)
+    except Exception as error:  # noqa: BLE001 - the reader must show something, whatever happens
+        return _fallback(text, title, f"the article could not be parsed ({type(error).__name__}); shown as plain text")
+
+
+def _parse(text: str, title: str | None, fmt: str | None, limit: int | None) -> Article:
+    if not isinstance(text, str):
+        text = str(text)
+    text = text.replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n")
+    found_title, body = _split_title(text)
+    title = title or found_title or "Untitled"
+    categories, body = _split_categories_line(body)
+    fmt = fmt if fmt in ("dump", "wikitext") else detect_format(body)
+    notices: list[str] = []
+    if fmt == "wikitext" and _looks_escaped(body):
+        body = html.unescape(body)
+        notices.append("the wikitext was XML-escaped; unescaped")
+    complete = True
+    if limit is not None and limit >= 0 and len(body) > limit:
+        body = _cut(body, limit)
+        complete = False
+    redirect, body = _split_redirect(body, fmt)
+    ctx = Context(fmt=fmt, notices=notices)
+    source = to_wikitext(body) if fmt == "dump" else body
+    code = mwparserfromhell.parse(source)
+    renderer = Renderer(ctx)
+    items = BlockBuilder(renderer, dump=fmt == "dump").run(code.nodes)
+    if redirect:
+        items.insert(0, Redirect(redirect))
+    citations = ctx.registry.build(ctx.bibliography)
+    lead, sections = build_sections(items, bool(citations))
+    categories = categories + tuple(c for c in dict.fromkeys(ctx.categories) if c not in categories)
+    return Article(title=title, categories=categories, lead=lead, sections=sections, citations=citations,
+                   redirect=redirect, notices=tuple(notices + ctx.notices), complete=complete,
+                   source_format=fmt)
+
+
+def _split_title(text: str) -> tuple[str | None, str]:
+    """The ``[[Title]]`` first line, if there is one, and the rest."""
+    stripped = text.lstrip("\n")
+    first, _, rest = stripped.partition("\n")
+    match = _TITLE_LINE.match(first)
+    if match and not match.group(1).lower().startswith(("file:", "image:", "category:")):
+        return match.group(1).strip(), rest
+    return None, text
+
+
+def _split_categories_line(body: str) -> tuple[tuple[str, ...], str]:
+    """The ``CATEGORIES:`` line among the first lines, and the body without it."""
+    head = body[:200].lstrip("\n")
+    if not head.startswith("CATEGORIES:"):
+        return (), body
+    start = body.index("CATEGORIES:")
+    end = body.find("\n", start)
+    end = len(body) if end < 0 else end
+    line = body[start + len("CATEGORIES:"):end]
+    return split_categories(line.strip()), body[:start] + body[end + 1:]
+
+
+def _split_redirect(body: str, fmt: str) -> tuple[str | None, str]:
+    stripped = body.lstrip()
+    if not stripped[:12].lower().lstrip("# ").startswith("redirect"):
+        return None, body
+    first, _, rest = stripped.partition("\n")
+    match = _REDIRECT.match(first)
+    if not match:
+        return None, body
+    target_code = mwparserfromhell.parse(to_wikitext(match.group(1)) if fmt == "dump" else match.group(1))
+    links = target_code.filter_wikilinks(recursive=False)
+    if links:
+        target = str(links[0].title).strip()
+    else:
+        target = "".join(str(n) for n in target_code.nodes if isinstance(n, mwparserfromhell.nodes.Text)).strip()
+    if not target:
+        return None, body
+    return target, rest
+
+
+def _looks_escaped(body: str) -> bool:
+    escaped = body.count("&lt;") + body.count("&gt;") + body.count("&quot;")
+    return escaped > 2 and escaped > body.count("<") + body.count(">")
+
+
+def _cut(body: str, limit: int) -> str:
+    """About the first `limit` characters, cut at a heading line (or at least a line end)."""
+    best = -1
+    for match in _HEADING_LINE.finditer(body, 0, min(len(body), limit * 2)):
+        if match.start() <= limit or best < limit // 2:
+            best = match.start()
+        if match.start() > limit:
+            break
+    if best <= 0:
+        best = body.rfind("\n\n", 0, limit)
+    if best <= 0:
+        best = body.rfind("\n", 0, limit)
+    if best <= 0:
+        best = limit
+    return body[:best]
+
+
+def _fallback(text: object, title: str | None, notice: str) -> Article:
+    """The article as plain lines: what is shown when parsing failed."""
+    try:
+        value = text if isinstance(text, str) else repr(text)
+        value = value.replace("\x00", "")
+        lines = [line.strip() for line in value.splitlines() if line.strip()]
+        found, _ = _split_title(value)
+        blocks = tuple(Paragraph((Span(line),)) for line in lines)
+        return Article(title=title or found or "Untitled", lead=blocks, notices=(notice,), source_format="dump")
+    except Exception:  # noqa: BLE001
+        return Article(title=title or "Untitled", notices=(notice,))

@@ -1,0 +1,198 @@
+"""The ``{{convert}}`` template: a measure and its conversion, as Wikipedia shows them.
+
+``convert|228|km`` -> "228 kilometres (142 mi)"; ``convert|2800|acre|adj=on`` ->
+"2,800-acre (1,100 ha)"; ranges (``2|to|3|km``), ``abbr=on/off``, ``disp=or/flip/output
+only/number``, ``sp=us``.  The converted value is rounded like Wikipedia's Module:Convert:
+to the input's precision shifted by the order of magnitude of the factor.  An unknown unit
+is shown as written, never dropped.
+"""
+
+from __future__ import annotations
+
+import math
+
+# symbol -> (shown symbol, singular name, plural name, dimension, factor to base unit, default target)
+_UNITS: dict[str, tuple[str, str, str, str, float, str]] = {}
+
+
+def _unit(keys: str, symbol: str, name: str, plural: str, dim: str, factor: float, default: str) -> None:
+    for key in keys.split():
+        _UNITS[key] = (symbol, name, plural, dim, factor, default)
+
+
+_unit("km", "km", "kilometre", "kilometres", "L", 1000, "mi")
+_unit("m", "m", "metre", "metres", "L", 1, "ft")
+_unit("cm", "cm", "centimetre", "centimetres", "L", 0.01, "in")
+_unit("mm", "mm", "millimetre", "millimetres", "L", 0.001, "in")
+_unit("mi", "mi", "mile", "miles", "L", 1609.344, "km")
+_unit("ft", "ft", "foot", "feet", "L", 0.3048, "m")
+_unit("in", "in", "inch", "inches", "L", 0.0254, "mm")
+_unit("yd", "yd", "yard", "yards", "L", 0.9144, "m")
+_unit("nmi", "nmi", "nautical mile", "nautical miles", "L", 1852, "km")
+_unit("km2 sqkm", "km2", "square kilometre", "square kilometres", "A", 1e6, "sqmi")
+_unit("m2", "m2", "square metre", "square metres", "A", 1, "sqft")
+_unit("ha", "ha", "hectare", "hectares", "A", 1e4, "acre")
+_unit("acre acres", "acres", "acre", "acres", "A", 4046.8564224, "ha")
+_unit("sqmi mi2", "sq mi", "square mile", "square miles", "A", 2589988.110336, "km2")
+_unit("sqft ft2", "sq ft", "square foot", "square feet", "A", 0.09290304, "m2")
+_unit("kg", "kg", "kilogram", "kilograms", "M", 1, "lb")
+_unit("g", "g", "gram", "grams", "M", 0.001, "oz")
+_unit("t tonne", "t", "tonne", "tonnes", "M", 1000, "LT")
+_unit("lb", "lb", "pound", "pounds", "M", 0.45359237, "kg")
+_unit("oz", "oz", "ounce", "ounces", "M", 0.028349523125, "g")
+_unit("LT", "long tons", "long ton", "long tons", "M", 1016.0469088, "t")
+_unit("ST", "short tons", "short ton", "short tons", "M", 907.18474, "t")
+_unit("st", "st", "stone", "stone", "M", 6.35029318, "kg")
+_unit("l L", "L", "litre", "litres", "V", 0.001, "impgal")
+_unit("m3", "m3", "cubic metre", "cubic metres", "V", 1, "cuft")
+_unit("cuft ft3", "cu ft", "cubic foot", "cubic feet", "V", 0.028316846592, "m3")
+_unit("USgal", "US gal", "US gallon", "US gallons", "V", 0.003785411784, "L")
+_unit("impgal", "imp gal", "imperial gallon", "imperial gallons", "V", 0.00454609, "L")
+_unit("km/h kph", "km/h", "kilometre per hour", "kilometres per hour", "S", 1 / 3.6, "mph")
+_unit("mph", "mph", "mile per hour", "miles per hour", "S", 0.44704, "km/h")
+_unit("m/s", "m/s", "metre per second", "metres per second", "S", 1, "ft/s")
+_unit("ft/s", "ft/s", "foot per second", "feet per second", "S", 0.3048, "m/s")
+_unit("kn knot knots", "kn", "knot", "knots", "S", 0.514444, "km/h")
+_unit("kW", "kW", "kilowatt", "kilowatts", "P", 1000, "hp")
+_unit("hp", "hp", "horsepower", "horsepower", "P", 745.69987, "kW")
+_unit("W", "W", "watt", "watts", "P", 1, "hp")
+_unit("MW", "MW", "megawatt", "megawatts", "P", 1e6, "hp")
+_unit("psi", "psi", "pound per square inch", "pounds per square inch", "Pr", 6894.757, "kPa")
+_unit("kPa", "kPa", "kilopascal", "kilopascals", "Pr", 1000, "psi")
+_unit("/km2 per km2", "/km2", "per square kilometre", "per square kilometre", "D", 1e-6, "/sqmi")
+_unit("/sqmi per sqmi", "/sq mi", "per square mile", "per square mile", "D", 1 / 2589988.110336, "/km2")
+_unit("C °C", "°C", "degree Celsius", "degrees Celsius", "T", 1, "F")
+_unit("F °F", "°F", "degree Fahrenheit", "degrees Fahrenheit", "T", 1, "C")
+_unit("K", "K", "kelvin", "kelvins", "T", 1, "C")
+
+_RANGE = {"-": "–", "–": "–", "to": " to ", "and": " and ", "or": " or ", "by": " by ", "x": " × ",
+          "+/-": " ± ", "to(-)": " to ", "and(-)": " and "}
+
+
+def _number(text: str) -> float | None:
+    try:
+        return float(text.replace(",", "").replace("\u2212", "-").strip())
+    except ValueError:
+        return None
+
+
+def _precision(text: str) -> int:
+    """Decimal places of a written number (negative for trailing zeros: "2800" -> -2)."""
+    text = text.replace(",", "").strip().lstrip("-+")
+    if "." in text:
+        return len(text.split(".", 1)[1])
+    stripped = text.rstrip("0")
+    return -(len(text) - len(stripped)) if stripped and text != "0" else 0
+
+
+def _to_base(value: float, unit: str) -> float:
+    if unit in ("F", "°F"):
+        return (value - 32) * 5 / 9
+    if unit == "K":
+        return value - 273.15
+    return value * _UNITS[unit][4]
+
+
+def _from_base(value: float, unit: str) -> float:
+    if unit in ("F", "°F"):
+        return value * 9 / 5 + 32
+    if unit == "K":
+        return value + 273.15
+    return value / _UNITS[unit][4]
+
+
+def _format(value: float, places: int) -> str:
+    if places > 0:
+        text = f"{value:,.{places}f}"
+    else:
+        step = 10 ** (-places)
+        text = f"{round(value / step) * step:,.0f}"
+    return text.replace("-", "\u2212") if text.startswith("-") else text
+
+
+def _convert_one(text: str, source: str, target: str, places: int | None) -> str:
+    value = _number(text)
+    if value is None:
+        return text
+    result = _from_base(_to_base(value, source), target)
+    if places is None:
+        factor = abs(_UNITS[target][4] and _UNITS[source][4] / _UNITS[target][4]) if _UNITS[source][3] != "T" else 1.8
+        places = _precision(text) - round(math.log10(factor)) if factor > 0 else _precision(text)
+        while places < 6 and result != 0 and abs(result) < 10 ** (-places) / 2 * 2:
+            places += 1
+    return _format(result, places)
+
+
+def _pretty(text: str) -> str:
+    value = _number(text)
+    if value is None or abs(value) < 10000 and "," not in text:
+        return text
+    places = max(_precision(text), 0)
+    return _format(value, places)
+
+
+def render_convert(values: list[str], options: dict[str, str]) -> str:
+    """The text of a ``{{convert}}`` call from its positional values and named options."""
+    values = [v for v in values if v != ""]
+    if not values:
+        return ""
+    numbers = [values[0]]
+    rest = values[1:]
+    separators: list[str] = []
+    while len(rest) >= 2 and rest[0] in _RANGE and _number(rest[1]) is not None:
+        separators.append(_RANGE[rest[0]])
+        numbers.append(rest[1])
+        rest = rest[2:]
+    source = rest[0] if rest else ""
+    if source not in _UNITS:
+        return " ".join(values)
+    target = rest[1] if len(rest) > 1 and rest[1] in _UNITS else _UNITS[source][5]
+    places_text = rest[2] if len(rest) > 2 and rest[1] in _UNITS else ""
+    places = int(places_text) if places_text.lstrip("-").isdigit() else None
+    if _UNITS.get(target, ("",) * 4)[3] != _UNITS[source][3]:
+        target = _UNITS[source][5]
+    converted = [_convert_one(n, source, target, places) for n in numbers]
+    shown = [_pretty(n) for n in numbers]
+    us = options.get("sp", "") == "us"
+    abbr = options.get("abbr", "")
+    adjective = options.get("adj", "") in ("on", "yes")
+    first = _joined(shown, separators) + _unit_text(source, shown[-1], abbr in ("on", "yes", "in"), adjective, us)
+    second = _joined(converted, separators) + _unit_text(target, converted[-1], abbr not in ("off", "in", "no"), False, us)
+    disp = options.get("disp", "")
+    if disp in ("output only",):
+        return second
+    if disp in ("number", "output number only"):
+        return _joined(converted, separators)
+    if disp == "or":
+        return f"{first} or {second}"
+    if disp == "flip":
+        return f"{second} ({first})"
+    if disp in ("table", "tablecen", "x"):
+        return f"{first} {second}"
+    return f"{first} ({second})"
+
+
+def _joined(numbers: list[str], separators: list[str]) -> str:
+    text = numbers[0]
+    for separator, number in zip(separators, numbers[1:]):
+        text += separator + number
+    return text
+
+
+def _unit_text(unit: str, number: str, abbreviate: bool, adjective: bool, us: bool) -> str:
+    symbol, name, plural = _UNITS[unit][0], _UNITS[unit][1], _UNITS[unit][2]
+    if us:
+        name, plural = name.replace("metre", "meter").replace("litre", "liter"), \
+            plural.replace("metre", "meter").replace("litre", "liter")
+    if symbol in ("km2", "m2"):
+        symbol = symbol[:-1] + "\u00b2"
+    if symbol == "m3":
+        symbol = "m\u00b3"
+    if symbol.startswith("/"):
+        return symbol if abbreviate else " " + name
+    if abbreviate:
+        return ("-" if adjective else "\u00a0") + symbol
+    if adjective:
+        return "-" + name
+    value = _number(number)
+    return " " + (name if value is not None and abs(value) == 1 else plural)

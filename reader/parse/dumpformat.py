@@ -1,0 +1,224 @@
+"""The plain-text dump format, turned into wikitext that mwparserfromhell parses.
+
+The dump writes templates as ``[tpl]...[/tpl]`` and references as ``[ref]...[/ref]``.
+This module only translates those tokens, mechanically, and recognises line-level debris
+the dump conversion left behind:
+
+* a stray ``[/ref]`` (no opener) is dropped; an unclosed ``[ref]`` runs to the next closer
+  when one follows before a blank line or the next opener, and otherwise ends at its line's
+  end (no text is lost either way: it becomes the footnote's text);
+* an unclosed ``[tpl]`` is closed at its line's end (dump templates never span lines) and a
+  stray ``[/tpl]`` is dropped;
+* runs of orphan citation-parameter lines (`` | title=The Works of John Knox``) ending in a
+  lone ``}}`` are rewritten as one ``{{__bib ...}}`` template that the block builder turns
+  into a bibliography entry (`model.CitationEntry`);
+* image-caption fragments (``thumb|left|Caption textProse...``) and ``[[File:...`` lines
+  left unclosed become a well-formed ``[[File:...]]`` link on their own line.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The name of the private template standing for a run of orphan citation parameters.
+BIB = "__bib"
+
+_TOKEN = re.compile(r"\[(/?)(tpl|ref)\]|<(/?)ref\b([^<>]*?)(/?)>", re.IGNORECASE)
+_PARAM_LINE = re.compile(r"^\s*\|")
+_KEY_VALUE = re.compile(r"\|\s*[\w\- ]{1,40}=")
+_CLOSER_LINE = re.compile(r"^\s*\}\}")
+_IMAGE_OPTION = re.compile(
+    r"^(thumb|thumbnail|frame|framed|frameless|border|left|right|center|centre|none|upright(=[\d.]+)?|"
+    r"\d*x?\d+px|(alt|link|page|class|lang|upright)=.*)$",
+    re.IGNORECASE,
+)
+# Where a caption glued to the prose that follows it ends: a lower-case letter, digit or
+# full stop immediately followed by a capitalised word ("...many ridesIn late 2008").
+_GLUE = re.compile(r"(?<=[a-z0-9.)\]])(?=[A-Z][a-z])")
+
+
+def to_wikitext(body: str) -> str:
+    """Translate a dump article's body into wikitext (tokens, debris, stray captions)."""
+    lines = body.split("\n")
+    lines = _mend_lines(lines)
+    return _translate_tokens("\n".join(lines))
+
+
+# ---------------------------------------------------------------------------- line-level debris
+
+
+def _is_param_line(line: str) -> bool:
+    return bool(_PARAM_LINE.match(line)) and "[tpl]" not in line
+
+
+def _is_glued_tail(line: str) -> bool:
+    """A line like ``By Roberto Baldwin|date=April 27, 2012|work=Wired}}[/ref]``."""
+    if "}}" not in line or "[tpl]" in line or "{{" in line:
+        return False
+    head = line.split("}}", 1)[0]
+    return bool(_KEY_VALUE.search(head))
+
+
+def _mend_lines(lines: list[str]) -> list[str]:
+    """Rewrite debris lines (orphan parameters, caption fragments, unclosed File links)."""
+    out: list[str] = []
+    i, n = 0, len(lines)
+    while i < n:
+        line = lines[i]
+        if _is_param_line(line) or _is_glued_tail(line):
+            j = _param_run_end(lines, i)
+            if j > i:
+                out.append(_bib_template(lines[i:j]))
+                i = j
+                continue
+        stripped = line.lstrip()
+        low = stripped[:10].lower()
+        if low.startswith("thumb|") or low.startswith("thumbnail|"):
+            out.extend(_caption_fragment(stripped))
+        elif (low.startswith("[[file:") or low.startswith("[[image:")) and "]]" not in stripped:
+            out.append(stripped + "]]")
+        else:
+            out.append(line)
+        i += 1
+    return out
+
+
+def _param_run_end(lines: list[str], start: int) -> int:
+    """End (exclusive) of a run of orphan parameter lines starting at `start`, or `start`.
+
+    The run is accepted when it ends in a line holding ``}}`` (the template's closer) or,
+    failing that, when every line in it is a ``| key = value`` line.
+    """
+    j = start
+    n = len(lines)
+    while j < n:
+        line = lines[j]
+        if _CLOSER_LINE.match(line) or (_is_param_line(line) or (j == start and _is_glued_tail(line))):
+            j += 1
+            if "}}" in line:
+                return j
+            continue
+        break
+    run = lines[start:j]
+    if run and all(_KEY_VALUE.match(line.lstrip()) for line in run):
+        return j
+    return start
+
+
+def _bib_template(run: list[str]) -> str:
+    """One line ``{{__bib|key=value|...}}trailing`` standing for a run of orphan parameters."""
+    joined = " ".join(line.strip() for line in run)
+    head, sep, tail = joined.rpartition("}}")
+    if not sep:
+        head, tail = joined, ""
+    head = head.replace("[/ref]", "").replace("[ref]", "")
+    tail = tail.replace("[/ref]", "").replace("[ref]", "")
+    if not head.lstrip().startswith("|"):
+        head = "|" + head
+    return "{{" + BIB + head + "}}" + tail
+
+
+def _caption_fragment(line: str) -> list[str]:
+    """``thumb|left|Caption textProse...`` -> a File link line, then the prose line."""
+    parts = line.split("|")
+    options: list[str] = []
+    while len(parts) > 1 and _IMAGE_OPTION.match(parts[0].strip()):
+        options.append(parts.pop(0))
+    rest = "|".join(parts)
+    caption, prose = rest, ""
+    match = _GLUE.search(rest)
+    if match:
+        caption, prose = rest[: match.start()], rest[match.start():]
+    caption = caption.replace("[[", "").replace("]]", "")
+    link = "[[File:|" + "|".join(options + [caption]) + "]]"
+    return [link, prose] if prose.strip() else [link]
+
+
+# ---------------------------------------------------------------------------- tokens
+
+
+def _translate_tokens(text: str) -> str:
+    """``[tpl]``/``[ref]`` tokens -> ``{{``/``<ref>``, balancing what the dump left unbalanced."""
+    tokens = list(_TOKEN.finditer(text))
+    if not tokens:
+        return text
+    out: list[str] = []
+    pos = 0
+    ref_state = ""  # "" closed, "closer" runs to its closer, "eol" ends at its line's end
+    tpl_depth = 0
+    for index, token in enumerate(tokens):
+        chunk, tpl_depth, ref_state = _close_at_breaks(text[pos:token.start()], tpl_depth, ref_state)
+        out.append(chunk)
+        pos = token.end()
+        closing, kind = _token_kind(token)
+        if kind == "tpl":
+            if not closing:
+                out.append("{{")
+                tpl_depth += 1
+            elif tpl_depth:
+                out.append("}}")
+                tpl_depth -= 1
+            # a stray [/tpl] is dropped
+        elif kind == "refself":
+            out.append(token.group(0))
+        elif not closing:
+            if ref_state:
+                out.append("}}" * tpl_depth + "</ref>")
+                tpl_depth = 0
+            ref_state = "closer" if _ref_reaches_closer(tokens, index, text) else "eol"
+            out.append("<ref" + (token.group(4) or "") + ">")
+        elif ref_state:
+            out.append("}}" * tpl_depth + "</ref>")
+            tpl_depth = 0
+            ref_state = ""
+        # a stray [/ref] is dropped
+    tail, tpl_depth, ref_state = _close_at_breaks(text[pos:], tpl_depth, ref_state)
+    out.append(tail)
+    out.append("}}" * tpl_depth + ("</ref>" if ref_state else ""))
+    return "".join(out)
+
+
+def _close_at_breaks(chunk: str, tpl_depth: int, ref_state: str) -> tuple[str, int, str]:
+    """Close open templates at a line end and an open ref at its line or paragraph end."""
+    if not (tpl_depth or ref_state) or "\n" not in chunk:
+        return chunk, tpl_depth, ref_state
+    cut = chunk.index("\n")
+    closer = "}}" * tpl_depth
+    tpl_depth = 0
+    if ref_state == "eol" or (ref_state and _ref_must_end(chunk)):
+        if ref_state != "eol":
+            cut = _paragraph_end(chunk)
+        closer += "</ref>"
+        ref_state = ""
+    return chunk[:cut] + closer + chunk[cut:], tpl_depth, ref_state
+
+
+def _token_kind(token: re.Match[str]) -> tuple[bool, str]:
+    if token.group(2):
+        return bool(token.group(1)), token.group(2).lower()
+    if token.group(5):
+        return False, "refself"
+    return bool(token.group(3)), "ref"
+
+
+def _ref_reaches_closer(tokens: list[re.Match[str]], index: int, text: str) -> bool:
+    """Whether the ref opened by tokens[index] is closed before a blank line or another opener."""
+    start = tokens[index].end()
+    for token in tokens[index + 1:]:
+        closing, kind = _token_kind(token)
+        if kind == "tpl" or kind == "refself":
+            continue
+        between = text[start:token.start()]
+        if "\n\n" in between or "\n=" in between:
+            return False
+        return closing
+    return False
+
+
+def _ref_must_end(chunk: str) -> bool:
+    return "\n\n" in chunk or "\n=" in chunk
+
+
+def _paragraph_end(chunk: str) -> int:
+    cuts = [i for i in (chunk.find("\n\n"), chunk.find("\n=")) if i >= 0]
+    return min(cuts) if cuts else len(chunk)

@@ -1,0 +1,362 @@
+"""Inline wikicode -> spans: text, bold/italic, links, entities, footnote markers.
+
+`Renderer` walks mwparserfromhell nodes once, appending `model.Span`s to a list.  It is
+shared by the block builder (for the text of paragraphs, list items, cells...) and by
+the template and citation code (for parameter values).  Block structure (headings, lists,
+tables) is the block builder's job; here a newline inside inline content is a space.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from mwparserfromhell.nodes import (Argument, Comment, ExternalLink, Heading, HTMLEntity, Tag, Template, Text,
+                                    Wikilink)
+from mwparserfromhell.wikicode import Wikicode
+
+from ..model import BOLD, CODE, ITALIC, LINK, SMALL, SUB, SUP, Citation, Span
+from . import cs1
+from .citations import CITATION_KINDS, SHORT_KINDS, Registry
+
+NO_MARKS: frozenset[str] = frozenset()
+MAX_DEPTH = 60  # deeper nesting is shown as its text, never recursed into
+
+_TAG_MARKS = {
+    "b": BOLD, "strong": BOLD, "i": ITALIC, "em": ITALIC, "cite": ITALIC, "var": ITALIC, "dfn": ITALIC,
+    "small": SMALL, "sup": SUP, "sub": SUB, "code": CODE, "tt": CODE, "kbd": CODE, "samp": CODE,
+    "source": CODE, "syntaxhighlight": CODE, "math": CODE, "chem": CODE, "ce": CODE,
+}
+_SKIP_TAGS = {"references", "templatestyles", "hr", "meta", "link", "timeline", "graph", "mapframe", "maplink"}
+_RAW_TAGS = {"nowiki", "pre", "math", "source", "syntaxhighlight", "code", "chem", "ce", "score"}
+FILE_PREFIXES = ("file:", "image:", "media:", "datei:", "bild:", "fichier:", "archivo:", "imagen:")
+CATEGORY_PREFIXES = ("category:", "kategorie:", "catégorie:", "categoría:", "categoria:")
+_INTERLANGUAGE = re.compile(r"^[a-z]{2,3}(-[a-z]{2,8})*:", re.IGNORECASE)
+_IMAGE_OPTION = re.compile(
+    r"^\s*(thumb|thumbnail|frame|framed|frameless|border|left|right|center|centre|none|upright|baseline|"
+    r"middle|sub|super|top|text-top|bottom|text-bottom|\d*x?\d+\s*px|(alt|link|page|class|lang|upright)\s*=.*)\s*$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+@dataclass
+class Context:
+    """What one article's parse shares between its parts."""
+
+    fmt: str = "dump"
+    registry: Registry = field(default_factory=Registry)
+    bibliography: list[Citation] = field(default_factory=list)
+    categories: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+
+
+def norm_name(name: str) -> str:
+    """A template name as compared: lower case, "_" read as space, spaces collapsed."""
+    return " ".join(name.replace("_", " ").split()).lower()
+
+
+class Renderer:
+    """Renders inline wikicode to spans for one article."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.in_ref = 0
+        self.depth = 0
+        self._dispatch = {
+            Text: self._text, Tag: self._tag, Wikilink: self._wikilink, ExternalLink: self._external,
+            HTMLEntity: self._entity, Comment: _skip, Template: self._template, Heading: self._heading,
+            Argument: self._argument,
+        }
+
+    # ------------------------------------------------------------------ entry points
+
+    def render(self, nodes: list, marks: frozenset[str], out: list[Span]) -> None:
+        """Append the spans of `nodes` to `out`."""
+        if self.depth > MAX_DEPTH:
+            out.append(Span(_braceless("".join(str(n) for n in nodes)), marks))
+            return
+        self.depth += 1
+        try:
+            dispatch = self._dispatch
+            for node in nodes:
+                dispatch[type(node)](node, marks, out)
+        finally:
+            self.depth -= 1
+
+    def spans(self, code: Wikicode | None, marks: frozenset[str] = NO_MARKS) -> list[Span]:
+        """The spans of some wikicode."""
+        out: list[Span] = []
+        if code is not None:
+            self.render(code.nodes, marks, out)
+        return out
+
+    def text(self, code: Wikicode | None) -> str:
+        """The plain text of some wikicode (what a reader sees, without marks)."""
+        if code is None:
+            return ""
+        nodes = code.nodes
+        if len(nodes) == 1 and type(nodes[0]) is Text:
+            return _braceless(nodes[0].value).replace("\n", " ")
+        return "".join(span.text for span in self.spans(code))
+
+    def fields(self, template: Template) -> tuple[tuple[str, str], ...]:
+        """Every parameter of a template as (name, plain text value), in order."""
+        return tuple((str(param.name).strip(), self.text(param.value).strip()) for param in template.params)
+
+    # ------------------------------------------------------------------ nodes
+
+    def _text(self, node: Text, marks: frozenset[str], out: list[Span]) -> None:
+        value = node.value
+        if "\n" in value:
+            value = value.replace("\n", " ")
+        if "{{" in value or "}}" in value:
+            value = _braceless(value)
+        if value:
+            out.append(Span(value, marks))
+
+    def _entity(self, node: HTMLEntity, marks: frozenset[str], out: list[Span]) -> None:
+        try:
+            out.append(Span(node.normalize(), marks))
+        except (ValueError, OverflowError):
+            out.append(Span(str(node), marks))
+
+    def _heading(self, node: Heading, marks: frozenset[str], out: list[Span]) -> None:
+        self.render(node.title.nodes, marks | {BOLD}, out)
+
+    def _argument(self, node: Argument, marks: frozenset[str], out: list[Span]) -> None:
+        self.render((node.default or node.name).nodes, marks, out)
+
+    def _tag(self, node: Tag, marks: frozenset[str], out: list[Span]) -> None:
+        name = str(node.tag).strip().lower()
+        if name == "ref":
+            self.ref(node, marks, out)
+            return
+        if name == "br":
+            out.append(Span("\n", marks))
+            return
+        if name in _SKIP_TAGS or node.contents is None:
+            if node.wiki_markup in ("*", "#"):
+                out.append(Span(" \u2022 ", marks))
+            elif node.wiki_markup in (":", ";"):
+                out.append(Span(" ", marks))
+            return
+        mark = _TAG_MARKS.get(name)
+        if mark:
+            marks = marks | {mark}
+        if name in _RAW_TAGS:
+            out.append(Span(str(node.contents), marks))
+        elif name in ("td", "th"):
+            out.append(Span(" ", marks))
+            self.render(node.contents.nodes, marks, out)
+        else:
+            self.render(node.contents.nodes, marks, out)
+
+    def _wikilink(self, node: Wikilink, marks: frozenset[str], out: list[Span]) -> None:
+        title = str(node.title).strip()
+        low = title.lower()
+        if low.startswith(FILE_PREFIXES):
+            caption = self.image_caption(node)
+            if caption:
+                out.extend(caption)
+            return
+        if low.startswith(CATEGORY_PREFIXES):
+            self.ctx.categories.append(title.split(":", 1)[1].split("|")[0].strip())
+            return
+        if node.text is None and _INTERLANGUAGE.match(title) and " " not in title.split(":", 1)[0]:
+            return  # an interlanguage link: not part of the article
+        target = title.lstrip(":")
+        if node.text is not None:
+            label: list[Span] = []
+            self.render(node.text.nodes, marks | {LINK}, label)
+            out.extend(Span(s.text, s.marks, target, s.cite) for s in label)
+        else:
+            shown = target[1:] if target.startswith("#") else target
+            out.append(Span(_braceless(shown), marks | {LINK}, target))
+
+    def image_caption(self, node: Wikilink) -> list[Span]:
+        """The caption of a ``[[File:...]]`` link (the last part that is not an image option)."""
+        if node.text is None:
+            return []
+        segments: list[list] = [[]]
+        for child in node.text.nodes:
+            if type(child) is Text and "|" in child.value:
+                pieces = child.value.split("|")
+                segments[-1].append(Text(pieces[0]))
+                segments.extend([Text(piece)] for piece in pieces[1:])
+            else:
+                segments[-1].append(child)
+        for segment in reversed(segments):
+            if len(segment) == 1 and type(segment[0]) is Text and _IMAGE_OPTION.match(segment[0].value):
+                continue
+            if not "".join(str(n) for n in segment if type(n) is Text).strip() and len(segment) <= 1:
+                continue
+            out: list[Span] = []
+            self.render(segment, NO_MARKS, out)
+            return out
+        return []
+
+    def _external(self, node: ExternalLink, marks: frozenset[str], out: list[Span]) -> None:
+        url = str(node.url).strip()
+        if node.title is not None and str(node.title).strip():
+            label: list[Span] = []
+            self.render(node.title.nodes, marks | {LINK}, label)
+            out.extend(Span(s.text, s.marks, url, s.cite) for s in label)
+        else:
+            out.append(Span(url, marks | {LINK}, url))
+
+    def _template(self, node: Template, marks: frozenset[str], out: list[Span]) -> None:
+        from .templates import render_template  # templates import this module
+
+        block = render_template(self, node, marks, out, top=False)
+        if block is not None:
+            out.extend(block_spans(block))
+
+    # ------------------------------------------------------------------ footnotes
+
+    def ref(self, node: Tag, marks: frozenset[str], out: list[Span]) -> None:
+        """A ``<ref>``: registers the footnote and appends its marker."""
+        name = _attr(node, "name")
+        contents = node.contents
+        if node.self_closing or contents is None or not str(contents).strip():
+            if name:
+                out.append(marker(self.ctx.registry.use_name(name)))
+            return
+        kind, text, fields, key = self.footnote(contents)
+        if not text:
+            if name:
+                out.append(marker(self.ctx.registry.use_name(name)))
+            return
+        out.append(marker(self.ctx.registry.cite(kind, text, fields, name, key)))
+
+    def footnote(self, contents: Wikicode) -> tuple[str, tuple[Span, ...], tuple[tuple[str, str], ...], str]:
+        """(kind, formatted text, fields, identity key) of a footnote's contents."""
+        significant = [n for n in contents.nodes
+                       if not (type(n) is Text and not n.value.strip()) and type(n) is not Comment]
+        if len(significant) == 1 and type(significant[0]) is Template:
+            template = significant[0]
+            name = norm_name(str(template.name))
+            kind = CITATION_KINDS.get(name) or SHORT_KINDS.get(name)
+            if kind:
+                fields = self.fields(template)
+                text = self.citation_text(kind, fields)
+                return kind, text, fields, _key(template)
+        self.in_ref += 1
+        try:
+            spans = finish(self.spans(contents))
+        finally:
+            self.in_ref -= 1
+        return "note", spans, (), " ".join(str(contents).split())
+
+    def define_list(self, contents: Wikicode) -> None:
+        """Refs defined in a reference list (``<references>`` body, ``reflist|refs=``)."""
+        for node in contents.nodes:
+            if type(node) is not Tag or str(node.tag).strip().lower() != "ref" or node.contents is None:
+                continue
+            name = _attr(node, "name")
+            kind, text, fields, key = self.footnote(node.contents)
+            if not text:
+                continue
+            if name and name in self.ctx.registry.by_name:
+                self.ctx.registry.define_later(name, kind, text, fields)
+            else:
+                self.ctx.registry.cite(kind, text, fields, name, key)
+
+    def citation_text(self, kind: str, fields: tuple[tuple[str, str], ...]) -> tuple[Span, ...]:
+        """Formatted text of a citation template of `kind`."""
+        if kind in ("sfn", "harvnb", "harv", "harvtxt"):
+            return (Span(cs1.short_citation(fields, parens=kind == "harv") + "."),)
+        return cs1.format_citation(kind, fields)
+
+    def cite_template(self, node: Template, kind: str, marks: frozenset[str], out: list[Span]) -> None:
+        """A citation template met in running text: inline text inside a ref, else a footnote."""
+        fields = self.fields(node)
+        text = self.citation_text(kind, fields)
+        if self.in_ref or (kind in ("harvnb", "harv", "harvtxt") and self.ctx.fmt != "dump"):
+            if kind in ("harvnb", "harv", "harvtxt"):
+                out.append(Span(text[0].text.rstrip("."), marks))
+            else:
+                out.extend(text)
+            return
+        out.append(marker(self.ctx.registry.cite(kind, text, fields, None, _key(node))))
+
+
+def _skip(node: object, marks: frozenset[str], out: list[Span]) -> None:
+    return None
+
+
+def marker(number: int) -> Span:
+    """The footnote marker ``[n]``."""
+    return Span(f"[{number}]", NO_MARKS, None, number)
+
+
+def _attr(node: Tag, name: str) -> str | None:
+    try:
+        if node.has(name):
+            value = str(node.get(name).value).strip().strip('"').strip("'").strip()
+            return value or None
+    except (ValueError, AttributeError):
+        return None
+    return None
+
+
+def _key(template: Template) -> str:
+    return " ".join(str(template).split()).lower()
+
+
+def _braceless(text: str) -> str:
+    """Leftover braces of damaged templates are conversion debris, not prose."""
+    return text.replace("{{", "").replace("}}", "")
+
+
+_SPACES = re.compile(r"[ \t\u00ad]*[ \t][ \t\u00ad]*")
+
+
+def finish(spans: list[Span]) -> tuple[Span, ...]:
+    """Merge neighbouring spans that look alike, collapse runs of spaces, trim the ends."""
+    merged: list[Span] = []
+    for span in spans:
+        if not span.text:
+            continue
+        if (merged and span.cite is None and merged[-1].cite is None and merged[-1].marks == span.marks
+                and merged[-1].target == span.target):
+            last = merged[-1]
+            merged[-1] = Span(last.text + span.text, last.marks, last.target)
+        else:
+            merged.append(span)
+    result: list[Span] = []
+    previous_space = True
+    for span in merged:
+        text = span.text
+        if "  " in text or "\t" in text:
+            text = _SPACES.sub(" ", text)
+        if previous_space and text.startswith(" "):
+            text = text.lstrip(" ")
+        if not text:
+            continue
+        previous_space = text.endswith((" ", "\n"))
+        result.append(Span(text, span.marks, span.target, span.cite) if text is not span.text else span)
+    while result and not result[-1].text.strip() and result[-1].cite is None:
+        result.pop()
+    if result and result[-1].cite is None and result[-1].text != result[-1].text.rstrip():
+        last = result[-1]
+        result[-1] = Span(last.text.rstrip(), last.marks, last.target)
+    return tuple(result)
+
+
+def block_spans(block: object) -> list[Span]:
+    """The inline text of a block that had to be shown inside running text."""
+    spans = getattr(block, "spans", None)
+    if spans is not None:
+        return list(spans)
+    citation = getattr(block, "citation", None)
+    if citation is not None:
+        return list(citation.text) + list(getattr(block, "trailing", ()))
+    rows = getattr(block, "rows", None)
+    if rows is not None:
+        out: list[Span] = []
+        for row in rows:
+            for cell in row:
+                out.append(Span(" "))
+                out.extend(cell.spans)
+        return out
+    return []
