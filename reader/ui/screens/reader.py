@@ -45,7 +45,12 @@ class ReaderScreen(Screen[None]):
     AUTO_FOCUS = "#pane"
 
     BINDINGS = [
+        Binding("question_mark,f1", "help", "Help", key_display="?"),
         Binding("slash", "search", "Search"),
+        Binding("t", "toggle_tree", "Tree"),
+        Binding("o", "picker", "Articles"),
+        Binding("q", "app.quit", "Quit"),
+        # The pane binds these too; here they also work while the tree has the focus.
         Binding("n", "next_match", "Next match", show=False),
         Binding("N", "previous_match", "Previous match", show=False),
         Binding("right_square_bracket", "next_section", "Next section", show=False),
@@ -53,10 +58,6 @@ class ReaderScreen(Screen[None]):
         Binding("c", "citation(True)", "Next citation", show=False),
         Binding("C", "citation(False)", "Previous citation", show=False),
         Binding("escape", "clear_search", "Clear search", show=False),
-        Binding("t", "toggle_tree", "Tree"),
-        Binding("o", "picker", "Articles"),
-        Binding("question_mark,f1", "help", "Help", key_display="?"),
-        Binding("q", "app.quit", "Quit"),
     ]
 
     class PickerRequested(Message):
@@ -78,9 +79,12 @@ class ReaderScreen(Screen[None]):
         index: int | None = None,
         can_pick: bool = False,
         cursor_blink: bool = True,
+        article: Article | None = None,
     ) -> None:
+        """`text` is the article as it stands in the file; `article`, when given, is it parsed."""
         super().__init__()
         self.text = text
+        self._given_article = article
         self.given_title = title
         self.index = index  # the article's place in its file, for the app
         self.can_pick = can_pick  # True when the file holds other articles to go back to
@@ -99,7 +103,7 @@ class ReaderScreen(Screen[None]):
             yield ReadingPane(id="pane")
         yield SearchBar(id="search", cursor_blink=self._cursor_blink)
         yield StatusBar(id="status")
-        yield Footer()
+        yield Footer(compact=True)
 
     @property
     def pane(self) -> ReadingPane:
@@ -130,6 +134,9 @@ class ReaderScreen(Screen[None]):
 
     def _load(self) -> None:
         """Show the article: all of it when short, else its start now and the rest soon."""
+        if self._given_article is not None:
+            self._show(self._given_article, keep_position=False)
+            return
         first = parse_article(self.text, self.given_title, limit=QUICK_LIMIT)
         self._show(first, keep_position=False)
         if not first.complete:
@@ -204,14 +211,12 @@ class ReaderScreen(Screen[None]):
 
     @on(SearchBar.Submitted)
     def _query_submitted(self, event: SearchBar.Submitted) -> None:
+        # Typing already showed the first match after the reading position: keep it.
         self._close_search_bar()
         if not event.query:
             self.pane.clear_search()
-            return
-        if self.status.total == 0:
+        elif self.status.total == 0:
             self.notify(f"No match for “{event.query}”.", severity="warning", timeout=3)
-            return
-        self.pane.next_match(True)
 
     @on(SearchBar.Cancelled)
     def _query_cancelled(self) -> None:
@@ -237,7 +242,6 @@ class ReaderScreen(Screen[None]):
     def start_search(self, query: str) -> None:
         """Search for `query` as if typed in the field and entered (the palette does this)."""
         self.pane.search(query)
-        self.call_after_refresh(self.pane.next_match, True)
 
     def action_next_match(self) -> None:
         self.pane.next_match(True)

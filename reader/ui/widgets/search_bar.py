@@ -20,6 +20,16 @@ class SearchInput(Input):
 
     BINDINGS = [Binding("escape", "cancel", "Clear search", show=True)]
 
+    DEFAULT_CSS = """
+    SearchInput, SearchInput:focus {
+        border: none;
+        height: 1;
+        padding: 0;
+        width: 1fr;
+        background: $boost;
+    }
+    """
+
     class Cancelled(Message):
         """Escape in the field."""
 
@@ -37,13 +47,6 @@ class SearchBar(Horizontal):
         background: $boost;
         &.-open { display: block; }
         & > Label { width: auto; padding: 0 1; color: $text-accent; text-style: bold; }
-        & > SearchInput {
-            border: none;
-            height: 1;
-            padding: 0;
-            width: 1fr;
-            background: $boost;
-        }
     }
     """
 

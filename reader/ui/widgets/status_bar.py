@@ -59,8 +59,8 @@ class StatusBar(Widget):
 
     @property
     def breadcrumb(self) -> str:
-        """The section path as the reader sees it."""
-        return SEPARATOR.join(self.path)
+        """The section path as the reader sees it ("(Top)" for the title and lead, as Wikipedia's contents)."""
+        return SEPARATOR.join(self.path) if self.path else "(Top)"
 
     @property
     def counter(self) -> str:
