@@ -118,13 +118,18 @@ class Layout:
         return len(store.chunks), 0
 
     def anchor(self, line: int) -> Anchor:
-        """A reading position that survives re-layout at another width."""
+        """A reading position that survives re-layout at another width.
+
+        A blank line is (next block, -1): the gap just before that block.
+        """
         if not self._store.chunks:
             return (0, 0)
         chunk, offset = self._chunk_of_line(line)
         if chunk >= len(self._anchors):
             return (self._anchors[-1][0] + 1, 0)
         block, block_offset = self._anchors[chunk]
+        if 0 <= line < self.height and self._store.line_chunk[line] < 0:
+            return (block, -1)
         return (block, block_offset + offset)
 
     def line_of_anchor(self, anchor: Anchor) -> int:
@@ -132,6 +137,12 @@ class Layout:
         store = self._store
         if not store.chunks:
             return 0
+        if anchor[1] < 0:  # the blank line before a block
+            index = bisect_left(self._anchors, (anchor[0], 0))
+            if index >= len(store.chunks):
+                return self.height - 1
+            first = store.chunks[index].first_line
+            return first - 1 if first > 0 and store.line_chunk[first - 1] < 0 else first
         index = bisect_right(self._anchors, anchor) - 1
         if index < 0:
             return 0

@@ -63,18 +63,24 @@ COMPONENT_CSS = """
     ReadingPane > .reading-pane--table-header { text-style: bold; }
     ReadingPane > .reading-pane--rule { color: $text-muted; }
     ReadingPane > .reading-pane--reference-number { color: $text-secondary; text-style: bold; }
-    ReadingPane > .reading-pane--match { color: $text; background: $warning 40%; }
-    ReadingPane > .reading-pane--match-current { color: $text; background: $accent; text-style: bold; }
+    ReadingPane > .reading-pane--match { color: $text; background: $warning 35%; }
+    ReadingPane > .reading-pane--match-current { color: auto 95%; background: $warning; text-style: bold; }
 """
 
 
-def styles_from_components(get: Callable[[str], Style]) -> Styles:
-    """Build layout Styles from `get(component_class)` (a widget's partial rich style)."""
+def styles_from_components(get: Callable[[str], Style], base: Style) -> Styles:
+    """Build layout Styles from `get(component_class)` (a widget's full rich style for it).
+
+    The full style has translucent colours blended over the background; what equals the
+    widget's own `base` style is dropped so that a role only sets what it changes.
+    """
     overrides: dict[str, Style] = {}
     for role, name in COMPONENT_ROLES.items():
         style = get(f"reading-pane--{name}")
-        # A component style without meta keeps links and markers free of click handlers.
-        overrides[role] = Style(color=style.color, bgcolor=style.bgcolor, bold=style.bold, italic=style.italic,
-                                underline=style.underline, dim=style.dim, reverse=style.reverse,
-                                strike=style.strike)
+        overrides[role] = Style(
+            color=style.color if style.color != base.color else None,
+            bgcolor=style.bgcolor if style.bgcolor != base.bgcolor else None,
+            bold=style.bold or None, italic=style.italic or None, underline=style.underline or None,
+            dim=style.dim or None, reverse=style.reverse or None, strike=style.strike or None,
+        )
     return Styles(overrides)

@@ -187,7 +187,7 @@ class ReadingPane(ScrollView, can_focus=True):
 
     def _get_styles(self) -> Styles:
         if self._styles is None:
-            self._styles = styles_from_components(lambda name: self.get_component_rich_style(name, partial=True))
+            self._styles = styles_from_components(self.get_component_rich_style, self.rich_style)
         return self._styles
 
     def notify_style_update(self) -> None:
