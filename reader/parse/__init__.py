@@ -32,6 +32,9 @@ __all__ = ["detect_format", "parse_article"]
 _TITLE_LINE = re.compile(r"^\s*\[\[([^\[\]\n|]+)\]\]\s*$")
 _REDIRECT = re.compile(r"^\s*#\s*redirect\s*:?\s*(.*)$", re.IGNORECASE)
 _HEADING_LINE = re.compile(r"^=+[^=\n].*=+\s*$", re.MULTILINE)
+# MediaWiki expands templates before it finds bare URLs, so "http://x{{dead link}}" is a URL
+# followed by a template; mwparserfromhell would swallow "{{dead" into the URL.
+_URL_THEN_TEMPLATE = re.compile(r"(://[^\s\[\]<>{}|]+)(?=\{\{)")
 _WIKITEXT_EXTENSIONS = (".wiki", ".wikitext", ".mediawiki", ".mw")
 
 
@@ -76,6 +79,8 @@ def _parse(text: str, title: str | None, fmt: str | None, limit: int | None) -> 
     redirect, body = _split_redirect(body, fmt)
     ctx = Context(fmt=fmt, notices=notices)
     source = to_wikitext(body) if fmt == "dump" else body
+    if "://" in source:
+        source = _URL_THEN_TEMPLATE.sub(r"\1 ", source)
     code = mwparserfromhell.parse(source)
     renderer = Renderer(ctx)
     items = BlockBuilder(renderer, dump=fmt == "dump").run(code.nodes)

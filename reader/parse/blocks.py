@@ -18,7 +18,8 @@ from ..model import (Block, Citation, CitationEntry, ImageCaption, ListItem, Par
                      References, Span)
 from .citations import CITATION_KINDS
 from .dumpformat import BIB
-from .inline import CATEGORY_PREFIXES, FILE_PREFIXES, NO_MARKS, Renderer, block_spans, finish, norm_name
+from .inline import (CATEGORY_PREFIXES, FILE_PREFIXES, NO_MARKS, Renderer, block_spans, braceless, finish,
+                     norm_name)
 from .tables import build_table
 from .templates import guess_kind, render_template
 
@@ -105,8 +106,8 @@ class BlockBuilder:
         if text.strip():
             self.at_line_start = False
             self.line_has_text = True
-        if "{{" in text or "}}" in text:
-            text = text.replace("{{", "").replace("}}", "")
+        if "{{" in text or "}}" in text or "[[" in text or "]]" in text or "''" in text:
+            text = braceless(text)
         self.spans.append(Span(text))
 
     def newline(self) -> None:
@@ -129,7 +130,10 @@ class BlockBuilder:
     def end_line(self) -> None:
         """Close the list item or bibliography entry being built, if any."""
         if self.entry is not None:
-            self.items.append(CitationEntry(self.entry, finish(self.spans)))
+            trailing = finish(self.spans)
+            if "".join(span.text for span in trailing).strip() in (".", ",", ";"):
+                trailing = ()  # the citation's text already ends its sentence
+            self.items.append(CitationEntry(self.entry, trailing))
             self.entry = None
             self.spans = []
             self.list_markers = ""

@@ -53,7 +53,7 @@ class Fields:
             key = key.strip().lower().replace("_", "-") if key else key
             key = GERMAN_KEYS.get(key, key)
             value = value.strip()
-            if value and key not in self.values:
+            if value:  # a repeated parameter: the last one counts, as in MediaWiki
                 self.values[key] = value
 
     def get(self, name: str) -> str:
@@ -160,7 +160,7 @@ class _Out:
             return
         if self.spans:
             last = self.spans[-1].text
-            if not last.endswith((".", "!", "?", '"', ".)")):
+            if not last.endswith((".", "!", "?", '"', "\u201d")):
                 self.add(".")
             self.add(" ")
         for part in parts:
@@ -170,7 +170,8 @@ class _Out:
                 self.add(part)
 
     def finish(self) -> tuple[Span, ...]:
-        if self.spans and not self.spans[-1].text.rstrip().endswith((".", "!", "?", '"')):
+        if self.spans and not self.spans[-1].text.rstrip().endswith((".", "!", "?", '"', "\u201d")) \
+                and not self.spans[-1].target:
             self.add(".")
         return _merge(self.spans)
 
@@ -193,6 +194,11 @@ def format_citation(kind: str, pairs: tuple[tuple[str, str], ...]) -> tuple[Span
     fields = Fields(pairs)
     out = _Out()
     names = authors(fields)
+    editors_first = not names and not fields.get("chapter")
+    if editors_first:
+        editors = authors(fields, "editor")
+        if editors:
+            names = [join_names(editors) + (", ed." if len(editors) == 1 else ", eds.")]
     date = _date(fields)
     work = fields.get("work")
     periodical = kind in ("journal", "news", "magazine") or any(fields.has(k) for k in _WORK_IS_PERIODICAL)
@@ -244,7 +250,7 @@ def _title_part(out: _Out, kind: str, fields: Fields, work: str) -> None:
         out.sentence(Span(f"\u201c{chapter}\u201d", frozenset({LINK}) if fields.get("chapter-url") else frozenset(),
                           fields.get("chapter-url") or None))
         editors = authors(fields, "editor")
-        prefix = "In " + (join_names(editors) + (" (ed.)" if len(editors) == 1 else " (eds.)") + " " if editors else "")
+        prefix = ("In " + join_names(editors) + (" (ed.)" if len(editors) == 1 else " (eds.)") + " ") if editors else ""
         if title:
             out.sentence(prefix, Span(title, ITAL | ({LINK} if url else set()), url or None))
         return
@@ -258,7 +264,7 @@ def _title_part(out: _Out, kind: str, fields: Fields, work: str) -> None:
     if trans and trans != title:
         out.add(f" [{trans}]")
     editors = authors(fields, "editor")
-    if editors:
+    if editors and authors(fields):
         out.sentence(join_names(editors) + (" (ed.)" if len(editors) == 1 else " (eds.)"))
 
 
@@ -319,6 +325,8 @@ def _leftovers(out: _Out, pairs: tuple[tuple[str, str], ...]) -> None:
 def _urls(out: _Out, fields: Fields) -> None:
     url = fields.get("url") or fields.get("chapter-url")
     if url:
+        if out.spans and not out.spans[-1].text.endswith((".", "\u201d", '"')):
+            out.add(".")
         out.add(" ")
         out.add(url, frozenset({LINK}), url)
     archive = fields.get("archive-url")

@@ -10,7 +10,7 @@ the dump conversion left behind:
 * an unclosed ``[tpl]`` is closed at its line's end (dump templates never span lines) and a
   stray ``[/tpl]`` is dropped;
 * runs of orphan citation-parameter lines (`` | title=The Works of John Knox``) ending in a
-  lone ``}}`` are rewritten as one ``{{__bib ...}}`` template that the block builder turns
+  lone ``}}`` are rewritten as one ``{{wikireader-bibliography-entry ...}}`` template that the block builder turns
   into a bibliography entry (`model.CitationEntry`);
 * image-caption fragments (``thumb|left|Caption textProse...``) and ``[[File:...`` lines
   left unclosed become a well-formed ``[[File:...]]`` link on their own line.
@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 # The name of the private template standing for a run of orphan citation parameters.
-BIB = "__bib"
+BIB = "wikireader-bibliography-entry"
 
 _TOKEN = re.compile(r"\[(/?)(tpl|ref)\]|<(/?)ref\b([^<>]*?)(/?)>", re.IGNORECASE)
 _PARAM_LINE = re.compile(r"^\s*\|")
@@ -106,7 +106,7 @@ def _param_run_end(lines: list[str], start: int) -> int:
 
 
 def _bib_template(run: list[str]) -> str:
-    """One line ``{{__bib|key=value|...}}trailing`` standing for a run of orphan parameters."""
+    """One line ``{{wikireader-bibliography-entry|key=value|...}}trailing`` standing for a run of orphan parameters."""
     joined = " ".join(line.strip() for line in run)
     head, sep, tail = joined.rpartition("}}")
     if not sep:

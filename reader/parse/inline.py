@@ -73,7 +73,7 @@ class Renderer:
     def render(self, nodes: list, marks: frozenset[str], out: list[Span]) -> None:
         """Append the spans of `nodes` to `out`."""
         if self.depth > MAX_DEPTH:
-            out.append(Span(_braceless("".join(str(n) for n in nodes)), marks))
+            out.append(Span(braceless("".join(str(n) for n in nodes)), marks))
             return
         self.depth += 1
         try:
@@ -96,7 +96,7 @@ class Renderer:
             return ""
         nodes = code.nodes
         if len(nodes) == 1 and type(nodes[0]) is Text:
-            return _braceless(nodes[0].value).replace("\n", " ")
+            return braceless(nodes[0].value).replace("\n", " ")
         return "".join(span.text for span in self.spans(code))
 
     def fields(self, template: Template) -> tuple[tuple[str, str], ...]:
@@ -109,8 +109,8 @@ class Renderer:
         value = node.value
         if "\n" in value:
             value = value.replace("\n", " ")
-        if "{{" in value or "}}" in value:
-            value = _braceless(value)
+        if "{{" in value or "}}" in value or "[[" in value or "]]" in value or "''" in value:
+            value = braceless(value)
         if value:
             out.append(Span(value, marks))
 
@@ -171,7 +171,7 @@ class Renderer:
             out.extend(Span(s.text, s.marks, target, s.cite) for s in label)
         else:
             shown = target[1:] if target.startswith("#") else target
-            out.append(Span(_braceless(shown), marks | {LINK}, target))
+            out.append(Span(braceless(shown), marks | {LINK}, target))
 
     def image_caption(self, node: Wikilink) -> list[Span]:
         """The caption of a ``[[File:...]]`` link (the last part that is not an image option)."""
@@ -303,9 +303,21 @@ def _key(template: Template) -> str:
     return " ".join(str(template).split()).lower()
 
 
-def _braceless(text: str) -> str:
-    """Leftover braces of damaged templates are conversion debris, not prose."""
-    return text.replace("{{", "").replace("}}", "")
+_QUOTES = re.compile(r"'{2,}")
+
+
+def braceless(text: str) -> str:
+    """Leftover braces, brackets and quote runs of damaged markup are debris, not prose.
+
+    Three quotes left over (unbalanced bold) read as an apostrophe, as MediaWiki shows them.
+    """
+    if "{{" in text or "}}" in text:
+        text = text.replace("{{", "").replace("}}", "")
+    if "[[" in text or "]]" in text:
+        text = text.replace("[[", "").replace("]]", "")
+    if "''" in text:
+        text = _QUOTES.sub(lambda m: "'" if len(m.group(0)) == 3 else "", text)
+    return text
 
 
 _SPACES = re.compile(r"[ \t\u00ad]*[ \t][ \t\u00ad]*")
