@@ -73,6 +73,17 @@ class Registry:
             self.by_key[key] = entry
         return entry.number
 
+    def reuse(self, name: str | None, key: str | None) -> int | None:
+        """The number of an already defined footnote with this name or identity, counting the use."""
+        entry = (self.by_name.get(name) if name else None) or (self.by_key.get(key) if key else None)
+        if entry is None or not entry.defined:
+            return None
+        entry.uses += 1
+        if name and entry.name is None:
+            entry.name = name
+            self.by_name[name] = entry
+        return entry.number
+
     def use_name(self, name: str) -> int:
         """A ``<ref name=x/>``: the number of x (reserved now when x is defined later)."""
         entry = self.by_name.get(name)

@@ -11,6 +11,8 @@ cite book, citation, Internetquelle, ...) into inline spans such as::
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..model import ITALIC, LINK, Span
 
 # German templates (Internetquelle, Literatur) use German parameter names.
@@ -44,25 +46,40 @@ _ALIASES = {
 _WORK_IS_PERIODICAL = ("journal", "periodical", "magazine", "newspaper")
 
 
+_RANK: dict[str, tuple[str, int]] = {}
+for _canon, _spellings in _ALIASES.items():
+    for _rank, _alias in enumerate(_spellings):
+        _RANK.setdefault(_alias.replace("_", "-"), (_canon, _rank))
+
+_AUTHOR_PREFIXES = ("last", "first", "author", "surname", "given", "nachname", "vorname", "vauthors")
+
+
 class Fields:
     """Normalised read access to a citation's parameters (lower-case keys, aliases)."""
 
+    __slots__ = ("values", "canon", "_names")
+
     def __init__(self, pairs: tuple[tuple[str, str], ...]) -> None:
-        self.values: dict[str, str] = {}
+        values: dict[str, str] = {}
         for key, value in pairs:
-            key = key.strip().lower().replace("_", "-") if key else key
-            key = GERMAN_KEYS.get(key, key)
-            value = value.strip()
+            value = value.strip() if value else ""
             if value:  # a repeated parameter: the last one counts, as in MediaWiki
-                self.values[key] = value
+                key = key.strip().lower().replace("_", "-")
+                values[GERMAN_KEYS.get(key, key)] = value
+        canon: dict[str, str] = {}
+        ranks: dict[str, int] = {}
+        for key, value in values.items():
+            hit = _RANK.get(key)
+            if hit is not None and hit[1] < ranks.get(hit[0], 99):
+                canon[hit[0]] = value
+                ranks[hit[0]] = hit[1]
+        self.values = values
+        self.canon = canon
+        self._names: dict[tuple[str, int], list[str]] = {}
 
     def get(self, name: str) -> str:
         """The value of `name` under any of its spellings ("" if none)."""
-        for alias in _ALIASES.get(name, (name,)):
-            value = self.values.get(alias) or self.values.get(alias.replace("-", "_"))
-            if value:
-                return value
-        return ""
+        return self.canon.get(name) or self.values.get(name, "")
 
     def has(self, key: str) -> bool:
         return bool(self.values.get(key))
@@ -70,16 +87,26 @@ class Fields:
 
 def authors(fields: Fields, role: str = "author", limit: int = 4) -> list[str]:
     """Names of the authors (or editors), "Last, First", in order."""
-    names: list[str] = []
+    cached = fields._names.get((role, limit))
+    if cached is not None:
+        return cached
     values = fields.values
+    prefixes = _AUTHOR_PREFIXES if role == "author" else (role,)
+    names: list[str] = []
+    if any(key.startswith(prefixes) for key in values):
+        names = _names(values, role)
+    if len(names) > limit:
+        names = names[:limit] + ["et al."]
+    fields._names[(role, limit)] = names
+    return names
+
+
+def _names(values: dict[str, str], role: str) -> list[str]:
+    names: list[str] = []
     for i in range(1, 100):
-        suffix = "" if i == 1 else str(i)
         last = _first(values, _name_keys(role, "last", i))
         first = _first(values, _name_keys(role, "first", i))
-        whole = _first(values, (f"{role}{i}", f"{role}{suffix}") if i > 1 else (role, f"{role}1"))
-        if i == 1 and role == "author":
-            last = last or _first(values, ("surname", "surname1", "nachname"))
-            first = first or _first(values, ("given", "given1", "vorname"))
+        whole = _first(values, _name_keys(role, "", i))
         if last:
             names.append(f"{last}, {first}" if first else last)
         elif whole:
@@ -90,15 +117,17 @@ def authors(fields: Fields, role: str = "author", limit: int = 4) -> list[str]:
         group = values.get(role + "s") or (values.get("vauthors") if role == "author" else "")
         if group:
             names.append(group)
-    if len(names) > limit:
-        names = names[:limit] + ["et al."]
     return names
 
 
+@lru_cache(maxsize=1024)
 def _name_keys(role: str, part: str, i: int) -> tuple[str, ...]:
+    if not part:
+        return (role, f"{role}1") if i == 1 else (f"{role}{i}",)
     if role == "author":
         if i == 1:
-            return (part, f"{part}1", f"author-{part}", f"author1-{part}", f"author-{part}1")
+            extra = ("surname", "surname1", "nachname") if part == "last" else ("given", "given1", "vorname")
+            return (part, f"{part}1", f"author-{part}", f"author1-{part}", f"author-{part}1") + extra
         return (f"{part}{i}", f"author{i}-{part}", f"author-{part}{i}")
     if i == 1:
         return (f"{role}-{part}", f"{role}{part}", f"{role}1-{part}", f"{role}-{part}1")

@@ -67,6 +67,9 @@ class Renderer:
             HTMLEntity: self._entity, Comment: _skip, Template: self._template, Heading: self._heading,
             Argument: self._argument,
         }
+        from .templates import render_template  # templates imports this module
+
+        self._render_template = render_template
 
     # ------------------------------------------------------------------ entry points
 
@@ -205,9 +208,7 @@ class Renderer:
             out.append(Span(url, marks | {LINK}, url))
 
     def _template(self, node: Template, marks: frozenset[str], out: list[Span]) -> None:
-        from .templates import render_template  # templates import this module
-
-        block = render_template(self, node, marks, out, top=False)
+        block = self._render_template(self, node, marks, out, top=False)
         if block is not None:
             out.extend(block_spans(block))
 
@@ -220,6 +221,10 @@ class Renderer:
         if node.self_closing or contents is None or not str(contents).strip():
             if name:
                 out.append(marker(self.ctx.registry.use_name(name)))
+            return
+        known = self.ctx.registry.reuse(name, " ".join(str(contents).split()))
+        if known is not None:
+            out.append(marker(known))
             return
         kind, text, fields, key = self.footnote(contents)
         if not text:
@@ -239,7 +244,7 @@ class Renderer:
             if kind:
                 fields = self.fields(template)
                 text = self.citation_text(kind, fields)
-                return kind, text, fields, _key(template)
+                return kind, text, fields, " ".join(str(contents).split())
         self.in_ref += 1
         try:
             spans = finish(self.spans(contents))
@@ -269,15 +274,22 @@ class Renderer:
 
     def cite_template(self, node: Template, kind: str, marks: frozenset[str], out: list[Span]) -> None:
         """A citation template met in running text: inline text inside a ref, else a footnote."""
+        inline = self.in_ref or (kind in ("harvnb", "harv", "harvtxt") and self.ctx.fmt != "dump")
+        key = _key(node)
+        if not inline:
+            known = self.ctx.registry.reuse(None, key)
+            if known is not None:
+                out.append(marker(known))
+                return
         fields = self.fields(node)
         text = self.citation_text(kind, fields)
-        if self.in_ref or (kind in ("harvnb", "harv", "harvtxt") and self.ctx.fmt != "dump"):
+        if inline:
             if kind in ("harvnb", "harv", "harvtxt"):
                 out.append(Span(text[0].text.rstrip("."), marks))
             else:
                 out.extend(text)
             return
-        out.append(marker(self.ctx.registry.cite(kind, text, fields, None, _key(node))))
+        out.append(marker(self.ctx.registry.cite(kind, text, fields, None, key)))
 
 
 def _skip(node: object, marks: frozenset[str], out: list[Span]) -> None:
@@ -300,7 +312,8 @@ def _attr(node: Tag, name: str) -> str | None:
 
 
 def _key(template: Template) -> str:
-    return " ".join(str(template).split()).lower()
+    """Identity of a citation template: its source with whitespace collapsed."""
+    return " ".join(str(template).split())
 
 
 _QUOTES = re.compile(r"'{2,}")
