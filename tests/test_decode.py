@@ -10,10 +10,19 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reader.errors import InputError
 from reader.source import decode
-from reader.source.decode import Decoded, decode_bytes, read_source, repair_text
+from reader.source.decode import (
+    MOJIBAKE_HINT,
+    MOJIBAKE_HINT_UTF8,
+    Decoded,
+    decode_bytes,
+    read_source,
+    repair_text,
+)
 
 MOJIBAKE_FILE = "dump/alex-test-mojibake-truncated.txt"  # a double-encoded copy of the start of:
 ORIGINAL_FILE = "dump/wiki-example.txt"
@@ -238,3 +247,15 @@ def test_dash_reads_standard_input(monkeypatch: pytest.MonkeyPatch) -> None:
     decoded = read_source("-")
     assert decoded.text == "[[Café]]\n\nText.\n"
     assert decoded.notice == "note: standard input is not UTF-8; read as cp1252"
+
+
+# ---------------------------------------------------------------------------- the quick check
+
+# Characters around the edges of both character classes, plus some ordinary ones.
+EDGES = "\x7f\x80\xbf\xc0\xc1\xc2\xc3\xe2\xf4\xf5\xff€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ\ufffd\u2013\u20ac\u0100aé日"
+
+
+@given(st.text(alphabet=st.sampled_from(EDGES), max_size=12))
+def test_quick_check_on_bytes_agrees_with_the_check_on_text(text: str) -> None:
+    """decode_bytes looks for mojibake in the UTF-8 bytes (fast); repair_text in the text."""
+    assert bool(MOJIBAKE_HINT_UTF8.search(text.encode("utf-8"))) == bool(MOJIBAKE_HINT.search(text))
