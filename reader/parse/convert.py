@@ -59,8 +59,8 @@ _unit("W", "W", "watt", "watts", "P", 1, "hp")
 _unit("MW", "MW", "megawatt", "megawatts", "P", 1e6, "hp")
 _unit("psi", "psi", "pound per square inch", "pounds per square inch", "Pr", 6894.757, "kPa")
 _unit("kPa", "kPa", "kilopascal", "kilopascals", "Pr", 1000, "psi")
-_unit("/km2 per km2", "/km2", "per square kilometre", "per square kilometre", "D", 1e-6, "/sqmi")
-_unit("/sqmi per sqmi", "/sq mi", "per square mile", "per square mile", "D", 1 / 2589988.110336, "/km2")
+_unit("/km2", "/km2", "per square kilometre", "per square kilometre", "D", 1e-6, "/sqmi")
+_unit("/sqmi", "/sq mi", "per square mile", "per square mile", "D", 1 / 2589988.110336, "/km2")
 _unit("C °C", "°C", "degree Celsius", "degrees Celsius", "T", 1, "F")
 _unit("F °F", "°F", "degree Fahrenheit", "degrees Fahrenheit", "T", 1, "C")
 _unit("K", "K", "kelvin", "kelvins", "T", 1, "C")
@@ -116,17 +116,27 @@ def _convert_one(text: str, source: str, target: str, places: int | None) -> str
         return text
     result = _from_base(_to_base(value, source), target)
     if places is None:
-        factor = abs(_UNITS[target][4] and _UNITS[source][4] / _UNITS[target][4]) if _UNITS[source][3] != "T" else 1.8
-        places = _precision(text) - round(math.log10(factor)) if factor > 0 else _precision(text)
-        while places < 6 and result != 0 and abs(result) < 10 ** (-places) / 2 * 2:
-            places += 1
+        places = _default_places(text, source, target, result)
     return _format(result, places)
+
+
+def _default_places(text: str, source: str, target: str, result: float) -> int:
+    """Module:Convert's default rounding: the input's precision shifted by the factor's
+    order of magnitude, keeping at least two significant figures."""
+    if _UNITS[source][3] == "T":
+        places = max(_precision(text), 0)  # temperatures: "20" is exact to the degree
+    else:
+        factor = _UNITS[source][4] / _UNITS[target][4]
+        places = _precision(text) - round(math.log10(factor))
+    if result:
+        places = max(places, 1 - math.floor(math.log10(abs(result))))
+    return min(places, 8)
 
 
 def _pretty(text: str) -> str:
     value = _number(text)
-    if value is None or abs(value) < 10000 and "," not in text:
-        return text
+    if value is None or abs(value) < 1000 and "," not in text:
+        return "\u2212" + text[1:] if text.startswith("-") else text
     places = max(_precision(text), 0)
     return _format(value, places)
 
@@ -147,7 +157,8 @@ def render_convert(values: list[str], options: dict[str, str]) -> str:
     if source not in _UNITS:
         return " ".join(values)
     target = rest[1] if len(rest) > 1 and rest[1] in _UNITS else _UNITS[source][5]
-    places_text = rest[2] if len(rest) > 2 and rest[1] in _UNITS else ""
+    # after the unit: the target unit then a precision, or a precision alone
+    places_text = rest[2] if len(rest) > 2 and rest[1] in _UNITS else (rest[1] if len(rest) > 1 else "")
     places = int(places_text) if places_text.lstrip("-").isdigit() else None
     if _UNITS.get(target, ("",) * 4)[3] != _UNITS[source][3]:
         target = _UNITS[source][5]
@@ -156,7 +167,8 @@ def render_convert(values: list[str], options: dict[str, str]) -> str:
     us = options.get("sp", "") == "us"
     abbr = options.get("abbr", "")
     adjective = options.get("adj", "") in ("on", "yes")
-    first = _joined(shown, separators) + _unit_text(source, shown[-1], abbr in ("on", "yes", "in"), adjective, us)
+    symbol_first = abbr in ("on", "yes", "in") or (_UNITS[source][3] == "T" and abbr not in ("off", "no"))
+    first = _joined(shown, separators) + _unit_text(source, shown[-1], symbol_first, adjective, us)
     second = _joined(converted, separators) + _unit_text(target, converted[-1], abbr not in ("off", "in", "no"), False, us)
     disp = options.get("disp", "")
     if disp in ("output only",):

@@ -43,6 +43,9 @@ _ALIASES = {
     "issue": ("issue", "number", "no"),
 }
 
+_WHOLE_WORKS = ("book", "map", "thesis", "video", "episode", "av media", "report", "document")
+_PARTS = ("web", "news", "journal", "magazine", "press release", "conference", "encyclopedia", "mailing list",
+          "newsgroup", "interview", "speech", "podcast", "sign")
 _WORK_IS_PERIODICAL = ("journal", "periodical", "magazine", "newspaper")
 
 
@@ -188,8 +191,8 @@ class _Out:
         if not parts:
             return
         if self.spans:
-            last = self.spans[-1].text
-            if not last.endswith((".", "!", "?", '"', "\u201d")):
+            last = self.spans[-1].text.rstrip("\u201d\"")
+            if not last.endswith((".", "!", "?")):
                 self.add(".")
             self.add(" ")
         for part in parts:
@@ -199,7 +202,7 @@ class _Out:
                 self.add(part)
 
     def finish(self) -> tuple[Span, ...]:
-        if self.spans and not self.spans[-1].text.rstrip().endswith((".", "!", "?", '"', "\u201d")) \
+        if self.spans and not self.spans[-1].text.rstrip().rstrip("\u201d\"").endswith((".", "!", "?")) \
                 and not self.spans[-1].target:
             self.add(".")
         return _merge(self.spans)
@@ -285,7 +288,8 @@ def _title_part(out: _Out, kind: str, fields: Fields, work: str) -> None:
         return
     if not title:
         return
-    italic = not work or kind in ("book", "map", "thesis", "video", "episode")
+    # Books and other whole works are italic; a part of something (web page, article) is quoted.
+    italic = kind in _WHOLE_WORKS or (kind not in _PARTS and not work)
     marks = (ITAL if italic else frozenset()) | (frozenset({LINK}) if url else frozenset())
     text = title if italic else f"\u201c{title}\u201d"
     out.sentence(Span(text, marks, url or None))
