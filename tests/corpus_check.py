@@ -37,10 +37,12 @@ def article_text(article: Article) -> str:
     parts = [article.title, " ".join(article.categories), article.redirect or ""]
     for block in article.lead:
         parts.append(blocks_text(block))
+        parts.append(getattr(block, "file", ""))
     for section in article.walk():
         parts.append(section.title)
         for block in section.blocks:
             parts.append(blocks_text(block))
+            parts.append(getattr(block, "file", ""))
             if isinstance(block, CitationEntry):
                 parts.append(plain(block.citation.text))
     for citation in article.citations:

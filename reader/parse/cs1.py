@@ -39,7 +39,7 @@ _ALIASES = {
     "location": ("location", "place", "publication-place", "publication_place"),
     "pages": ("pages", "pp"),
     "page": ("page", "p", "at"),
-    "date": ("date", "publication-date", "publication_date"),
+    "date": ("date", "publication-date", "publication_date", "airdate", "air-date"),
     "issue": ("issue", "number", "no"),
 }
 
@@ -246,14 +246,19 @@ def format_citation(kind: str, pairs: tuple[tuple[str, str], ...]) -> tuple[Span
     if fields.get("language") and fields.get("language").lower() not in ("en", "english"):
         out.add(f" (in {fields.get('language')})")
     series = fields.get("series")
-    if series and series != work:
+    if kind == "episode":
+        out.sentence(Span(series, ITAL) if series else "")
+        out.sentence("Season " + fields.get("season") if fields.get("season") else "")
+        out.sentence("Episode " + fields.get("issue") if fields.get("issue") else "")
+    elif series and series != work:
         out.sentence(series)
     if work:
         _work_part(out, fields, work, periodical)
     elif fields.get("volume"):
         out.sentence("Vol. " + fields.get("volume"))
     place = fields.get("location")
-    publisher = fields.get("publisher") or fields.get("institution") or fields.get("agency")
+    publisher = (fields.get("publisher") or fields.get("institution") or fields.get("agency")
+                 or fields.get("network") or fields.get("station"))
     if place and publisher:
         out.sentence(f"{place}: {publisher}")
     else:

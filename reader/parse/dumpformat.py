@@ -12,8 +12,9 @@ the dump conversion left behind:
 * runs of orphan citation-parameter lines (`` | title=The Works of John Knox``) ending in a
   lone ``}}`` are rewritten as one ``{{wikireader-bibliography-entry ...}}`` template that the block builder turns
   into a bibliography entry (`model.CitationEntry`);
-* image-caption fragments (``thumb|left|Caption textProse...``) and ``[[File:...`` lines
-  left unclosed become a well-formed ``[[File:...]]`` link on their own line.
+* image-caption fragments (``thumb|left|Caption textProse...``), ``[[File:...`` lines
+  left unclosed and gallery lines (``File:X.jpg|Caption``) become a well-formed
+  ``[[File:...]]`` link on their own line.
 """
 
 from __future__ import annotations
@@ -77,6 +78,8 @@ def _mend_lines(lines: list[str]) -> list[str]:
             out.extend(_caption_fragment(stripped))
         elif (low.startswith("[[file:") or low.startswith("[[image:")) and "]]" not in stripped:
             out.append(stripped + "]]")
+        elif low.startswith(("file:", "image:")) and "|" in stripped and "[[" not in stripped:
+            out.append("[[" + stripped + "]]")  # a gallery line whose <gallery> tags were lost
         else:
             out.append(line)
         i += 1
