@@ -390,3 +390,90 @@ def test_closed_pipe_is_quiet() -> None:
     assert result.stderr == ""
     assert len(result.stdout.splitlines()) == 3
     assert result.returncode == 0
+
+
+# ---------------------------------------------------------------------------- failures that are not the input's
+
+
+def test_no_terminal_for_the_reader_is_a_clear_error() -> None:
+    """Standard input is the file and there is no terminal to take keys from: say so, do not hang."""
+    pty = pytest.importorskip("pty")
+    main, child = pty.openpty()
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "reader", "-"],
+            input=SAMPLE.read_bytes(),
+            stdout=child,
+            stderr=subprocess.PIPE,
+            cwd=ROOT,
+            timeout=60,
+            start_new_session=True,  # no controlling terminal: /dev/tty cannot be opened
+            check=False,
+        )
+    finally:
+        os.close(child)
+        os.close(main)
+    assert result.returncode == 2
+    assert result.stderr.decode() == (
+        "wikireader: the reader needs a terminal to take keys from; use --print to print instead\n"
+    )
+
+
+def test_ctrl_c_exits_quietly_with_130(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from reader import cli
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "print_articles", interrupted)
+    assert cli.main(["--print", str(SAMPLE)]) == 130
+    assert capsys.readouterr().err == ""
+
+
+def test_a_bug_is_one_line_and_status_1(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from reader import cli
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ValueError("something\nwent wrong")
+
+    monkeypatch.setattr(cli, "print_articles", broken)
+    monkeypatch.delenv("WIKIREADER_DEBUG", raising=False)
+    assert cli.main(["--print", str(SAMPLE)]) == 1
+    assert capsys.readouterr().err == "wikireader: internal error: ValueError: something went wrong\n"
+
+
+# ---------------------------------------------------------------------------- the README tells the truth
+
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_readme_excerpt_is_real_print_output() -> None:
+    """The README shows `--print` output of the sample: every line of it must be what we print."""
+    block = re.search(r"```text\n\$ wikireader (--print --width (\d+) (\S+))\n(.*?)\n```", README, re.S)
+    assert block, "the README has no --print excerpt"
+    result = wikireader("--print", "--width", block.group(2), block.group(3))
+    shown = [line for line in block.group(4).splitlines() if line != "[...]"]
+    actual = result.stdout.splitlines()
+    position = 0
+    for line in shown:
+        assert line in actual[position:], (
+            f"README line {line!r} is not in the output (in order); refresh the excerpt from "
+            f"`python -m reader {block.group(1)}`"
+        )
+        position = actual.index(line, position) + 1
+    assert len(shown) > 20
+
+
+def test_readme_test_command_is_what_ci_runs() -> None:
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    command = ci.strip().splitlines()[-1]
+    assert command == "python3 -m venv .venv && .venv/bin/pip install '.[test]' && .venv/bin/pytest -n 2"
+    assert f"```sh\n{command}\n```" in README
+    assert ci.startswith("#!/usr/bin/env bash\n") and "set -euo pipefail" in ci
+
+
+def test_readme_sample_command_opens_a_bundled_sample() -> None:
+    command = "python3 -m venv .venv && .venv/bin/pip install . && .venv/bin/wikireader sample/North_Koreans_in_Russia.txt"
+    assert f"```sh\n{command}\n```" in README
+    assert SAMPLE.is_file()
