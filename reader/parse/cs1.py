@@ -176,6 +176,11 @@ def _pages(fields: Fields, periodical: bool) -> str:
     return ""
 
 
+def _ends_sentence(text: str) -> bool:
+    """Whether `text` already ends a sentence ("...end." or "\u201cQuoted title?\u201d")."""
+    return text.rstrip().rstrip("\u201d\"'").endswith((".", "!", "?"))
+
+
 class _Out:
     """Accumulates spans, separating sentences with ". "."""
 
@@ -191,8 +196,7 @@ class _Out:
         if not parts:
             return
         if self.spans:
-            last = self.spans[-1].text.rstrip("\u201d\"")
-            if not last.endswith((".", "!", "?")):
+            if not _ends_sentence(self.spans[-1].text):
                 self.add(".")
             self.add(" ")
         for part in parts:
@@ -202,7 +206,7 @@ class _Out:
                 self.add(part)
 
     def finish(self) -> tuple[Span, ...]:
-        if self.spans and not self.spans[-1].text.rstrip().rstrip("\u201d\"").endswith((".", "!", "?")) \
+        if self.spans and not _ends_sentence(self.spans[-1].text) \
                 and not self.spans[-1].target:
             self.add(".")
         return _merge(self.spans)
@@ -312,7 +316,7 @@ def _work_part(out: _Out, fields: Fields, work: str, periodical: bool) -> None:
     pages = _pages(fields, True) if periodical and volume else ""
     parts: list[Span | str] = [Span(work, ITAL)]
     if volume:
-        parts.append(" " + volume)
+        parts.append(". " + volume if periodical else " " + volume)
     if issue:
         parts.append(f" ({issue})" if volume else f" no. {issue}")
     if pages:
@@ -363,7 +367,7 @@ def _leftovers(out: _Out, pairs: tuple[tuple[str, str], ...]) -> None:
 def _urls(out: _Out, fields: Fields) -> None:
     url = fields.get("url") or fields.get("chapter-url")
     if url:
-        if out.spans and not out.spans[-1].text.endswith((".", "\u201d", '"')):
+        if out.spans and not _ends_sentence(out.spans[-1].text):
             out.add(".")
         out.add(" ")
         out.add(url, frozenset({LINK}), url)
