@@ -13,13 +13,29 @@ from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import App, SystemCommand
+from rich.segment import Segment
+from rich.style import Style
 from textual.binding import Binding
+from textual.color import Color
+from textual.filter import Monochrome
 from textual.screen import Screen
 
 from reader.ui.screens.reader import ReaderScreen
 
 if TYPE_CHECKING:
     from reader.source.library import Library
+
+
+class SafeMonochrome(Monochrome):
+    """Textual's NO_COLOR filter, tolerant of segments without a style.
+
+    Textual's own `Monochrome` fails on `Segment(text, None)`, which rich renders for any
+    unstyled text; with NO_COLOR set that would crash the app on its first frame.
+    """
+
+    def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
+        null = Style.null()
+        return super().apply([seg if seg.style is not None else Segment(seg.text, null) for seg in segments], background)
 
 
 class ReaderApp(App[None]):
@@ -31,6 +47,8 @@ class ReaderApp(App[None]):
 
     def __init__(self, library: Library, article: int | None = None, *, cursor_blink: bool = True) -> None:
         super().__init__()
+        # NO_COLOR (Textual reads it): swap in the filter that does not crash on unstyled text.
+        self._filters = [SafeMonochrome() if type(f) is Monochrome else f for f in self._filters]
         self.library = library
         self.start_article = article
         self.blink = cursor_blink  # off in tests and snapshots

@@ -204,7 +204,7 @@ def use_prompt(position: int, occurrence: Occurrence) -> Text:
     """ "2 Migration history > Workers: …the words before the marker"."""
     prompt = Text()
     prompt.append(f"{position} " if position < 10 else "  ", style="bold")
-    prompt.append(occurrence.where or "Introduction", style="bold")
+    prompt.append(occurrence.where or "(Top)", style="bold")
     if occurrence.context:
         prompt.append(": ")
         prompt.append(f"…{occurrence.context}", style="italic")

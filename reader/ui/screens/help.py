@@ -86,7 +86,7 @@ def keys_table() -> Table:
             table.add_row("", "")
         table.add_row(Text(group, style="bold underline"), "")
         for keys, does in rows:
-            table.add_row(keys, does)
+            table.add_row(Text(keys), Text(does))  # Text, not str: "[n]" is not markup
     return table
 
 

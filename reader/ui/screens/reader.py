@@ -329,7 +329,8 @@ class SectionCommands(Provider):
         if reader is None:
             return
         for number, title, where in reader.sections():
-            yield DiscoveryHit(go_to_text(number, title), partial(reader.go_to_section, number), help=where)
+            help_text = where if where != title else None
+            yield DiscoveryHit(go_to_text(number, title), partial(reader.go_to_section, number), help=help_text)
 
     async def search(self, query: str) -> Hits:
         reader = self._reader()
@@ -340,7 +341,8 @@ class SectionCommands(Provider):
             text = go_to_text(number, title)
             score = matcher.match(text)
             if score > 0:
-                yield Hit(score, matcher.highlight(text), partial(reader.go_to_section, number), help=where)
+                help_text = where if where != title else None
+                yield Hit(score, matcher.highlight(text), partial(reader.go_to_section, number), help=help_text)
         if query.strip():
             yield Hit(
                 0.01,
