@@ -186,6 +186,7 @@ class _Out:
 
     def __init__(self) -> None:
         self.spans: list[Span] = []
+        self.closed = False  # URLs were appended: no full stop after them
 
     def add(self, text: str, marks: frozenset[str] = frozenset(), target: str | None = None) -> None:
         if text:
@@ -206,8 +207,7 @@ class _Out:
                 self.add(part)
 
     def finish(self) -> tuple[Span, ...]:
-        if self.spans and not _ends_sentence(self.spans[-1].text) \
-                and not self.spans[-1].target:
+        if self.spans and not _ends_sentence(self.spans[-1].text) and not self.closed:
             self.add(".")
         return _merge(self.spans)
 
@@ -371,11 +371,13 @@ def _urls(out: _Out, fields: Fields) -> None:
             out.add(".")
         out.add(" ")
         out.add(url, frozenset({LINK}), url)
+        out.closed = True
     archive = fields.get("archive-url")
     if archive and archive != url:
         out.add(" (archive: ")
         out.add(archive, frozenset({LINK}), archive)
         out.add(")")
+        out.closed = True
 
 
 def short_citation(pairs: tuple[tuple[str, str], ...], parens: bool = False) -> str:
