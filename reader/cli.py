@@ -125,6 +125,7 @@ def run(args: argparse.Namespace) -> int:
         print(library.decoded.notice, file=sys.stderr)
     entry = library.lookup(title) if title is not None else None
     if printing:
+        _never_fail_to_encode(sys.stdout)
         entries = [entry] if entry is not None else _all_entries(library)
         print_articles(library, entries, sys.stdout, width=args.width)
         return 0
@@ -153,6 +154,14 @@ def _all_entries(library: Library) -> list[Entry]:
     """Every article of the file, in order."""
     library.index_all()
     return list(library.entries)
+
+
+def _never_fail_to_encode(stream: TextIO) -> None:
+    """On an output that cannot hold every character (PYTHONIOENCODING=ascii, a latin-1 locale),
+    print a replacement character rather than stop with an error."""
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None and getattr(stream, "errors", "strict") == "strict":
+        reconfigure(errors="replace")
 
 
 def _is_terminal(stream: TextIO) -> bool:

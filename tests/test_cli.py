@@ -477,3 +477,16 @@ def test_readme_sample_command_opens_a_bundled_sample() -> None:
     command = "python3 -m venv .venv && .venv/bin/pip install . && .venv/bin/wikireader sample/North_Koreans_in_Russia.txt"
     assert f"```sh\n{command}\n```" in README
     assert SAMPLE.is_file()
+
+
+def test_output_that_cannot_hold_every_character_gets_replacements() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", "--print", str(SAMPLE_DIR / "Perejil_Island.txt")],
+        capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": "ascii"},
+        cwd=ROOT,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert b"Perejil Island (Berber: Tura" in result.stdout and b"?" in result.stdout
