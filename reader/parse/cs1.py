@@ -361,7 +361,8 @@ def _leftovers(out: _Out, pairs: tuple[tuple[str, str], ...]) -> None:
     """Positional values a damaged template left without a name: shown, never lost."""
     for key, value in pairs:
         if key.strip().isdigit() and value.strip():
-            out.sentence(value.strip())
+            value = value.strip()
+            out.sentence("doi:" + value if value.startswith("10.") and "/" in value else value)  # {{cite doi|10...}}
 
 
 def _urls(out: _Out, fields: Fields) -> None:

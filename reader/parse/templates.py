@@ -180,8 +180,8 @@ def _wrap(before: str, after: str, index: int = 1) -> Handler:
 
 def _quote(a: Args) -> Block | None:
     text = a.pos(1) or a.named.get("text") or a.named.get("quote")
-    who = [a.text(k) for k in ("sign", "author", "2", "source", "3", "title", "4")
-           if (a.text(int(k)) if k.isdigit() else a.text(k))]
+    keys: tuple[int | str, ...] = ("sign", "author", 2, "source", 3, "title", 4)
+    who = [a.text(key) for key in keys if a.text(key)]
     attribution = ", ".join(dict.fromkeys(who))
     spans = a.spans(text)
     if not a.top:
@@ -455,7 +455,8 @@ HANDLERS: dict[str, Handler] = {
     "ruby": _first(), "colorbox": _text("\u25a0"), "color box": _text("\u25a0"), "color": _nth(2),
     "flagicon": _nothing, "flagicon image": _nothing, "flag": _first(), "flagcountry": _first(),
     "flagu": _first(), "flag country": _first(), "country flag": _first(), "flagathlete": _first(),
-    "baseball primary style": _nothing, "pakSen": _first(), "paksen": _first(),
+    # {{PakSen|X}} counts party X's senators (a lookup we cannot do): X is shown
+    "baseball primary style": _nothing, "paksen": _first(),
     # pronunciation and languages
     "ipa": _first(), "ipa-all": _wrap("[", "]"), "ipac-en": _ipac, "ipa-en": _ipa_x("English"),
     "ipa-sv": _ipa_x("Swedish"), "ipa-fi": _ipa_x("Finnish"), "ipa-de": _ipa_x("German"),
