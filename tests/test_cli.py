@@ -490,3 +490,18 @@ def test_output_that_cannot_hold_every_character_gets_replacements() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert b"Perejil Island (Berber: Tura" in result.stdout and b"?" in result.stdout
+
+
+def test_every_corpus_file_prints(corpus_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Every real article of the shared corpus, in both formats: printed, status 0, only notes on stderr."""
+    from reader import cli
+
+    files = sorted(corpus_dir.glob("dump/*.txt")) + sorted(corpus_dir.glob("wikitext/*.wiki"))
+    files += sorted(corpus_dir.glob("dump-files/*"))
+    assert len(files) > 90
+    for path in files:
+        status = cli.main(["--print", "--width", "100", str(path)])
+        captured = capsys.readouterr()
+        assert status == 0, (path, captured.err)
+        assert captured.out.strip(), path
+        assert all(line.startswith("note: ") for line in captured.err.splitlines()), (path, captured.err)
