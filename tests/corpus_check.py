@@ -72,6 +72,7 @@ def prose_words(text: str, wikitext: bool) -> list[str]:
         text = re.sub(r"^CATEGORIES:.*$", " ", text, flags=re.MULTILINE)
         text = re.sub(r"\[\[[^\]]*\]\]", lambda m: m.group(0).split("|")[-1], text)
         text = re.sub(r"<[^>\n]*>", " ", text)
+        text = re.sub(r"^(File|Image):", " ", text, flags=re.MULTILINE)
     else:
         # strip_code glues table cells and line breaks together: space them first
         for cell in ("||", "!!", "<br"):
@@ -86,9 +87,24 @@ def prose_words(text: str, wikitext: bool) -> list[str]:
     return [w.lower() for w in _WORD.findall(_CAMEL.sub(" ", text))]
 
 
-def check(path: str) -> dict:
+def multi_article_texts() -> list[tuple[str, str]]:
+    """(name, text) of every article of the multi-article files, split and repaired as the reader does."""
+    from reader.source.decode import decode_bytes, repair_text
+    from reader.source.split import split_articles
+
+    result = []
+    for path in sorted(glob.glob(os.path.join(CORPUS, "dump-files", "*.txt"))):
+        decoded = decode_bytes(open(path, "rb").read(), os.path.basename(path))
+        for entry in split_articles(decoded.text, os.path.basename(path)):
+            text = repair_text(decoded.text[entry.start:entry.end])
+            result.append((f"{os.path.basename(path)}#{entry.title}", text))
+    return result
+
+
+def check(path: str, raw: str | None = None) -> dict:
     """Problems of one article: leaks, word coverage, citations whose title is missing."""
-    raw = open(path, encoding="utf-8", errors="replace").read()
+    if raw is None:
+        raw = open(path, encoding="utf-8", errors="replace").read()
     wikitext = path.endswith(".wiki")
     article = parse_article(raw, fmt="wikitext" if wikitext else None)
     shown = article_text(article)
@@ -117,14 +133,17 @@ def main(paths: list[str]) -> int:
     """Print the articles with problems; exit status 1 if any."""
     bad = 0
     worst = 1.0
-    for path in paths or corpus_files():
-        result = check(path)
+    items = [(path, None) for path in paths or corpus_files()]
+    if not paths:
+        items += multi_article_texts()
+    for path, raw in items:
+        result = check(path, raw)
         worst = min(worst, result["coverage"])
         if result["leaks"] or result["coverage"] < 0.99 or result["untitled"]:
             bad += 1
             print(f"{os.path.basename(path)}: leaks={result['leaks']} coverage={result['coverage']:.4f} "
                   f"untitled={result['untitled'][:5]} missing={result['missing'][:12]}")
-    print(f"{len(paths or corpus_files())} articles, {bad} with problems, lowest coverage {worst:.4f}")
+    print(f"{len(items)} articles, {bad} with problems, lowest coverage {worst:.4f}")
     return 1 if bad else 0
 
 
