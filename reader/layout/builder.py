@@ -194,6 +194,8 @@ class Builder:
             return
         width = len(str(len(article.citations))) + 2
         for citation in article.citations:
+            if self.max_lines is not None and len(self.store) >= self.max_lines:
+                raise Enough
             self.block += 1
             number = f"{citation.number}.".rjust(width - 1) + " "
             body = self.pieces(citation.text) or [(citation.field("title") or "(empty citation)", None, None)]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Iterator, Sequence, overload
 
 from rich.cells import cell_len
@@ -79,14 +80,15 @@ class LineStore:
 
     def prefix(self, text: str, style: Style | None = None) -> int:
         """Index of a (shared) prefix, cropped so that at least 8 cells remain for text."""
-        room = max(0, self.width - min(self.width, 8))
-        while cell_len(text) > room and text:
-            text = text[1:] if text.startswith(" ") else text[:-1]
         key = (text, style)
         index = self._prefix_index.get(key)
         if index is None:
+            room = max(0, self.width - min(self.width, 8))
+            cropped = text
+            while cell_len(cropped) > room and cropped:
+                cropped = cropped[1:] if cropped.startswith(" ") else cropped[:-1]
             index = self._prefix_index[key] = len(self.prefixes)
-            self.prefixes.append(Prefix(text, style, cell_len(text)))
+            self.prefixes.append(Prefix(cropped, style, cell_len(cropped)))
         return index
 
     def blank(self) -> None:
@@ -118,18 +120,13 @@ class LineStore:
         `breaks` gives the line offsets instead of wrapping (preformatted text).
         """
         rest = first if rest is None else rest
-        plain = clean("".join(piece[0] for piece in pieces))
-        starts: list[int] = []
-        styles: list[Style | None] = []
-        cites: list[tuple[int, int, int]] = []
-        offset = 0
-        for text, style, cite in pieces:
-            if text:
-                starts.append(offset)
-                styles.append(style)
-                if cite is not None:
-                    cites.append((offset, offset + len(text), cite))
-                offset += len(text)
+        texts = [piece[0] for piece in pieces]
+        plain = clean("".join(texts))
+        starts = list(accumulate(map(len, texts), initial=0))
+        starts.pop()
+        styles = [piece[1] for piece in pieces]
+        cites = [(starts[i], starts[i] + len(texts[i]), piece[2]) for i, piece in enumerate(pieces)
+                 if piece[2] is not None and texts[i]]
         chunk = Chunk(plain, starts, styles, base, block, self._offset_in_block(block, block_offset), section)
         if breaks is None:
             breaks = wrap(
@@ -140,9 +137,12 @@ class LineStore:
         index = len(self.chunks)
         self.chunks.append(chunk)
         chunk.first_line = len(self.line_chunk)
-        chunk.line_count = len(breaks)
-        for n, (start, end) in enumerate(breaks):
-            self._add_line(index, start, end, first if n == 0 else rest)
+        count = chunk.line_count = len(breaks)
+        self.line_chunk.extend([index] * count)
+        self.line_start.extend([start for start, _ in breaks])
+        self.line_end.extend([end for _, end in breaks])
+        self.line_prefix.append(first)
+        self.line_prefix.extend([rest] * (count - 1))
         for start, end, cite in cites:
             self._add_marker(chunk, start, end, cite)
         return chunk

@@ -74,6 +74,7 @@ class Styles:
         for role, style in (overrides or {}).items():
             self._styles[role] = Style.parse(style) if isinstance(style, str) else style
         self._combined: dict[frozenset[str], Style | None] = {}
+        self._markers: dict[frozenset[str], Style | None] = {}
 
     def __getitem__(self, role: str) -> Style:
         return self._styles.get(role) or Style.null()
@@ -100,6 +101,13 @@ class Styles:
 
     def for_span(self, span: model.Span) -> Style | None:
         """The style of one model span (a footnote marker gets the marker role)."""
-        if span.cite is not None:
-            return self.for_marks(span.marks | {"marker"})
-        return self.for_marks(span.marks)
+        if span.cite is None:
+            try:
+                return self._combined[span.marks]
+            except KeyError:
+                return self.for_marks(span.marks)
+        try:
+            return self._markers[span.marks]
+        except KeyError:
+            style = self._markers[span.marks] = self.for_marks(span.marks | {"marker"})
+            return style

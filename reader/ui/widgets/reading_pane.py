@@ -14,7 +14,7 @@ from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -101,6 +101,9 @@ class ReadingPane(ScrollView, can_focus=True):
         self._current_match = -1
         self._search_origin: int | None = None
         self._installed_line = 0
+        self._frame_style: Style | None = None  # set by render_lines for the lines of one frame
+        self._frame_margin = 0
+        self._frame_width = 0
 
     # ------------------------------------------------------------------ article and layout
 
@@ -224,10 +227,17 @@ class ReadingPane(ScrollView, can_focus=True):
 
     # ------------------------------------------------------------------ drawing
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # What every line needs, computed once per frame rather than once per line.
+        self._frame_style = self.rich_style
+        self._frame_margin = self._margin()
+        self._frame_width = self.size.width
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
         line = self.scroll_line + y
-        width = self.size.width
-        style = self.rich_style
+        style = self._frame_style if self._frame_style is not None else self.rich_style
+        width = self._frame_width or self.size.width
         layout = self.text_layout
         if layout is None or not 0 <= line < layout.height:
             return Strip.blank(width, style)
@@ -249,7 +259,7 @@ class ReadingPane(ScrollView, can_focus=True):
             if marker.line == line:
                 text.stylize(styles["marker_selected"], marker.start, marker.end)
         text.stylize_before(style)
-        margin = self._margin()
+        margin = self._frame_margin if self._frame_style is not None else self._margin()
         segments = [Segment(" " * margin, style)] if margin else []
         segments += text.render(self.app.console)
         return Strip(segments).simplify()
