@@ -232,3 +232,15 @@ def test_wrap_property(text: str, first: int, rest: int) -> None:
     # Every non-space character is on exactly one line, in order.
     kept = "".join(text[start:end] for start, end in lines)
     assert re.sub(r"\s", "", kept) == re.sub(r"\s", "", text)
+
+
+def test_search_when_lower_case_changes_lengths() -> None:
+    # "İ".lower() is two characters: the search must not shift its offsets.
+    article = m.Article("T", lead=(paragraph("İstanbul and istanbul and ISTANBUL"),))
+    layout = layout_article(article, 60)
+    result = layout.search("stanbul")
+    assert result.total == 3
+    y = layout.match_line(result, 2)
+    spans = layout.highlights_on(result, y)
+    line = layout.lines[y].plain
+    assert [line[a:b] for a, b, _ in spans] == ["stanbul", "stanbul", "STANBUL"]
