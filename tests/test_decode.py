@@ -259,3 +259,9 @@ EDGES = "\x7f\x80\xbf\xc0\xc1\xc2\xc3\xe2\xf4\xf5\xff€‚ƒ„…†‡ˆ‰Š
 def test_quick_check_on_bytes_agrees_with_the_check_on_text(text: str) -> None:
     """decode_bytes looks for mojibake in the UTF-8 bytes (fast); repair_text in the text."""
     assert bool(MOJIBAKE_HINT_UTF8.search(text.encode("utf-8"))) == bool(MOJIBAKE_HINT.search(text))
+
+
+def test_byte_order_mark_and_bad_bytes_lose_nothing() -> None:
+    decoded = decode_bytes(codecs.BOM_UTF8 + "Zürich ".encode() + b"caf\xe9", "bom.txt")
+    assert decoded.text == "Zürich café"
+    assert decoded.encoding == "utf-8"

@@ -54,12 +54,11 @@ MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"fLaC", "an audio file"),
 )
 
-# Byte-order marks that say which Unicode encoding a file is in (longest first: UTF-32-LE starts
-# with the UTF-16-LE mark).
+# Byte-order marks that say a file is in a wide Unicode encoding (longest first: UTF-32-LE starts
+# with the UTF-16-LE mark).  UTF-8's own mark is dropped by the UTF-8 decoding ("utf-8-sig").
 BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
@@ -211,17 +210,14 @@ def decode_bytes(data: bytes, name: str) -> Decoded:
         text = text.replace("\0", "")
         notes.append(f"removed {nuls} NUL byte{'s' if nuls != 1 else ''} from {name}")
     text = _normalise_line_ends(text)
-    maybe_mojibake = MOJIBAKE_HINT_UTF8.search(data) if encoding.startswith("utf-8") and not (legacy_bytes or nuls) else True
+    # Clean UTF-8 is checked on its bytes (fast); anything else on the text.
+    clean_utf8 = encoding == "utf-8" and not (legacy_bytes or nuls)
+    maybe_mojibake = MOJIBAKE_HINT_UTF8.search(data) if clean_utf8 else True
     repaired = repair_text(text) if maybe_mojibake else text
     if repaired != text:
         text = repaired
         notes.append(f"repaired mis-encoded text (mojibake) in {name}")
-    return Decoded(text=text, encoding=_plain_name(encoding), notice=_notice(notes, name))
-
-
-def _plain_name(encoding: str) -> str:
-    """The name we report: "utf-8" for UTF-8 with or without a byte-order mark."""
-    return "utf-8" if encoding == "utf-8-sig" else encoding
+    return Decoded(text=text, encoding=encoding, notice=_notice(notes, name))
 
 
 def _notice(notes: list[str], name: str) -> str | None:
@@ -310,7 +306,7 @@ def _decode_8bit(data: bytes) -> tuple[str, str, int]:
     stray = len(_STRAY_BYTE.findall(text))
     valid = len(data) - len(data.translate(None, _HIGH_BYTES)) - stray
     if valid < stray:
-        return data.decode("cp1252", errors="wikireader-sloppy"), "cp1252", 0
+        return data.removeprefix(codecs.BOM_UTF8).decode("cp1252", errors="wikireader-sloppy"), "cp1252", 0
     return _STRAY_BYTE.sub(_stray_as_cp1252, text), "utf-8", stray
 
 
