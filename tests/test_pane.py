@@ -283,3 +283,29 @@ async def test_tiny_terminal_and_empty_article() -> None:
         for key in ("j", "G", "right_square_bracket", "c", "enter", "n"):
             await pilot.press(key)
         assert shown(pane)[0] == "(untitled)"
+
+
+async def test_theme_change_restyles_and_focus_change_does_not_relayout() -> None:
+    app = PaneApp(long_article(6, 5))
+    async with app.run_test(size=(80, 20)) as pilot:
+        pane = app.query_one(ReadingPane)
+        app.theme = "textual-dark"
+        await pilot.pause()
+        pane.go_to_section("3")
+        await pilot.pause()
+        layout = pane.text_layout
+        pane.blur()
+        await pilot.pause()
+        pane.focus()
+        await pilot.pause()
+        assert pane.text_layout is layout  # focus changes only redraw
+        dark = pane._get_styles()["marker"]
+        app.theme = "textual-light"
+        await pilot.pause()
+        await pilot.pause()
+        assert pane._get_styles()["marker"].color != dark.color
+        assert pane.text_layout is not layout
+        assert shown(pane)[0] == "3 Part 3"
+        marker = pane.text_layout.markers[0]
+        strip = pane.render_line(marker.line - pane.scroll_line)
+        assert any(seg.style and seg.style.color == pane._get_styles()["marker"].color for seg in strip)

@@ -76,6 +76,11 @@ class Styles:
         self._combined: dict[frozenset[str], Style | None] = {}
         self._markers: dict[frozenset[str], Style | None] = {}
 
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Styles) and self._styles == other._styles
+
+    __hash__ = None  # type: ignore[assignment]  # mutable caches inside: compare, do not hash
+
     def __getitem__(self, role: str) -> Style:
         return self._styles.get(role) or Style.null()
 

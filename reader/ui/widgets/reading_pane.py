@@ -101,6 +101,7 @@ class ReadingPane(ScrollView, can_focus=True):
         self._current_match = -1
         self._search_origin: int | None = None
         self._installed_line = 0
+        self._restyle_pending = False
         self._frame_style: Style | None = None  # set by render_lines for the lines of one frame
         self._frame_margin = 0
         self._frame_width = 0
@@ -194,12 +195,22 @@ class ReadingPane(ScrollView, can_focus=True):
         return self._styles
 
     def notify_style_update(self) -> None:
-        """The theme changed: styles are baked into the layout, so lay out again."""
+        """CSS was applied again (focus, theme): if the styles really changed, lay out again
+        (they are baked into the layout); a mere change of focus only redraws."""
         super().notify_style_update()
-        self._styles = None
         self._strips.clear()
-        if self.text_layout is not None:
+        if self._styles is not None and not self._restyle_pending:
+            # After the refresh: the component classes get their new styles after this call.
+            self._restyle_pending = True
+            self.call_after_refresh(self._restyle)
+
+    def _restyle(self) -> None:
+        self._restyle_pending = False
+        old, self._styles = self._styles, None
+        self._strips.clear()
+        if self.text_layout is not None and self._get_styles() != old:
             self._relayout(self.text_layout.anchor(self.scroll_line))
+        self.refresh()
 
     def on_resize(self, event: events.Resize) -> None:
         if self.text_layout is None:
