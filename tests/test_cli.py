@@ -505,3 +505,14 @@ def test_every_corpus_file_prints(corpus_dir: Path, capsys: pytest.CaptureFixtur
         assert status == 0, (path, captured.err)
         assert captured.out.strip(), path
         assert all(line.startswith("note: ") for line in captured.err.splitlines()), (path, captured.err)
+
+
+def test_binary_on_standard_input() -> None:
+    result = wikireader("--print", "-", stdin=b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + bytes(300))
+    assert_error(result, r"standard input is not a text file \(it looks like a zip archive\)")
+
+
+def test_empty_standard_input() -> None:
+    result = wikireader("--print", "-", stdin=b"")
+    assert result.returncode == 0
+    assert result.stdout.splitlines()[0].strip() == "Standard input"
