@@ -640,3 +640,32 @@ async def test_long_article_shows_its_start_then_all_of_it() -> None:
         await pilot.press("G")
         assert pane.progress == 100
         assert tree.highlighted == pane.current_section
+
+
+async def test_tree_narrower_and_wider() -> None:
+    async with reading(size=(120, 30)) as (app, pilot):
+        _, pane, tree, _ = parts(app)
+        width = tree.outer_size.width
+        await pilot.press("greater_than_sign", "greater_than_sign")
+        assert tree.outer_size.width == width + 8
+        for _ in range(40):
+            await pilot.press("greater_than_sign")
+        assert pane.outer_size.width >= 20  # the text always keeps some room
+        for _ in range(40):
+            await pilot.press("less_than_sign")
+        assert tree.outer_size.width == 12
+        await pilot.press("t", "less_than_sign")
+        assert tree.display  # resizing a hidden tree shows it
+
+
+async def test_a_widened_tree_gives_way_when_the_terminal_shrinks() -> None:
+    async with reading(size=(120, 30)) as (app, pilot):
+        _, pane, tree, _ = parts(app)
+        for _ in range(20):
+            await pilot.press("greater_than_sign")
+        await pilot.resize_terminal(50, 20)
+        await settle(app, pilot)
+        assert pane.outer_size.width >= 20
+        await pilot.resize_terminal(120, 30)
+        await settle(app, pilot)
+        assert tree.outer_size.width == 100  # and comes back

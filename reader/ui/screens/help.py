@@ -23,6 +23,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
     ("Section tree", [
         ("tab / shift+tab", "move the focus between the tree and the text"),
         ("t", "show / hide the section tree"),
+        ("< / >", "make the section tree narrower / wider"),
         ("↑ ↓ (j k)", "move in the tree"),
         ("enter, click", "go to that section"),
         ("← / →", "collapse / expand (← on a leaf: to its parent)"),

@@ -37,6 +37,8 @@ from reader.ui.widgets.status_bar import StatusBar
 
 QUICK_LIMIT = 60_000  # characters parsed before the first paint of a long article
 NARROW = 60  # below this many columns the tree starts hidden
+TREE_MIN_WIDTH = 12  # the narrowest the reader can make the tree
+MIN_PANE_WIDTH = 20  # the tree never grows over the last columns of the text
 
 
 class ReaderScreen(Screen[None]):
@@ -48,6 +50,8 @@ class ReaderScreen(Screen[None]):
         Binding("question_mark,f1", "help", "Help", key_display="?"),
         Binding("slash", "search", "Search"),
         Binding("t", "toggle_tree", "Tree"),
+        Binding("less_than_sign", "tree_width(-4)", "Narrower tree", show=False),
+        Binding("greater_than_sign", "tree_width(4)", "Wider tree", show=False),
         Binding("o", "picker", "Articles"),
         Binding("q", "app.quit", "Quit"),
         # The pane binds these too; here they also work while the tree has the focus.
@@ -92,7 +96,6 @@ class ReaderScreen(Screen[None]):
         self.sub_title = source_name
         self._cursor_blink = cursor_blink
         self._focus_before_search: Widget | None = None
-        self._tree_chosen = False  # the reader toggled the tree: never second-guess them
 
     # ------------------------------------------------------------------ layout
 
@@ -158,6 +161,9 @@ class ReaderScreen(Screen[None]):
         self.status.notice = f"redirect → {article.redirect}" if article.redirect else ""
         if not article.complete:
             self.status.notice = "loading…"
+        elif article.notices:
+            # What the parser found damaged and repaired: say so once, the text itself is all there.
+            self.notify("\n".join(article.notices[:4]), title="Repaired while reading", timeout=8)
         self.post_message(self.ArticleShown(article))
 
     # ------------------------------------------------------------------ what the pane says
@@ -265,9 +271,27 @@ class ReaderScreen(Screen[None]):
     def action_toggle_tree(self) -> None:
         tree = self.tree
         tree.display = not tree.display
-        self._tree_chosen = True
         if not tree.display and (self.focused is tree or self.focused is None):
             self.pane.focus()
+
+    def action_tree_width(self, change: int) -> None:
+        """Make the section tree `change` columns wider (narrower when negative)."""
+        tree = self.tree
+        if not tree.display:
+            tree.display = True
+        room = max(self.size.width - MIN_PANE_WIDTH, TREE_MIN_WIDTH)
+        width = min(max(tree.outer_size.width + change, TREE_MIN_WIDTH), room)
+        # Inline styles beat the stylesheet's limits, which were for the default width.
+        tree.styles.min_width = TREE_MIN_WIDTH
+        tree.styles.max_width = room
+        tree.styles.width = width
+
+    def on_resize(self) -> None:
+        """A tree the reader widened must not squeeze the text out of a smaller terminal."""
+        tree = self.tree
+        if tree.styles.inline.has_rule("width"):
+            room = max(self.size.width - MIN_PANE_WIDTH, TREE_MIN_WIDTH)
+            tree.styles.max_width = room
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen())

@@ -121,11 +121,26 @@ class SectionTree(Tree[str]):
     def render_label(self, node: TreeNode[str], base_style: Style, style: Style) -> Text:
         label = super().render_label(node, base_style, style)
         count = self.match_count(node) if self._counts else 0
+        badge = Text()
         if count:
-            badge = self.get_component_rich_style("section-tree--count", partial=True)
-            label.append(" ")
-            label.append(f" {count} ", style=badge)
+            badge.append(" ")
+            badge.append(f" {count} ", style=self.get_component_rich_style("section-tree--count", partial=True))
+        # A long title ends in "…" inside the tree's width; the whole of it is the pane's heading.
+        room = self._label_room(node) - badge.cell_len
+        if room > 1 and label.cell_len > room:
+            label.truncate(room, overflow="ellipsis")
+        label.append_text(badge)
         return label
+
+    def _label_room(self, node: TreeNode[str]) -> int:
+        """Cells left for `node`'s label once the guides of its depth are drawn."""
+        depth = 0
+        parent = node.parent
+        while parent is not None:
+            depth += 1
+            parent = parent.parent
+        width = self.scrollable_content_region.width or self.size.width
+        return width - depth * self.guide_depth
 
     COMPONENT_CLASSES = Tree.COMPONENT_CLASSES | {"section-tree--count"}
 
