@@ -18,8 +18,8 @@ from ..model import (Block, Citation, CitationEntry, ImageCaption, ListItem, Par
                      References, Span)
 from .citations import CITATION_KINDS
 from .dumpformat import BIB
-from .inline import (CATEGORY_PREFIXES, FILE_PREFIXES, NO_MARKS, Renderer, block_spans, braceless, finish,
-                     norm_name)
+from .inline import (CATEGORY_PREFIXES, FILE_PREFIXES, NO_MARKS, Renderer, block_spans, braceless, code_str,
+                     finish, norm_name)
 from .tables import build_table
 from .templates import guess_kind, render_template
 
@@ -199,7 +199,7 @@ class BlockBuilder:
         self.at_line_start = True
 
     def _tag(self, node: Tag) -> None:
-        name = str(node.tag).strip().lower()
+        name = code_str(node.tag).strip().lower()
         markup = node.wiki_markup
         if markup in _LIST_KINDS and name in ("li", "dt", "dd"):
             self._list_marker(markup)
@@ -271,7 +271,7 @@ class BlockBuilder:
             self.items.append(ImageCaption(file.split(":", 1)[-1].strip(), spans))
 
     def _template(self, node: Template) -> None:
-        name = norm_name(str(node.name))
+        name = norm_name(code_str(node.name))
         line_start = not any(s.text.strip() for s in self.spans) and self.entry is None
         if line_start and (name in CITATION_KINDS or name == BIB) and not self.r.in_ref:
             self._entry(node, name)
@@ -285,7 +285,7 @@ class BlockBuilder:
 
     def _entry(self, node: Template, name: str) -> None:
         """A citation template at the start of a line: a bibliography entry."""
-        kind = CITATION_KINDS.get(name) or guess_kind({str(p.name).strip().lower(): p.value for p in node.params})
+        kind = CITATION_KINDS.get(name) or guess_kind({code_str(p.name).strip().lower(): p.value for p in node.params})
         fields = self.r.fields(node)
         citation = Citation(0, kind, self.r.citation_text(kind, fields), fields)
         self.end_line()
@@ -297,7 +297,7 @@ class BlockBuilder:
         self.line_has_text = True
 
     def _wikilink(self, node: Wikilink) -> None:
-        title = str(node.title).strip()
+        title = code_str(node.title).strip()
         low = title.lower()
         if low.startswith(FILE_PREFIXES):
             file = title.split(":", 1)[1].strip()

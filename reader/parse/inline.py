@@ -50,6 +50,14 @@ class Context:
     notices: list[str] = field(default_factory=list)
 
 
+def code_str(code: Wikicode) -> str:
+    """The source text of some wikicode; quick for the usual single text node (names, titles)."""
+    nodes = code.nodes
+    if len(nodes) == 1 and type(nodes[0]) is Text:
+        return nodes[0].value
+    return str(code)
+
+
 def norm_name(name: str) -> str:
     """A template name as compared: lower case, "_" read as space, spaces collapsed."""
     return " ".join(name.replace("_", " ").split()).lower()
@@ -104,7 +112,7 @@ class Renderer:
 
     def fields(self, template: Template) -> tuple[tuple[str, str], ...]:
         """Every parameter of a template as (name, plain text value), in order."""
-        return tuple((str(param.name).strip(), self.text(param.value).strip()) for param in template.params)
+        return tuple((code_str(param.name).strip(), self.text(param.value).strip()) for param in template.params)
 
     # ------------------------------------------------------------------ nodes
 
@@ -130,7 +138,7 @@ class Renderer:
         self.render((node.default or node.name).nodes, marks, out)
 
     def _tag(self, node: Tag, marks: frozenset[str], out: list[Span]) -> None:
-        name = str(node.tag).strip().lower()
+        name = code_str(node.tag).strip().lower()
         if name == "ref":
             self.ref(node, marks, out)
             return
@@ -155,7 +163,7 @@ class Renderer:
             self.render(node.contents.nodes, marks, out)
 
     def _wikilink(self, node: Wikilink, marks: frozenset[str], out: list[Span]) -> None:
-        title = str(node.title).strip()
+        title = code_str(node.title).strip()
         low = title.lower()
         if low.startswith(FILE_PREFIXES):
             caption = self.image_caption(node)
@@ -200,7 +208,7 @@ class Renderer:
 
     def _external(self, node: ExternalLink, marks: frozenset[str], out: list[Span]) -> None:
         url = str(node.url).strip()
-        if node.title is not None and str(node.title).strip():
+        if node.title is not None and code_str(node.title).strip():
             label: list[Span] = []
             self.render(node.title.nodes, marks | {LINK}, label)
             out.extend(Span(s.text, s.marks, url, s.cite) for s in label)
@@ -222,40 +230,44 @@ class Renderer:
             if name:
                 out.append(marker(self.ctx.registry.use_name(name)))
             return
-        known = self.ctx.registry.reuse(name, " ".join(str(contents).split()))
+        source = " ".join(str(contents).split())
+        known = self.ctx.registry.reuse(name, source)
         if known is not None:
             out.append(marker(known))
             return
-        kind, text, fields, key = self.footnote(contents)
+        kind, text, fields, key = self.footnote(contents, source)
         if not text:
             if name:
                 out.append(marker(self.ctx.registry.use_name(name)))
             return
         out.append(marker(self.ctx.registry.cite(kind, text, fields, name, key)))
 
-    def footnote(self, contents: Wikicode) -> tuple[str, tuple[Span, ...], tuple[tuple[str, str], ...], str]:
+    def footnote(self, contents: Wikicode, source: str | None = None
+                 ) -> tuple[str, tuple[Span, ...], tuple[tuple[str, str], ...], str]:
         """(kind, formatted text, fields, identity key) of a footnote's contents."""
+        if source is None:
+            source = " ".join(str(contents).split())
         significant = [n for n in contents.nodes
                        if not (type(n) is Text and not n.value.strip()) and type(n) is not Comment]
         if len(significant) == 1 and type(significant[0]) is Template:
             template = significant[0]
-            name = norm_name(str(template.name))
+            name = norm_name(code_str(template.name))
             kind = CITATION_KINDS.get(name) or SHORT_KINDS.get(name)
             if kind:
                 fields = self.fields(template)
                 text = self.citation_text(kind, fields)
-                return kind, text, fields, " ".join(str(contents).split())
+                return kind, text, fields, source
         self.in_ref += 1
         try:
             spans = finish(self.spans(contents))
         finally:
             self.in_ref -= 1
-        return "note", spans, (), " ".join(str(contents).split())
+        return "note", spans, (), source
 
     def define_list(self, contents: Wikicode) -> None:
         """Refs defined in a reference list (``<references>`` body, ``reflist|refs=``)."""
         for node in contents.nodes:
-            if type(node) is not Tag or str(node.tag).strip().lower() != "ref" or node.contents is None:
+            if type(node) is not Tag or code_str(node.tag).strip().lower() != "ref" or node.contents is None:
                 continue
             name = _attr(node, "name")
             kind, text, fields, key = self.footnote(node.contents)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from mwparserfromhell.nodes import Tag
 
 from ..model import Span, Table, TableCell
-from .inline import Renderer, finish
+from .inline import Renderer, code_str, finish
 
 
 def build_table(r: Renderer, node: Tag) -> Table | None:
@@ -22,7 +22,7 @@ def build_table(r: Renderer, node: Tag) -> Table | None:
     for child in node.contents.nodes:
         if type(child) is not Tag:
             continue
-        name = str(child.tag).strip().lower()
+        name = code_str(child.tag).strip().lower()
         if name == "tr":
             if current:
                 rows.append(tuple(current))
@@ -50,8 +50,8 @@ def _cells(r: Renderer, row: Tag) -> list[TableCell]:
     if row.contents is None:
         return cells
     for child in row.contents.nodes:
-        if type(child) is Tag and str(child.tag).strip().lower() in ("td", "th"):
-            cells.append(_cell(r, child, str(child.tag).strip().lower() == "th"))
+        if type(child) is Tag and code_str(child.tag).strip().lower() in ("td", "th"):
+            cells.append(_cell(r, child, code_str(child.tag).strip().lower() == "th"))
     return cells
 
 

@@ -28,7 +28,7 @@ from ..model import (BOLD, ITALIC, LINK, SMALL, SUP, TAG, Block, Hatnote, ListIt
 from . import prose
 from .citations import CITATION_KINDS, SHORT_KINDS
 from .dumpformat import BIB
-from .inline import NO_MARKS, Renderer, finish, marker, norm_name
+from .inline import NO_MARKS, Renderer, code_str, finish, marker, norm_name
 
 Handler = Callable[["Args"], "Block | None"]
 
@@ -44,7 +44,7 @@ class Args:
         self.named: dict[str, Wikicode] = {}
         for param in node.params:
             if param.showkey:
-                self.named[str(param.name).strip().lower()] = param.value
+                self.named[code_str(param.name).strip().lower()] = param.value
             else:
                 self.positional.append(param.value)
 
@@ -76,7 +76,7 @@ ITAL = frozenset({ITALIC})
 def render_template(r: Renderer, node: Template, marks: frozenset[str], out: list[Span],
                     top: bool) -> Block | None:
     """Render one template: spans go to `out`; a block template returns its block."""
-    raw_name = str(node.name)
+    raw_name = code_str(node.name)
     if raw_name.lstrip().startswith("#"):
         return _parser_function(r, raw_name, node, marks, out)
     name = norm_name(raw_name)
@@ -210,7 +210,7 @@ def _hatnote(prefix: str, single: str | None = None) -> Handler:
 
 def _hatnote_text(a: Args) -> Block | None:
     """``for``, ``about``, ``redirect``, ``distinguish``, ``other uses``: a sentence of the params."""
-    name = norm_name(str(a.node.name))
+    name = norm_name(code_str(a.node.name))
     parts = [a.text(i) for i in range(1, len(a.positional) + 1)]
     if name == "for":
         text = f"For {parts[0] or 'other uses'}, see {', '.join(p for p in parts[1:] if p) or parts[0] + ' (disambiguation)'}."
@@ -551,8 +551,8 @@ HANDLERS: dict[str, Handler] = {
 }
 
 PREFIX_HANDLERS: list[tuple[str, Handler]] = [
-    ("lang-", lambda a: _lang_x(prose.language_name(norm_name(str(a.node.name))[5:]))(a)),
-    ("ipa-", lambda a: _ipa_x(prose.language_name(norm_name(str(a.node.name))[4:]))(a)),
+    ("lang-", lambda a: _lang_x(prose.language_name(norm_name(code_str(a.node.name))[5:]))(a)),
+    ("ipa-", lambda a: _ipa_x(prose.language_name(norm_name(code_str(a.node.name))[4:]))(a)),
     ("r from", _nothing), ("r to", _nothing), ("use ", _nothing), ("pp-", _nothing),
 ]
 
@@ -562,5 +562,5 @@ def _first_two(node: Template) -> Template:
     copy = Template(node.name)
     for param in node.params:
         if not param.showkey and len(copy.params) < 2:
-            copy.add(str(param.name), param.value)
+            copy.add(code_str(param.name), param.value)
     return copy
