@@ -148,6 +148,9 @@ def test_repair_text_returns_clean_text_itself() -> None:
         ("â€œquotedâ€\ufffd", "“quoted”"),
         ("CafÃ© au lait", "Café au lait"),
         ("line one\nâ€“ two\nthree", "line one\n– two\nthree"),
+        # mojibake and correct characters in one word: only ftfy can tell them apart
+        ("pages “6â€“9”", "pages “6–9”"),
+        ("naïve—â€“x", "naïve—–x"),
     ],
 )
 def test_repair_text_fixes_classic_mojibake(damaged: str, repaired: str) -> None:

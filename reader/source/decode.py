@@ -331,8 +331,9 @@ def repair_text(text: str) -> str:
 
     One regular-expression scan looks for the tell-tale pairs.  When the whole text is mojibake
     (a file decoded as cp1252 and saved as UTF-8 once too often), reversing that in one go is exact
-    and fast.  Otherwise only the words around each tell-tale go through ftfy, which changes text
-    only when it is sure the change is a repair.  Line ends are never touched.
+    and fast.  Otherwise each word around a tell-tale is reversed the same way when it round-trips,
+    and only the words that do not (mojibake mixed with correct characters) go through ftfy, which
+    changes text only when it is sure the change is a repair.  Line ends are never touched.
     """
     if MOJIBAKE_HINT.search(text) is None:
         return text
@@ -343,7 +344,8 @@ def repair_text(text: str) -> str:
     done = 0
     for start, end in _flagged_words(text):
         parts.append(text[done:start])
-        parts.append(_repair_words(text[start:end]))
+        words = text[start:end]
+        parts.append(_undo_double_encoding(words) or _repair_words(words))
         done = end
     parts.append(text[done:])
     return "".join(parts)
