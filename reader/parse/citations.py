@@ -109,7 +109,9 @@ class Registry:
 
     def build(self, bibliography: list[Citation]) -> tuple[Citation, ...]:
         """The finished citations; short footnotes get `full` from the bibliography when present."""
-        index = _bibliography_index(bibliography + [self._plain(e) for e in self.entries if e.kind not in SHORT])
+        has_short = any(entry.kind in SHORT for entry in self.entries)
+        index = _bibliography_index(bibliography + [self._plain(e) for e in self.entries if e.kind not in SHORT]) \
+            if has_short else {}
         result = []
         for entry in self.entries:
             text = entry.text or (Span(f"(reference named \u201c{entry.name}\u201d: its text is missing)"),)

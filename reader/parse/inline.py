@@ -226,27 +226,41 @@ class Renderer:
         """A ``<ref>``: registers the footnote and appends its marker."""
         name = _attr(node, "name")
         contents = node.contents
-        if node.self_closing or contents is None or not str(contents).strip():
+        registry = self.ctx.registry
+        if node.self_closing or contents is None or not contents.nodes:
             if name:
-                out.append(marker(self.ctx.registry.use_name(name)))
+                out.append(marker(registry.use_name(name)))
             return
-        source = " ".join(str(contents).split())
-        known = self.ctx.registry.reuse(name, source)
+        known = registry.reuse(name, None) if name else None
+        if known is None:
+            known = self._footnote_number(contents, name)
         if known is not None:
             out.append(marker(known))
-            return
-        kind, text, fields, key = self.footnote(contents, source)
-        if not text:
-            if name:
-                out.append(marker(self.ctx.registry.use_name(name)))
-            return
-        out.append(marker(self.ctx.registry.cite(kind, text, fields, name, key)))
 
-    def footnote(self, contents: Wikicode, source: str | None = None
-                 ) -> tuple[str, tuple[Span, ...], tuple[tuple[str, str], ...], str]:
-        """(kind, formatted text, fields, identity key) of a footnote's contents."""
-        if source is None:
-            source = " ".join(str(contents).split())
+    def _footnote_number(self, contents: Wikicode, name: str | None) -> int | None:
+        """Register a footnote's contents (reusing an identical one); its number, or None if empty."""
+        registry = self.ctx.registry
+        template, kind = self._single_citation(contents)
+        if template is not None:
+            fields = self.fields(template)
+            key = fields_key(kind, fields)
+            known = registry.reuse(name, key)
+            if known is not None:
+                return known
+            return registry.cite(kind, self.citation_text(kind, fields), fields, name, key)
+        key = " ".join(str(contents).split())
+        if not key:
+            return registry.use_name(name) if name else None
+        known = registry.reuse(name, key)
+        if known is not None:
+            return known
+        spans = self._note_spans(contents)
+        if not spans:
+            return registry.use_name(name) if name else None
+        return registry.cite("note", spans, (), name, key)
+
+    def _single_citation(self, contents: Wikicode) -> tuple[Template | None, str]:
+        """The citation template that is all of a footnote's contents, with its kind."""
         significant = [n for n in contents.nodes
                        if not (type(n) is Text and not n.value.strip()) and type(n) is not Comment]
         if len(significant) == 1 and type(significant[0]) is Template:
@@ -254,15 +268,23 @@ class Renderer:
             name = norm_name(code_str(template.name))
             kind = CITATION_KINDS.get(name) or SHORT_KINDS.get(name)
             if kind:
-                fields = self.fields(template)
-                text = self.citation_text(kind, fields)
-                return kind, text, fields, source
+                return template, kind
+        return None, ""
+
+    def _note_spans(self, contents: Wikicode) -> tuple[Span, ...]:
         self.in_ref += 1
         try:
-            spans = finish(self.spans(contents))
+            return finish(self.spans(contents))
         finally:
             self.in_ref -= 1
-        return "note", spans, (), source
+
+    def footnote(self, contents: Wikicode) -> tuple[str, tuple[Span, ...], tuple[tuple[str, str], ...], str]:
+        """(kind, formatted text, fields, identity key) of a footnote's contents."""
+        template, kind = self._single_citation(contents)
+        if template is not None:
+            fields = self.fields(template)
+            return kind, self.citation_text(kind, fields), fields, fields_key(kind, fields)
+        return "note", self._note_spans(contents), (), " ".join(str(contents).split())
 
     def define_list(self, contents: Wikicode) -> None:
         """Refs defined in a reference list (``<references>`` body, ``reflist|refs=``)."""
@@ -287,13 +309,13 @@ class Renderer:
     def cite_template(self, node: Template, kind: str, marks: frozenset[str], out: list[Span]) -> None:
         """A citation template met in running text: inline text inside a ref, else a footnote."""
         inline = self.in_ref or (kind in ("harvnb", "harv", "harvtxt") and self.ctx.fmt != "dump")
-        key = _key(node)
+        fields = self.fields(node)
+        key = fields_key(kind, fields)
         if not inline:
             known = self.ctx.registry.reuse(None, key)
             if known is not None:
                 out.append(marker(known))
                 return
-        fields = self.fields(node)
         text = self.citation_text(kind, fields)
         if inline:
             if kind in ("harvnb", "harv", "harvtxt"):
@@ -323,9 +345,9 @@ def _attr(node: Tag, name: str) -> str | None:
     return None
 
 
-def _key(template: Template) -> str:
-    """Identity of a citation template: its source with whitespace collapsed."""
-    return " ".join(str(template).split())
+def fields_key(kind: str, fields: tuple[tuple[str, str], ...]) -> str:
+    """Identity of a citation: its kind and parameters (two identical templates share a number)."""
+    return kind + "\x1f" + "\x1f".join(f"{name}={value}" for name, value in fields)
 
 
 _QUOTES = re.compile(r"'{2,}")
