@@ -516,3 +516,80 @@ def test_empty_standard_input() -> None:
     result = wikireader("--print", "-", stdin=b"")
     assert result.returncode == 0
     assert result.stdout.splitlines()[0].strip() == "Standard input"
+
+
+# ---------------------------------------------------------------------------- the reader, opened by the command
+
+
+def open_in_terminal(args: list[str], stdin_data: bytes | None = None, wait_for: str = "1.1 Students") -> tuple[int, str]:
+    """Run `python -m reader ARGS` on a pseudo-terminal seen through pyte; wait for `wait_for`,
+    press q, and return (exit status, the screen as it was)."""
+    pyte = pytest.importorskip("pyte")
+    pty = pytest.importorskip("pty")
+    import fcntl
+    import select
+    import struct
+    import termios
+    import time
+
+    stdin_pipe = os.pipe() if stdin_data is not None else None
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: becomes the command
+        try:
+            os.chdir(ROOT)
+            if stdin_pipe is not None:
+                os.close(stdin_pipe[1])
+                os.dup2(stdin_pipe[0], 0)
+            env = {key: value for key, value in os.environ.items() if key not in ("NO_COLOR", "COLUMNS", "LINES")}
+            env["TERM"] = "xterm-256color"
+            os.execve(sys.executable, [sys.executable, "-m", "reader", *args], env)
+        finally:
+            os._exit(127)
+    if stdin_pipe is not None:
+        os.close(stdin_pipe[0])
+        os.write(stdin_pipe[1], stdin_data or b"")
+        os.close(stdin_pipe[1])
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 110, 0, 0))
+    screen = pyte.Screen(110, 30)
+    stream = pyte.ByteStream(screen)
+    shown, deadline, quit_sent = "", time.monotonic() + 60, False
+    status = None
+    try:
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([fd], [], [], 0.2)
+            if ready:
+                try:
+                    stream.feed(os.read(fd, 65536))
+                except OSError:  # the child closed the terminal: it is exiting
+                    status = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+                    break
+            if not quit_sent and wait_for in "\n".join(screen.display):
+                shown = "\n".join(screen.display)
+                os.write(fd, b"q")
+                quit_sent = True
+            done, code = os.waitpid(pid, os.WNOHANG)
+            if done:
+                status = os.waitstatus_to_exitcode(code)
+                break
+    finally:
+        if status is None:
+            try:
+                os.kill(pid, 9)
+                _, code = os.waitpid(pid, 0)
+            except OSError:
+                pass
+        os.close(fd)
+    assert shown, "the reader never showed " + repr(wait_for) + ":\n" + "\n".join(screen.display)
+    return status if status is not None else -1, shown
+
+
+def test_the_command_opens_the_reader_and_q_quits() -> None:
+    status, screen = open_in_terminal([str(SAMPLE)])
+    assert status == 0
+    assert "North Koreans in Russia" in screen and "1 Migration history" in screen
+
+
+def test_standard_input_opens_the_reader_with_keys_from_the_terminal() -> None:
+    status, screen = open_in_terminal(["-"], stdin_data=SAMPLE.read_bytes())
+    assert status == 0
+    assert "1.2 Workers" in screen
