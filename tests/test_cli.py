@@ -521,9 +521,11 @@ def test_empty_standard_input() -> None:
 # ---------------------------------------------------------------------------- the reader, opened by the command
 
 
-def open_in_terminal(args: list[str], stdin_data: bytes | None = None, wait_for: str = "1.1 Students") -> tuple[int, str]:
+def open_in_terminal(
+    args: list[str], stdin_data: bytes | None = None, wait_for: str = "1.1 Students", quit_key: bytes = b"q"
+) -> tuple[int, str]:
     """Run `python -m reader ARGS` on a pseudo-terminal seen through pyte; wait for `wait_for`,
-    press q, and return (exit status, the screen as it was)."""
+    press `quit_key`, and return (exit status, the screen as it was)."""
     pyte = pytest.importorskip("pyte")
     pty = pytest.importorskip("pty")
     import fcntl
@@ -565,7 +567,7 @@ def open_in_terminal(args: list[str], stdin_data: bytes | None = None, wait_for:
                     break
             if not quit_sent and wait_for in "\n".join(screen.display):
                 shown = "\n".join(screen.display)
-                os.write(fd, b"q")
+                os.write(fd, quit_key)
                 quit_sent = True
             done, code = os.waitpid(pid, os.WNOHANG)
             if done:
@@ -593,3 +595,15 @@ def test_standard_input_opens_the_reader_with_keys_from_the_terminal() -> None:
     status, screen = open_in_terminal(["-"], stdin_data=SAMPLE.read_bytes())
     assert status == 0
     assert "1.2 Workers" in screen
+
+
+def test_the_command_opens_one_article_of_many_by_title() -> None:
+    status, screen = open_in_terminal([str(EXAMPLE), "--article", "burwash hall"], wait_for="second oldest")
+    assert status == 0
+    assert "Burwash Hall is the second oldest" in screen
+
+
+def test_the_command_opens_the_picker_on_a_file_of_many() -> None:
+    status, screen = open_in_terminal([str(EXAMPLE)], wait_for="Benzodiazepine", quit_key=b"\x11")  # ctrl+q
+    assert status == 0
+    assert "Building society" in screen and "Bicameral mind" in screen
