@@ -669,3 +669,11 @@ async def test_a_widened_tree_gives_way_when_the_terminal_shrinks() -> None:
         await pilot.resize_terminal(120, 30)
         await settle(app, pilot)
         assert tree.outer_size.width == 100  # and comes back
+
+
+async def test_keys_typed_right_after_slash_go_to_the_field() -> None:
+    async with reading() as (app, pilot):
+        screen, _, _, status = parts(app)
+        await pilot.press("slash", "w", "o", "r", "k")  # no pause: a fast typist
+        assert screen.query_one(SearchBar).value == "work"
+        assert status.query == "work"

@@ -21,7 +21,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import Footer, Header
 from textual.worker import get_current_worker
 
@@ -31,7 +30,7 @@ from reader.ui.screens.citation import CitationScreen, JumpTo
 from reader.ui.screens.citation_text import find_occurrences
 from reader.ui.screens.help import HelpScreen
 from reader.ui.widgets.reading_pane import ReadingPane
-from reader.ui.widgets.search_bar import SearchBar
+from reader.ui.widgets.search_bar import SearchBar, SearchInput
 from reader.ui.widgets.section_tree import ROOT, SectionTree
 from reader.ui.widgets.status_bar import StatusBar
 
@@ -48,7 +47,9 @@ class ReaderScreen(Screen[None]):
 
     BINDINGS = [
         Binding("question_mark,f1", "help", "Help", key_display="?"),
-        Binding("slash", "search", "Search"),
+        # A priority binding runs before the keys typed after it are passed on, so that
+        # "/work" typed in one go lands in the field (check_action lets "/" into the field).
+        Binding("slash", "search", "Search", priority=True),
         Binding("t", "toggle_tree", "Tree"),
         Binding("less_than_sign", "tree_width(-4)", "Narrower tree", show=False),
         Binding("greater_than_sign", "tree_width(4)", "Wider tree", show=False),
@@ -89,13 +90,13 @@ class ReaderScreen(Screen[None]):
         super().__init__()
         self.text = text
         self._given_article = article
+        self._submitted_query: str | None = None  # entered before the pane counted its matches
         self.given_title = title
         self.index = index  # the article's place in its file, for the app
         self.can_pick = can_pick  # True when the file holds other articles to go back to
         self.article: Article | None = None
         self.sub_title = source_name
         self._cursor_blink = cursor_blink
-        self._focus_before_search: Widget | None = None
 
     # ------------------------------------------------------------------ layout
 
@@ -180,6 +181,9 @@ class ReaderScreen(Screen[None]):
         status.total = event.total
         status.current = event.current
         self.tree.set_match_counts(event.per_section if event.query else {})
+        if self._submitted_query is not None and event.query == self._submitted_query:
+            self._submitted_query = None
+            self._tell_if_no_match()
 
     @on(ReadingPane.CitationOpened)
     def _citation_opened(self, event: ReadingPane.CitationOpened) -> None:
@@ -218,32 +222,26 @@ class ReaderScreen(Screen[None]):
     @on(SearchBar.Submitted)
     def _query_submitted(self, event: SearchBar.Submitted) -> None:
         # Typing already showed the first match after the reading position: keep it.
-        self._close_search_bar()
         if not event.query:
             self.pane.clear_search()
-        elif self.status.total == 0:
-            self.notify(f"No match for “{event.query}”.", severity="warning", timeout=3)
+        elif self.status.query == event.query:
+            self._tell_if_no_match()
+        else:
+            self._submitted_query = event.query  # its counts are still on their way from the pane
+
+    def _tell_if_no_match(self) -> None:
+        if self.status.query and self.status.total == 0:
+            self.notify(f"No match for “{self.status.query}”.", severity="warning", timeout=3)
 
     @on(SearchBar.Cancelled)
     def _query_cancelled(self) -> None:
-        self._close_search_bar()
         self.pane.clear_search()
-
-    def _close_search_bar(self) -> None:
-        self.search_bar.close()
-        target = self._focus_before_search
-        if target is None or not target.display or not target.is_attached:
-            target = self.pane
-        target.focus()
 
     # ------------------------------------------------------------------ actions
 
     def action_search(self) -> None:
         """Open the search field (with the current query, ready to be replaced)."""
-        focused = self.focused
-        if focused is not None and focused.parent is not self.search_bar:
-            self._focus_before_search = focused
-        self.search_bar.open(self.status.query)
+        self.search_bar.open(self.status.query, return_to=self.focused or self.pane)
 
     def start_search(self, query: str) -> None:
         """Search for `query` as if typed in the field and entered (the palette does this)."""
@@ -307,6 +305,8 @@ class ReaderScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "picker":
             return self.can_pick
+        if action == "search":
+            return not isinstance(self.focused, SearchInput)
         if action == "clear_search":
             return bool(self.status.query) if self.is_mounted else False
         return True

@@ -3,22 +3,29 @@
 It only reports what the reader does; the screen passes it on to the reading pane:
 `Changed` on every keystroke (search as you type), `Submitted` on enter (close the field,
 keep the highlights, go to the first match), `Cancelled` on escape (clear the search).
+
+Enter and escape close the field and give the focus back at once, so that a key typed
+right after them, `n` say, goes where the reader is going.
 """
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Input, Label
 
 
 class SearchInput(Input):
-    """The text field itself; escape cancels the search instead of doing nothing."""
+    """The text field itself.
 
-    BINDINGS = [Binding("escape", "cancel", "Clear search", show=True)]
+    Enter and escape are handled here, in the order the keys were typed (a binding would
+    run only once the key has bubbled up to the app, after the keys typed behind it).  A key
+    that reaches the field after it closed goes back to the app, to whoever has the focus now.
+    """
 
     DEFAULT_CSS = """
     SearchInput, SearchInput:focus {
@@ -30,15 +37,30 @@ class SearchInput(Input):
     }
     """
 
-    class Cancelled(Message):
-        """Escape in the field."""
-
-    def action_cancel(self) -> None:
-        self.post_message(self.Cancelled())
+    async def _on_key(self, event: events.Key) -> None:
+        bar = self.parent
+        if isinstance(bar, SearchBar):
+            if not bar.is_open:
+                event.stop()
+                event.prevent_default()
+                self.app.post_message(events.Key(event.key, event.character))
+                return
+            if event.key in ("enter", "escape"):
+                event.stop()
+                event.prevent_default()
+                bar.action_finish(event.key == "enter")
+                return
+        await super()._on_key(event)
 
 
 class SearchBar(Horizontal):
-    """A one-line "/ query" field, hidden until opened."""
+    """A one-line "Search / query" field, hidden until opened."""
+
+    # Shown in the footer; SearchInput acts on these keys itself (see there).
+    BINDINGS = [
+        Binding("enter", "finish(True)", "Keep"),
+        Binding("escape", "finish(False)", "Clear search"),
+    ]
 
     DEFAULT_CSS = """
     SearchBar {
@@ -70,6 +92,7 @@ class SearchBar(Horizontal):
     def __init__(self, *, cursor_blink: bool = True, id: str | None = None) -> None:
         super().__init__(id=id)
         self._cursor_blink = cursor_blink
+        self._return_to: Widget | None = None
 
     def compose(self) -> ComposeResult:
         yield Label("Search /")
@@ -87,31 +110,47 @@ class SearchBar(Horizontal):
         """The query in the field."""
         return self.query_one(SearchInput).value
 
-    def open(self, query: str = "") -> None:
-        """Show the field with `query` in it (all selected, so typing replaces it), focused."""
+    def open(self, query: str = "", return_to: Widget | None = None) -> None:
+        """Show the field with `query` in it (all selected, so typing replaces it), focused.
+
+        The focus goes back to `return_to` when the field closes.
+        """
         field = self.query_one(SearchInput)
         with field.prevent(Input.Changed):
             field.value = query
+        self._return_to = return_to
         self.add_class("-open")
-        field.focus()
+        # Focus now, not after the next refresh: keys typed right after "/" belong to the field.
+        self.screen.set_focus(field)
         field.select_all()
 
     def close(self) -> None:
-        """Hide the field (the caller moves the focus back)."""
+        """Hide the field and give the focus back."""
         self.remove_class("-open")
+        target = self._return_to
+        self._return_to = None
+        if target is not None and target.is_attached and target.display:
+            self.screen.set_focus(target)
+        else:
+            self.screen.set_focus(None)
+            self.screen.focus_next()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.is_open if action == "finish" else True
+
+    def action_finish(self, keep: bool) -> None:
+        """Enter (keep) or escape: close the field now, then tell the screen."""
+        query = self.value
+        self.close()
+        self.post_message(self.Submitted(query) if keep else self.Cancelled())
 
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
+        # Typed before enter even when handled after it: a key typed after enter never
+        # reaches the field (SearchInput passes it on), and `open` sets the value silently.
         event.stop()
-        if self.is_open:
-            self.post_message(self.Changed(event.value))
+        self.post_message(self.Changed(event.value))
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.post_message(self.Submitted(event.value))
-
-    @on(SearchInput.Cancelled)
-    def _cancelled(self, event: SearchInput.Cancelled) -> None:
-        event.stop()
-        self.post_message(self.Cancelled())
+        event.stop()  # enter is handled by our own binding
