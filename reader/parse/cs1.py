@@ -181,45 +181,47 @@ def _ends_sentence(text: str) -> bool:
     return text.rstrip().rstrip("\u201d\"'").endswith((".", "!", "?"))
 
 
+_PLAIN: frozenset[str] = frozenset()
+
+
 class _Out:
-    """Accumulates spans, separating sentences with ". "."""
+    """Accumulates text runs, merging neighbours alike and separating sentences with ". "."""
+
+    __slots__ = ("parts", "closed")
 
     def __init__(self) -> None:
-        self.spans: list[Span] = []
+        self.parts: list[list] = []  # [text, marks, target] runs
         self.closed = False  # URLs were appended: no full stop after them
 
-    def add(self, text: str, marks: frozenset[str] = frozenset(), target: str | None = None) -> None:
-        if text:
-            self.spans.append(Span(text, marks, target))
+    def add(self, text: str, marks: frozenset[str] = _PLAIN, target: str | None = None) -> None:
+        if not text:
+            return
+        parts = self.parts
+        if parts:
+            last = parts[-1]
+            if last[2] == target and last[1] == marks:
+                last[0] += text
+                return
+        parts.append([text, marks, target])
 
     def sentence(self, *parts: Span | str) -> None:
-        parts = tuple(p for p in parts if p)
-        if not parts:
-            return
-        if self.spans:
-            if not _ends_sentence(self.spans[-1].text):
-                self.add(".")
-            self.add(" ")
+        first = True
         for part in parts:
-            if isinstance(part, Span):
-                self.spans.append(part)
-            else:
+            if not part:
+                continue
+            if first:
+                first = False
+                if self.parts:
+                    self.add(" " if _ends_sentence(self.parts[-1][0]) else ". ")
+            if type(part) is str:
                 self.add(part)
+            else:
+                self.add(part.text, part.marks, part.target)
 
     def finish(self) -> tuple[Span, ...]:
-        if self.spans and not _ends_sentence(self.spans[-1].text) and not self.closed:
+        if self.parts and not self.closed and not _ends_sentence(self.parts[-1][0]):
             self.add(".")
-        return _merge(self.spans)
-
-
-def _merge(spans: list[Span]) -> tuple[Span, ...]:
-    merged: list[Span] = []
-    for span in spans:
-        if merged and merged[-1].marks == span.marks and merged[-1].target == span.target and not span.cite:
-            merged[-1] = Span(merged[-1].text + span.text, span.marks, span.target)
-        else:
-            merged.append(span)
-    return tuple(merged)
+        return tuple(Span(text, marks, target) for text, marks, target in self.parts)
 
 
 ITAL = frozenset({ITALIC})
@@ -368,7 +370,7 @@ def _leftovers(out: _Out, pairs: tuple[tuple[str, str], ...]) -> None:
 def _urls(out: _Out, fields: Fields) -> None:
     url = fields.get("url") or fields.get("chapter-url")
     if url:
-        if out.spans and not _ends_sentence(out.spans[-1].text):
+        if out.parts and not _ends_sentence(out.parts[-1][0]):
             out.add(".")
         out.add(" ")
         out.add(url, frozenset({LINK}), url)

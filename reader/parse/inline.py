@@ -53,8 +53,10 @@ class Context:
 def code_str(code: Wikicode) -> str:
     """The source text of some wikicode; quick for the usual single text node (names, titles)."""
     nodes = code.nodes
-    if len(nodes) == 1 and type(nodes[0]) is Text:
-        return nodes[0].value
+    if len(nodes) == 1:
+        (node,) = nodes  # unpacking iterates: SmartList indexing is slow
+        if type(node) is Text:
+            return node.value
     return str(code)
 
 
@@ -106,8 +108,14 @@ class Renderer:
         if code is None:
             return ""
         nodes = code.nodes
-        if len(nodes) == 1 and type(nodes[0]) is Text:
-            return braceless(nodes[0].value).replace("\n", " ")
+        if len(nodes) == 1:
+            (node,) = nodes
+            if type(node) is Text:
+                value = node.value
+                if "\n" in value:
+                    value = value.replace("\n", " ")
+                return braceless(value) if ("{" in value or "[" in value or "]" in value or "''" in value
+                                            or "}" in value) else value
         return "".join(span.text for span in self.spans(code))
 
     def fields(self, template: Template) -> tuple[tuple[str, str], ...]:
