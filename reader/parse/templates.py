@@ -88,6 +88,8 @@ def render_template(r: Renderer, node: Template, marks: frozenset[str], out: lis
         return None
     args = Args(r, node, marks, out, top)
     handler = HANDLERS.get(name)
+    if handler is None and name.endswith(" icon") and len(name) <= 9:
+        handler = _icon_language
     if handler is None:
         for prefix, prefixed in PREFIX_HANDLERS:
             if name.startswith(prefix):
@@ -564,3 +566,156 @@ def _first_two(node: Template) -> Template:
         if not param.showkey and len(copy.params) < 2:
             copy.add(code_str(param.name), param.value)
     return copy
+
+
+# ---------------------------------------------------------------------------- more templates met in the corpus
+
+
+def _icon_language(a: Args) -> None:
+    """``{{fr icon}}`` -> "(in French)"."""
+    code = norm_name(code_str(a.node.name)).split(" ", 1)[0]
+    a.add(f"(in {prose.language_name(code)})")
+
+
+def _succession(prefix: str, key: str) -> Handler:
+    def handler(a: Args) -> None:
+        a.add(prefix)
+        a.emit(a.named.get(key) or a.pos(1))
+    return handler
+
+
+def _succession_title(a: Args) -> None:
+    a.emit(a.named.get("title") or a.pos(1))
+    years = a.text("years")
+    if years:
+        a.add(f" ({years})")
+
+
+def _succession_box(a: Args) -> None:
+    a.add("Preceded by ")
+    a.emit(a.named.get("before"))
+    a.add(" \u2014 ")
+    a.emit(a.named.get("title"))
+    if a.text("years"):
+        a.add(f" ({a.text('years')})")
+    a.add(" \u2014 Succeeded by ")
+    a.emit(a.named.get("after"))
+
+
+def _german_hatnote(prefix: str) -> Handler:
+    def handler(a: Args) -> Block | None:
+        spans: list[Span] = [Span(prefix)]
+        for i, code in enumerate(a.positional):
+            target = a.r.text(code).strip()
+            if target:
+                spans.append(Span((", " if i else "") + target, frozenset({LINK}), target))
+        return _block_or_inline(a, Hatnote(tuple(spans))) if len(spans) > 1 else None
+    return handler
+
+
+def _redirect_note_de(a: Args) -> Block | None:
+    name = a.text(1)
+    return _block_or_inline(a, Hatnote((Span(f"\u201e{name}\u201c leitet hierher weiter."),))) if name else None
+
+
+def _further_text(prefix: str) -> Handler:
+    def handler(a: Args) -> Block | None:
+        spans = a.spans(a.pos(1))
+        return _block_or_inline(a, Hatnote((Span(prefix),) + spans)) if spans else None
+    return handler
+
+
+def _zh(a: Args) -> None:
+    """German ``{{zh|v=huǒ hú 火狐|b=Feuerfuchs}}`` -> "huǒ hú 火狐 ‚Feuerfuchs‘"."""
+    a.emit(a.named.get("v") or a.named.get("t") or a.named.get("s") or a.pos(1))
+    meaning = a.text("b")
+    if meaning:
+        a.add(f" \u201a{meaning}\u2018")
+
+
+def _datum(a: Args) -> None:
+    """German ``{{Datum|25|08|2017}}`` -> "25. August 2017"."""
+    day, month, year = a.text(1), a.text(2), a.text(3)
+    number = int(month) if month.isdigit() and 1 <= int(month) <= 12 else 0
+    a.add(f"{int(day)}. {prose.MONATE[number - 1]} {year}" if number and day.isdigit() else " ".join((day, month, year)))
+
+
+def _english_de(a: Args) -> None:
+    a.add("englisch ")
+    a.emit(a.pos(1), ITAL)
+
+
+def _at_site(site: str, name_index: int = 2) -> Handler:
+    """External-link templates (``{{IMDb name|0604517|Britt Morgan}}``) -> "Britt Morgan at IMDb"."""
+    def handler(a: Args) -> None:
+        name = a.text("name") or a.text("title") or a.text(name_index)
+        a.add(f"{name} at {site}" if name else site)
+    return handler
+
+
+def _height(a: Args) -> None:
+    meters = a.text("m") or a.text("meter") or a.text("meters")
+    if meters:
+        a.add(render_height(meters))
+        return
+    feet, inches = a.text("ft") or a.text("feet"), a.text("in") or a.text("inch") or "0"
+    if feet:
+        a.add(f"{feet}\u00a0ft {inches}\u00a0in")
+
+
+def render_height(meters: str) -> str:
+    """"1.77" -> "1.77 m (5 ft 10 in)"."""
+    try:
+        total = float(meters) / 0.0254
+    except ValueError:
+        return meters + "\u00a0m"
+    feet, inches = divmod(round(total), 12)
+    return f"{meters}\u00a0m ({feet}\u00a0ft {inches}\u00a0in)"
+
+
+def _wide_image(a: Args) -> Block | None:
+    from ..model import ImageCaption
+
+    block = ImageCaption(a.text(1), a.spans(a.pos(3)))
+    if a.top:
+        return block
+    a.out.extend(block.spans)
+    return None
+
+
+def _legend(a: Args) -> None:
+    a.add("\u25a0 ")
+    a.emit(a.pos(2))
+
+
+HANDLERS.update({
+    "longitem": _first(), "nastaliq": _first(), "nq": _first(), "increase": _text("\u25b2"),
+    "decrease": _text("\u25bc"), "steady": _text("\u25ac"), "height": _height, "legend": _legend,
+    "emdash": _text("\u2014"), "-'": _text("'"), "\\": _text(" / "), "reg": _text("\u00ae"),
+    "s-bef": _succession("Preceded by ", "before"), "s-aft": _succession("Succeeded by ", "after"),
+    "s-ttl": _succession_title, "succession box": _succession_box, "s-off": _nothing, "s-legal": _nothing,
+    "hauptartikel": _german_hatnote("Hauptartikel: "), "siehe auch": _german_hatnote("Siehe auch: "),
+    "weiterleitungshinweis": _redirect_note_de, "begriffsklärungshinweis": _nothing,
+    "further2": _further_text("Further information: "), "distinguish2": _further_text("Not to be confused with "),
+    "anker": _nothing, "normdaten": _nothing, "normdata": _nothing, "lesenswert": _nothing, "exzellent": _nothing,
+    "personendaten": _nothing, "naviblock": _nothing, "navigationsleiste": _nothing, "zh": _zh, "datum": _datum,
+    "fn": _anchor_note, "fnz": _all_positional(" "), "ens": _english_de,
+    "imdb name": _at_site("IMDb"), "imdb title": _at_site("IMDb"), "allmusic": _at_site("AllMusic"),
+    "iafd name": _at_site("the Internet Adult Film Database"), "afdb name": _at_site("the Adult Film Database"),
+    "iaaf name": _at_site("IAAF"), "facebook": _at_site("Facebook"), "twitter": _at_site("Twitter"),
+    "youtube": _at_site("YouTube"), "ted speaker": _at_site("TED", 1), "reptiledatabase": _at_site("The Reptile Database"),
+    "wikivoyage": _nothing, "sister project links": _nothing, "commonskategorie-inlyn": _nothing,
+    "scottish football updater": _nothing, "spfl-stadiums": _nothing, "bmv": _nothing, "ose": _nothing,
+    "scref": _nothing, "geonet3": _nothing, "irancensus2006": _nothing, "stortingetbio": _nothing,
+    "representative": _nothing, "medicinenet": _nothing, "bluebook1993": _nothing, "updated": _nothing,
+    "cas": _wrap("CAS ", ""), "compact toc": _nothing, "citequote": _nothing, "inconsistent citations": _nothing,
+    "medrs": _nothing, "engvarb": _nothing, "expand list": _nothing, "original research": _nothing,
+    "unreferenced section": _nothing, "wide image": _wide_image, "br separated entries": _list_items("\n"),
+    "collapsible list": _list_items("\n"), "columns-list": _all_positional(" "), "verwysings": _references,
+    "fotnoteliste": _references, "einzelnachweise": _references, "spire": _nothing, "weather box": _nothing,
+    "us census population": _nothing, "geographic location": _nothing, "iucn": _nothing,
+})
+PREFIX_HANDLERS.extend([
+    ("inligtingskas", lambda a: _infobox(a, "infobox")), ("infoboks", lambda a: _infobox(a, "infobox")),
+    ("defaultsort", _nothing), ("sortierung", _nothing), ("displaytitle", _nothing),
+])
