@@ -1,0 +1,214 @@
+"""Template handlers that give blocks or footnotes: quotes, hatnotes, reference lists,
+infoboxes, footnote-like templates, and the dump's orphan-parameter bibliography entries."""
+
+from __future__ import annotations
+
+from mwparserfromhell.wikicode import Wikicode
+
+from ..model import LINK, SUP, Block, Hatnote, ImageCaption, Quote, References, Span, Table, TableCell
+from . import prose
+from .dumpformat import BIB
+from .inline import code_str, finish, marker, norm_name
+from .templates_base import Args, Handler, _block_or_inline, _list_items, _nothing
+
+
+def _quote(a: Args) -> Block | None:
+    text = a.pos(1) or a.named.get("text") or a.named.get("quote")
+    keys: tuple[int | str, ...] = ("sign", "author", 2, "source", 3, "title", 4)
+    who = [a.text(key) for key in keys if a.text(key)]
+    attribution = ", ".join(dict.fromkeys(who))
+    spans = a.spans(text)
+    if not a.top:
+        a.add("\u201c")
+        a.out.extend(spans)
+        a.add("\u201d" + (f" \u2014 {attribution}" if attribution else ""))
+        return None
+    return Quote(spans, (Span(attribution),) if attribution else ())
+
+
+def _hatnote(prefix: str, single: str | None = None) -> Handler:
+    def handler(a: Args) -> Block | None:
+        targets = [a.text(i) for i in range(1, len(a.positional) + 1) if a.text(i)]
+        labels = [a.text(f"l{i}") or t for i, t in enumerate(targets, 1)]
+        lead = single if (single and len(labels) == 1) else prefix
+        spans: list[Span] = [Span(lead)]
+        for i, (target, label) in enumerate(zip(targets, labels)):
+            if i:
+                spans.append(Span(" and " if i == len(targets) - 1 else ", "))
+            spans.append(Span(label, frozenset({LINK}), target))
+        if not targets:
+            return None
+        return _block_or_inline(a, Hatnote(tuple(spans)))
+    return handler
+
+
+def _hatnote_text(a: Args) -> Block | None:
+    """``for``, ``about``, ``redirect``, ``distinguish``, ``other uses``: a sentence of the params."""
+    name = norm_name(code_str(a.node.name))
+    parts = [a.text(i) for i in range(1, len(a.positional) + 1)]
+    if name == "for":
+        text = f"For {parts[0] or 'other uses'}, see {', '.join(p for p in parts[1:] if p) or parts[0] + ' (disambiguation)'}."
+    elif name == "about":
+        subject = parts[0] if parts else ""
+        rest = [p for p in parts[1:] if p]
+        text = f"This article is about {subject}." if subject else ""
+        for i in range(0, len(rest), 2):
+            use, see = rest[i], rest[i + 1] if i + 1 < len(rest) else ""
+            text += f" For {use}, see {see or use + ' (disambiguation)'}."
+    elif name == "distinguish":
+        text = "Not to be confused with " + " or ".join(p for p in parts if p) + "."
+    elif name == "redirect":
+        text = f"\u201c{parts[0] if parts else ''}\u201d redirects here." + (
+            f" For {parts[1]}, see {parts[2] if len(parts) > 2 else parts[1]}." if len(parts) > 1 else "")
+    else:
+        text = "For other uses, see " + (parts[0] if parts else "the disambiguation page") + "."
+    return _block_or_inline(a, Hatnote((Span(text.strip()),)))
+
+
+def _references(a: Args) -> Block | None:
+    refs = a.named.get("refs")
+    if refs is not None:  # list-defined references: define the names, show nothing here
+        a.r.define_list(refs)
+    return References() if a.top else None
+
+
+def _infobox(a: Args, name: str) -> Block | None:
+    rows: list[tuple[TableCell, ...]] = []
+    for key, code in a.named.items():
+        value = a.spans(code)
+        if not value or key.startswith(("image", "logo", "map", "alt", "caption", "coordinates", "pushpin")):
+            continue
+        rows.append((TableCell((Span(key.replace("_", " ").capitalize()),), header=True), TableCell(value)))
+    title = a.text("name") or a.text("title") or name[len("infobox"):].strip().capitalize()
+    if not rows:
+        return None
+    table = Table(tuple(rows), (Span(title),) if title else ())
+    if a.top:
+        return table
+    return None
+
+
+def _anchor_note(a: Args) -> None:
+    """``{{note|a}}``, ``{{ref label|id|label}}``: a small label like "[a]"."""
+    label = a.text(2) or a.text(1)
+    if label:
+        a.add(f"[{label}]", frozenset({SUP}))
+
+
+def _footnote_params(kind: str = "note") -> Handler:
+    """``{{ref|...}}``, ``{{ME-ref|...}}``, ``{{efn|...}}``: a footnote written as a template."""
+    def handler(a: Args) -> None:
+        name = a.text("name") or None
+        if a.pos(1) is None and name:
+            a.out.append(marker(a.r.ctx.registry.use_name(name)))
+            return
+        text = finish([span for i, code in enumerate(a.positional)
+                       for span in ([Span(", ")] if i else []) + a.r.spans(code)])
+        if not text:
+            return
+        key = " ".join(str(a.node).split()).lower()
+        a.out.append(marker(a.r.ctx.registry.cite(kind, text, (), name, key)))
+    return handler
+
+
+def _named_ref(a: Args) -> None:
+    """``{{r|name|name2}}``: reuse of named references."""
+    for code in a.positional:
+        name = a.r.text(code).strip()
+        if name:
+            a.out.append(marker(a.r.ctx.registry.use_name(name)))
+
+
+def _bib(a: Args) -> None:
+    """Debris: orphan citation parameters (see `dumpformat`); the block builder handles it."""
+    a.r.cite_template(a.node, _guess_kind(a.named), a.marks, a.out)
+
+
+def _guess_kind(named: dict[str, Wikicode]) -> str:
+    if "journal" in named:
+        return "journal"
+    if "series" in named and "airdate" in named:
+        return "episode"
+    if "newspaper" in named or "work" in named:
+        return "news"
+    if "url" in named and "publisher" not in named:
+        return "web"
+    return "book"
+
+
+def guess_kind(named: dict[str, Wikicode]) -> str:
+    """The kind of a bibliography entry from its parameter names."""
+    return _guess_kind(named)
+
+
+def _german_hatnote(prefix: str) -> Handler:
+    def handler(a: Args) -> Block | None:
+        spans: list[Span] = [Span(prefix)]
+        for i, code in enumerate(a.positional):
+            target = a.r.text(code).strip()
+            if target:
+                spans.append(Span((", " if i else "") + target, frozenset({LINK}), target))
+        return _block_or_inline(a, Hatnote(tuple(spans))) if len(spans) > 1 else None
+    return handler
+
+
+def _redirect_note_de(a: Args) -> Block | None:
+    name = a.text(1)
+    return _block_or_inline(a, Hatnote((Span(f"\u201e{name}\u201c leitet hierher weiter."),))) if name else None
+
+
+def _further_text(prefix: str) -> Handler:
+    def handler(a: Args) -> Block | None:
+        spans = a.spans(a.pos(1))
+        return _block_or_inline(a, Hatnote((Span(prefix),) + spans)) if spans else None
+    return handler
+
+
+def _wide_image(a: Args) -> Block | None:
+    block = ImageCaption(a.text(1), a.spans(a.pos(3)))
+    if a.top:
+        return block
+    a.out.extend(block.spans)
+    return None
+
+
+BLOCK_HANDLERS: dict[str, Handler] = {
+    # bib
+    BIB: _bib,
+    # footnote-like
+    "ref": _footnote_params(), "me-ref": _footnote_params(), "efn": _footnote_params(),
+    "efn-ua": _footnote_params(), "efn-lr": _footnote_params(), "efn-la": _footnote_params(),
+    "refn": _footnote_params(), "r": _named_ref, "note": _anchor_note, "ref label": _anchor_note,
+    "note label": _anchor_note, "cref": _anchor_note, "cnote": _anchor_note,
+    "reflist": _references, "references": _references, "refs": _references, "notelist": _references,
+    "notes": _references, "reflist-talk": _nothing, "refbegin": _nothing, "refend": _nothing,
+    "notelist-ua": _references, "notelist-lr": _references, "fnb": _anchor_note,
+    # block templates
+    "quote": _quote, "bquote": _quote, "blockquote": _quote, "cquote": _quote, "quotation": _quote,
+    "quote box": _quote, "rquote": _quote, "centered pull quote": _quote, "poemquote": _quote,
+    "main": _hatnote("Main articles: ", "Main article: "), "main article": _hatnote("Main articles: ", "Main article: "),
+    "see also": _hatnote("See also: "), "seealso": _hatnote("See also: "), "further": _hatnote("Further information: "),
+    "further information": _hatnote("Further information: "), "details": _hatnote("For more details on this topic, see "),
+    "for": _hatnote_text, "about": _hatnote_text, "distinguish": _hatnote_text, "redirect": _hatnote_text,
+    "other uses": _hatnote_text, "otheruses": _hatnote_text,
+    "ubl": _list_items("\n"), "ublist": _list_items("\n"), "unbulleted list": _list_items("\n"),
+    "plainlist": _list_items("\n"), "plain list": _list_items("\n"), "bulleted list": _list_items("\n"),
+    "bulleted": _list_items("\n"), "ordered list": _list_items("\n"), "hlist": _list_items(" · "),
+    "flatlist": _list_items(" · "), "fs player": lambda a: prose.fs_player(a),
+    # page furniture: nothing to read
+    "portal": _nothing, "authority control": _nothing, "use mdy dates": _nothing, "use dmy dates": _nothing,
+    "use british english": _nothing, "use american english": _nothing, "use indian english": _nothing,
+    "commons": _nothing, "commonscat": _nothing, "commons category": _nothing, "commons cat": _nothing,
+    "wikiquote": _nothing, "wiktionary": _nothing, "wikisource": _nothing, "div col": _nothing,
+    "div col end": _nothing, "col-begin": _nothing, "col-end": _nothing, "col-break": _nothing, "col-2": _nothing,
+    "defaultsort": _nothing, "toc": _nothing, "toc limit": _nothing, "tocright": _nothing, "short description": _nothing,
+    "italic title": _nothing, "good article": _nothing, "featured article": _nothing, "pp-semi": _nothing,
+    "pp-move-indef": _nothing, "pp-protected": _nothing, "r from other capitalisation": _nothing,
+    "r from other capitalization": _nothing, "redirect category shell": _nothing, "coord missing": _nothing,
+    "infobox finnish municipality/population count": _nothing, "lifetime": _nothing, "persondata": _nothing,
+    "fs start": _nothing, "fs mid": _nothing, "fs end": _nothing, "reflist-end": _nothing,
+    "multiple issues": _nothing, "refimprove": _nothing, "unreferenced": _nothing, "cleanup": _nothing,
+    "orphan": _nothing, "more citations needed": _nothing, "pov": _nothing, "expand section": _nothing,
+    "spoken wikipedia": _nothing, "wikisource author": _nothing, "s-start": _nothing, "s-end": _nothing,
+    "clade": _nothing, "cleanup-reorganize": _nothing, "stub": _nothing, "navboxes": _nothing,
+}
