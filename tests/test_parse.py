@@ -70,8 +70,8 @@ def test_john_knox_orphan_parameters_become_bibliography_entries():
     works = primary[0]
     assert plain(works.citation.text) == ("Laing, David, ed. (1895). The Works of John Knox. "
                                          "Edinburgh: James Thin, 55 South Bridge.")
-    assert plain(works.trailing) == ", OCLC 5437053."
-    assert works.trailing[1].target.startswith("http://worldcat.org/oclc/5437053")
+    assert plain(works.trailing) == "OCLC 5437053."
+    assert works.trailing[0].target.startswith("http://worldcat.org/oclc/5437053")
     assert ("editor-last", "Laing") in works.citation.fields
     melville = plain(primary[1].citation.text)
     assert melville == "Melville, James (1829). Diary of James Melville. Edinburgh: Bannatyne Club."

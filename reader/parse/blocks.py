@@ -133,6 +133,11 @@ class BlockBuilder:
             trailing = finish(self.spans)
             if "".join(span.text for span in trailing).strip() in (".", ",", ";"):
                 trailing = ()  # the citation's text already ends its sentence
+            elif trailing and trailing[0].cite is None and trailing[0].text.lstrip()[:1] in (",", ";", ":"):
+                # "}}, OCLC 5437053." follows a citation that already ends with a full stop
+                head = trailing[0].text.lstrip()[1:].lstrip()
+                first = Span(head, trailing[0].marks, trailing[0].target)
+                trailing = ((first,) if head else ()) + trailing[1:]
             self.items.append(CitationEntry(self.entry, trailing))
             self.entry = None
             self.spans = []

@@ -3,6 +3,8 @@ infoboxes, footnote-like templates, and the dump's orphan-parameter bibliography
 
 from __future__ import annotations
 
+import re
+
 from mwparserfromhell.wikicode import Wikicode
 
 from ..model import LINK, SUP, Block, Hatnote, ImageCaption, Quote, References, Span, Table, TableCell
@@ -72,20 +74,42 @@ def _references(a: Args) -> Block | None:
     return References() if a.top else None
 
 
+_INFOBOX_SKIP_PREFIXES = ("image", "logo", "map", "alt", "caption", "coordinates", "pushpin", "flag", "shield",
+                          "seal", "blank", "dot", "unit pref", "embed", "module", "signature", "bild", "karte",
+                          "latd", "latm", "lats", "latns", "longd", "longm", "longs", "longew")
+_INFOBOX_SKIP_SUFFIXES = ("size", "width", "alt", "style", "upright", "link", "class", "align", "caption")
+_PAIRED = re.compile(r"^(.*?)(type|title)(\d*)$")
+
+
 def _infobox(a: Args, name: str) -> Block | None:
+    """An infobox as a two-column table of its fields (layout settings and images left out).
+
+    Paired fields (``subdivision_type1 = Province`` / ``subdivision_name1 = Ontario``) make
+    one row "Province | Ontario", as Wikipedia shows them."""
+    named = {key.replace("_", " ").strip(): code for key, code in a.named.items()}
+    used: set[str] = set()
     rows: list[tuple[TableCell, ...]] = []
-    for key, code in a.named.items():
-        value = a.spans(code)
-        if not value or key.startswith(("image", "logo", "map", "alt", "caption", "coordinates", "pushpin")):
+    for key, code in named.items():
+        if key in used or key.startswith(_INFOBOX_SKIP_PREFIXES) or key.endswith(_INFOBOX_SKIP_SUFFIXES):
             continue
-        rows.append((TableCell((Span(key.replace("_", " ").capitalize()),), header=True), TableCell(value)))
+        label = key.capitalize()
+        match = _PAIRED.match(key)
+        if match:
+            stem, number = match.group(1), match.group(3)
+            partner = next((k for k in (stem + "name" + number, stem + "date" + number, stem.rstrip() + number)
+                            if k in named and k != key), None)
+            if partner is not None:
+                used.add(partner)
+                label, code = a.text(key) if key in a.named else a.r.text(code).strip(), named[partner]
+                if not label:
+                    continue
+        value = a.spans(code)
+        if value:
+            rows.append((TableCell((Span(label),), header=True), TableCell(value)))
     title = a.text("name") or a.text("title") or name[len("infobox"):].strip().capitalize()
-    if not rows:
+    if not rows or not a.top:
         return None
-    table = Table(tuple(rows), (Span(title),) if title else ())
-    if a.top:
-        return table
-    return None
+    return Table(tuple(rows), (Span(title),) if title else ())
 
 
 def _anchor_note(a: Args) -> None:
