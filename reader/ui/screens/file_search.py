@@ -20,6 +20,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
 from textual.worker import Worker, get_current_worker
 
@@ -30,7 +31,17 @@ from reader.ui.widgets.picker_list import RowList
 if TYPE_CHECKING:
     from reader.source.library import Library
 
-BATCH_SECONDS = 0.05  # results reach the screen in batches at most this often
+POLL_SECONDS = 0.05  # how often the screen takes up the results found so far
+
+
+class _Found:
+    """What a running search has found: written by its thread, read by the screen."""
+
+    def __init__(self) -> None:
+        self.hits: list[FileHit] = []
+        self.searched = 0
+        self.done = False
+        self.seconds = 0.0
 
 
 @dataclass
@@ -72,16 +83,20 @@ class FileSearchScreen(Screen[tuple[int, str] | None]):
         Binding("pageup", "move('page_up')", "Page up", show=False),
     ]
 
-    def __init__(self, library: Library, state: SearchState | None = None) -> None:
+    def __init__(self, library: Library, state: SearchState | None = None, *, cursor_blink: bool = True) -> None:
         super().__init__()
+        self.cursor_blink = cursor_blink
         self.library = library
         self.state = state if state is not None else SearchState()
         self._cancel = threading.Event()
         self._worker: Worker[None] | None = None
+        self._poll: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="search-heading")
-        yield Input(self.state.phrase, placeholder="Phrase to find in every article, then enter", id="search-phrase")
+        field = Input(self.state.phrase, placeholder="Phrase to find in every article, then enter", id="search-phrase")
+        field.cursor_blink = self.cursor_blink
+        yield field
         yield HitList(id="search-list")
         yield Static(id="search-status")
         yield Footer()
@@ -111,7 +126,8 @@ class FileSearchScreen(Screen[tuple[int, str] | None]):
     @on(Input.Submitted, "#search-phrase")
     def _submitted(self, event: Input.Submitted) -> None:
         phrase = event.value.strip()
-        if phrase and phrase == self.state.phrase and self.state.hits and not self.running:
+        state = self.state
+        if phrase and phrase == state.phrase and state.hits and state.complete:
             self.hit_list.action_choose()  # enter again: open the highlighted result
         elif phrase:
             self.start(phrase)
@@ -119,51 +135,59 @@ class FileSearchScreen(Screen[tuple[int, str] | None]):
     def start(self, phrase: str) -> None:
         """Search every article for `phrase` (stopping a search already running)."""
         self._cancel.set()
-        self._cancel = threading.Event()
+        cancel = self._cancel = threading.Event()
         state = self.state
         state.phrase, state.hits, state.complete, state.cancelled = phrase, [], False, False
         state.searched, state.total, state.cursor = 0, len(self.library.text), 0
         state.generation = self.library.generation
         self.hit_list.set_rows([])
         self._show_status()
-        self._worker = self._search(phrase, self._cancel)
+        found = _Found()
+        self._worker = self._search(phrase, cancel, found)
+        if self._poll is not None:
+            self._poll.stop()
+        self._poll = self.set_interval(POLL_SECONDS, lambda: self._take(cancel, found))
 
     @work(thread=True, exclusive=True, group="file-search")
-    def _search(self, phrase: str, cancel: threading.Event) -> None:
-        """Run the search in a thread, handing results to the screen in small batches."""
+    def _search(self, phrase: str, cancel: threading.Event, found: _Found) -> None:
+        """Run the search in a thread; the screen picks the results up as they come."""
         worker = get_current_worker()
         library = self.library
         library.index_all()
-        started = last = time.perf_counter()
-        batch: list[FileHit] = []
-        progress = [0]
+        started = time.perf_counter()
 
         def note_progress(done: int, total: int) -> None:
-            progress[0] = done
+            found.searched = done
             if worker.is_cancelled:
                 cancel.set()
 
-        for hit in search_file(library.text, list(library.entries), phrase, cancel=cancel, progress=note_progress):
-            batch.append(hit)
-            if time.perf_counter() - last >= BATCH_SECONDS:
-                self.app.call_from_thread(self._add_hits, cancel, batch, progress[0], False, 0.0)
-                batch, last = [], time.perf_counter()
+        entries = list(library.entries)
+        for hit in search_file(library.text, entries, phrase, cancel=cancel, progress=note_progress):
+            found.hits.append(hit)  # list.append is atomic: the screen reads while we write
         if not cancel.is_set():
-            done = time.perf_counter() - started
-            self.app.call_from_thread(self._add_hits, cancel, batch, progress[0], True, done)
+            found.seconds = time.perf_counter() - started
+            found.done = True
+            self.app.call_from_thread(self._take, cancel, found)
 
-    def _add_hits(self, cancel: threading.Event, hits: list[FileHit], searched: int, complete: bool, seconds: float) -> None:
+    def _take(self, cancel: threading.Event, found: _Found) -> None:
+        """Show what the search found since last time (called by a timer, and at the end)."""
         if cancel is not self._cancel or cancel.is_set():
-            return  # a stale batch from a search that was stopped
+            return  # a search that was stopped or replaced
         state = self.state
-        state.hits.extend(hits)
-        state.searched = searched
-        state.complete = complete
-        state.seconds = seconds
-        if self.hit_list.rows:
-            self.hit_list.grow_rows(list(state.hits))
-        else:
-            self.hit_list.set_rows(list(state.hits))
+        done = found.done
+        new = found.hits[len(state.hits) :]
+        state.hits.extend(new)
+        state.searched = found.searched
+        if done:
+            state.complete, state.seconds = True, found.seconds
+            if self._poll is not None:
+                self._poll.stop()
+                self._poll = None
+        if new:
+            if self.hit_list.rows:
+                self.hit_list.grow_rows(list(state.hits))
+            else:
+                self.hit_list.set_rows(list(state.hits))
         self._show_status()
 
     def _show_status(self) -> None:
@@ -181,7 +205,7 @@ class FileSearchScreen(Screen[tuple[int, str] | None]):
         elif not articles:
             status = f"no article contains “{state.phrase}”"
         else:
-            status = f"“{state.phrase}” in {found} ({state.seconds:.2f} s) · enter opens the article"
+            status = f"“{state.phrase}” in {found} · enter opens the article"
         self.query_one("#search-status", Static).update(status)
 
     # ------------------------------------------------------------------ actions
@@ -204,6 +228,9 @@ class FileSearchScreen(Screen[tuple[int, str] | None]):
         """Escape: stop a running search; with none running, close the screen."""
         if self.running:
             self._cancel.set()
+            if self._poll is not None:
+                self._poll.stop()
+                self._poll = None
             if self._worker is not None:
                 self._worker.cancel()
             self.state.cancelled = True

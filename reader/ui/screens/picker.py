@@ -90,9 +90,12 @@ class PickerScreen(Screen[None]):
     class BackRequested(Message):
         """Escape with an empty filter: the user wants the article they were reading."""
 
-    def __init__(self, library: Library, *, name: str | None = None, id: str | None = None) -> None:
+    def __init__(
+        self, library: Library, *, cursor_blink: bool = True, name: str | None = None, id: str | None = None
+    ) -> None:
         super().__init__(name=name, id=id)
         self.library = library
+        self.cursor_blink = cursor_blink  # off in tests and snapshots
         self.search_state = SearchState()
         self._query = ""
         self._indexed_count = -1
@@ -103,7 +106,9 @@ class PickerScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="picker-heading")
-        yield Input(placeholder="Type to filter the titles", id="picker-filter")
+        field = Input(placeholder="Type to filter the titles", id="picker-filter")
+        field.cursor_blink = self.cursor_blink
+        yield field
         yield TitleList(self.library.entries, id="picker-list")
         yield Static(id="picker-status")
         yield Footer()
@@ -271,7 +276,8 @@ class PickerScreen(Screen[None]):
 
     def action_search_all(self) -> None:
         """Open the file-wide search; a result opens its article with the phrase searched."""
-        self.app.push_screen(FileSearchScreen(self.library, self.search_state), self._search_done)
+        screen = FileSearchScreen(self.library, self.search_state, cursor_blink=self.cursor_blink)
+        self.app.push_screen(screen, self._search_done)
 
     def _search_done(self, result: tuple[int, str] | None) -> None:
         if result is not None:
