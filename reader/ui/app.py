@@ -20,10 +20,12 @@ from textual.color import Color
 from textual.filter import Monochrome
 from textual.screen import Screen
 
+from reader.ui.screens.picker import PICKER_NAME, ArticleProvider, PickerScreen
 from reader.ui.screens.reader import ReaderScreen
 
 if TYPE_CHECKING:
     from reader.source.library import Library
+    from reader.source.split import Entry
 
 
 class SafeMonochrome(Monochrome):
@@ -43,7 +45,11 @@ class ReaderApp(App[None]):
 
     CSS_PATH = "reader.tcss"
     TITLE = "wikireader"
-    BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True)]
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+        Binding("r", "follow_redirect", "Follow redirect"),
+    ]
+    COMMANDS = App.COMMANDS | {ArticleProvider}
 
     def __init__(self, library: Library, article: int | None = None, *, cursor_blink: bool = True) -> None:
         super().__init__()
@@ -54,6 +60,8 @@ class ReaderApp(App[None]):
         self.blink = cursor_blink  # off in tests and snapshots
         self.sub_title = library.name
         self.positions: dict[int, float] = {}  # article index -> scroll offset, kept while the app runs
+        # What to do once a reader's article is on screen: (scroll offset, phrase to search for).
+        self._pending: dict[ReaderScreen, tuple[float | None, str | None]] = {}
 
     @property
     def has_many(self) -> bool:
@@ -70,9 +78,16 @@ class ReaderApp(App[None]):
 
     # ------------------------------------------------------------------ articles
 
-    def open_article(self, index: int) -> None:
-        """Show article `index` of the file, replacing the article shown before (if any)."""
+    def open_article(self, index: int, phrase: str | None = None) -> None:
+        """Show article `index` of the file, replacing the article shown before (if any).
+
+        The reading position it had earlier in this run comes back; with `phrase`, an
+        in-article search for it starts (so `n`/`N` work at once).
+        """
         screen = self.reader_screen(index)
+        self._pending[screen] = (self.positions.get(index), phrase)
+        if isinstance(self.screen, PickerScreen):
+            self.pop_screen()  # the picker stays installed, its filter kept
         if isinstance(self.screen, ReaderScreen):
             self._remember(self.screen)
             self.switch_screen(screen)
@@ -95,12 +110,71 @@ class ReaderApp(App[None]):
         )
 
     def show_picker(self) -> None:
-        """Show the list of the file's articles.
+        """Show the list of the file's articles (one picker per run: its filter is kept)."""
+        if not self.is_screen_installed(PICKER_NAME):
+            self.install_screen(PickerScreen(self.library, cursor_blink=self.blink), PICKER_NAME)
+        picker = self.get_screen(PICKER_NAME)
+        if isinstance(self.screen, ReaderScreen) and self.screen.index is not None and isinstance(picker, PickerScreen):
+            picker.select_entry(self.screen.index)
+        if picker not in self.screen_stack:
+            self.push_screen(PICKER_NAME)
 
-        The article picker (reader/ui/screens/picker.py) takes over here; until it is
-        wired in, the first article is shown so that nothing of the file is unreachable.
-        """
-        self.open_article(0)
+    @on(PickerScreen.ArticleChosen)
+    def _article_chosen(self, event: PickerScreen.ArticleChosen) -> None:
+        if 0 <= event.index < len(self.library.entries):
+            self.open_article(event.index, event.phrase)
+
+    @on(PickerScreen.BackRequested)
+    def _picker_back(self) -> None:
+        """Escape in the picker: back to the article under it, if there is one."""
+        if isinstance(self.screen, PickerScreen) and any(isinstance(s, ReaderScreen) for s in self.screen_stack):
+            self.pop_screen()
+
+    @on(ReaderScreen.ArticleShown)
+    def _article_shown(self, event: ReaderScreen.ArticleShown) -> None:
+        """Put a re-opened article back where it was read; start a search asked for."""
+        for screen in list(self._pending):
+            if screen.article is not event.article:
+                continue
+            position, phrase = self._pending[screen]
+            if position:
+                self._restore_position(screen, position)
+            if event.article.complete:
+                del self._pending[screen]
+                if phrase:
+                    screen.call_after_refresh(screen.start_search, phrase)
+            if event.article.redirect and self._redirect_entry(screen) is not None:
+                self.notify(f"Redirect to “{event.article.redirect}”: press r to follow it.", timeout=6)
+                self.refresh_bindings()
+
+    def _restore_position(self, screen: ReaderScreen, position: float, tries: int = 40) -> None:
+        """Scroll the pane to `position` once its layout is complete (it may be built in a thread)."""
+        pane = screen.pane
+        layout = pane.text_layout
+        if (layout is None or not layout.complete) and tries > 0:
+            self.set_timer(0.05, lambda: self._restore_position(screen, position, tries - 1))
+            return
+        pane.scroll_to(y=position, animate=False, immediate=True)
+
+    def _redirect_entry(self, screen: object) -> Entry | None:
+        """The article in this file that the reader's redirect page points to."""
+        if not isinstance(screen, ReaderScreen) or screen.index is None:
+            return None
+        entries = self.library.entries
+        if not 0 <= screen.index < len(entries):
+            return None
+        return self.library.redirect_target(entries[screen.index])
+
+    def action_follow_redirect(self) -> None:
+        """`r` on a redirect page: open the page it points to."""
+        target = self._redirect_entry(self.screen)
+        if target is not None:
+            self.open_article(target.index)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "follow_redirect":
+            return self._redirect_entry(self.screen) is not None
+        return True
 
     @on(ReaderScreen.PickerRequested)
     def _picker_requested(self, event: ReaderScreen.PickerRequested) -> None:
