@@ -60,7 +60,7 @@ _AUTHOR_PREFIXES = ("last", "first", "author", "surname", "given", "nachname", "
 class Fields:
     """Normalised read access to a citation's parameters (lower-case keys, aliases)."""
 
-    __slots__ = ("values", "canon", "_names")
+    __slots__ = ("values", "canon", "_names", "roles")
 
     def __init__(self, pairs: tuple[tuple[str, str], ...]) -> None:
         values: dict[str, str] = {}
@@ -71,7 +71,12 @@ class Fields:
                 values[GERMAN_KEYS.get(key, key)] = value
         canon: dict[str, str] = {}
         ranks: dict[str, int] = {}
+        roles: set[str] = set()  # "author" / "editor" when some parameter names one
         for key, value in values.items():
+            if key.startswith(_AUTHOR_PREFIXES):
+                roles.add("author")
+            elif key.startswith("editor"):
+                roles.add("editor")
             hit = _RANK.get(key)
             if hit is not None and hit[1] < ranks.get(hit[0], 99):
                 canon[hit[0]] = value
@@ -79,6 +84,7 @@ class Fields:
         self.values = values
         self.canon = canon
         self._names: dict[tuple[str, int], list[str]] = {}
+        self.roles = roles
 
     def get(self, name: str) -> str:
         """The value of `name` under any of its spellings ("" if none)."""
@@ -93,11 +99,9 @@ def authors(fields: Fields, role: str = "author", limit: int = 4) -> list[str]:
     cached = fields._names.get((role, limit))
     if cached is not None:
         return cached
-    values = fields.values
-    prefixes = _AUTHOR_PREFIXES if role == "author" else (role,)
     names: list[str] = []
-    if any(key.startswith(prefixes) for key in values):
-        names = _names(values, role)
+    if role in fields.roles or (role not in ("author", "editor") and any(k.startswith(role) for k in fields.values)):
+        names = _names(fields.values, role)
     if len(names) > limit:
         names = names[:limit] + ["et al."]
     fields._names[(role, limit)] = names

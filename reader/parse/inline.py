@@ -120,7 +120,8 @@ class Renderer:
 
     def fields(self, template: Template) -> tuple[tuple[str, str], ...]:
         """Every parameter of a template as (name, plain text value), in order."""
-        return tuple((code_str(param.name).strip(), self.text(param.value).strip()) for param in template.params)
+        text = self.text
+        return tuple([(code_str(param.name).strip(), text(param.value).strip()) for param in template.params])
 
     # ------------------------------------------------------------------ nodes
 
