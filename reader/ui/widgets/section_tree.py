@@ -49,6 +49,8 @@ class SectionTree(Tree[str]):
         self.guide_depth = 3
         self._by_number: dict[str, TreeNode[str]] = {ROOT: self.root}
         self._counts: dict[str, int] = {}
+        self._width_key: object = None
+        self._width = 0
 
     # ------------------------------------------------------------------ building
 
@@ -105,10 +107,21 @@ class SectionTree(Tree[str]):
     def set_match_counts(self, counts: Mapping[str, int]) -> None:
         """Show beside each section how many search matches it holds ({} clears them)."""
         new = {number: count for number, count in counts.items() if count}
-        if new == self._counts:
+        old = self._counts
+        if new == old:
             return
         self._counts = new
-        self._invalidate()
+        # Repaint only the lines whose badge changes (a folded ancestor shows the sum); the
+        # labels keep their width, so the tree needs no rebuild on every search keystroke.
+        changed = {number for number in old.keys() | new.keys() if old.get(number) != new.get(number)}
+        touched: set[TreeNode[str]] = set()
+        for number in changed:
+            node = self._by_number.get(number)
+            while node is not None and node not in touched:
+                touched.add(node)
+                node = node.parent
+        for node in touched:
+            node.refresh()
 
     def match_count(self, node: TreeNode[str]) -> int:
         """Matches shown for `node`: its own, plus its descendants' when it is folded."""
@@ -132,6 +145,11 @@ class SectionTree(Tree[str]):
         label.append_text(badge)
         return label
 
+    def get_label_width(self, node: TreeNode[str]) -> int:
+        # Every label fits its room (render_label cuts it), so the room is its width: no need
+        # to render all the labels whenever the tree is rebuilt (a focus change rebuilds it).
+        return max(self._label_room(node), 1)
+
     def _label_room(self, node: TreeNode[str]) -> int:
         """Cells left for `node`'s label once the guides of its depth are drawn."""
         depth = 0
@@ -139,8 +157,15 @@ class SectionTree(Tree[str]):
         while parent is not None:
             depth += 1
             parent = parent.parent
-        width = self.scrollable_content_region.width or self.size.width
-        return width - depth * self.guide_depth
+        return self._text_width() - depth * self.guide_depth
+
+    def _text_width(self) -> int:
+        """The width labels may take (cached: it is asked for every node on a rebuild)."""
+        key = (self.size, self.show_vertical_scrollbar)
+        if self._width_key != key:
+            self._width_key = key
+            self._width = self.scrollable_content_region.width or self.size.width
+        return self._width
 
     COMPONENT_CLASSES = Tree.COMPONENT_CLASSES | {"section-tree--count"}
 
