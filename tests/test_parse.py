@@ -288,3 +288,18 @@ def test_crlf_line_ends():
     article = parse_article("[[T]]\r\n\r\nFirst line.\r\n\r\n==H==\r\n\r\nSecond.\r\n")
     assert plain(article.lead[0].spans) == "First line."
     assert [s.title for s in article.walk()] == ["H"]
+
+
+def test_flattened_article_gets_its_headings_back():
+    words = "Some words of the lead paragraph. " * 80
+    text = f"{words}==History== ===Beginnings=== The club began. ==Stadium== It plays at home."
+    article = parse_article(text, "Flat", fmt="wikitext")
+    assert [(s.number, s.title) for s in article.walk()] == [("1", "History"), ("1.1", "Beginnings"), ("2", "Stadium")]
+    assert plain(article.sections[0].children[0].blocks[0].spans) == "The club began."
+    assert article.notices
+
+
+def test_url_glued_to_template_in_a_ref():
+    article = parse_article("Khan.<ref>http://pakistanherald.com/p?id=756{{dead link|date=October 2016}}</ref>",
+                            "T", fmt="wikitext")
+    assert plain(article.citations[0].text) == "http://pakistanherald.com/p?id=756 [dead link]"

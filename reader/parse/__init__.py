@@ -8,7 +8,8 @@ mwparserfromhell does the parsing.  The modules, by job:
 * `templates`, `prose`, `convert` - templates rendered as Wikipedia shows them;
 * `citations`, `cs1` - footnote numbering and citation formatting;
 * `tables`     - wikitext tables;
-* `sections`   - the section tree, the reference list's place, the CATEGORIES line.
+* `sections`   - the section tree, the reference list's place, the CATEGORIES line;
+* `repair`     - narrow repairs of damaged text before parsing (escaped, glued, flattened).
 
 `parse_article` never raises on any str: if something pathological defeats the parser,
 the article is shown as its plain lines, with a notice.
@@ -16,7 +17,6 @@ the article is shown as its plain lines, with a notice.
 
 from __future__ import annotations
 
-import html
 import re
 
 import mwparserfromhell
@@ -25,6 +25,7 @@ from ..model import Article, Paragraph, Redirect, Span
 from .blocks import BlockBuilder
 from .dumpformat import to_wikitext
 from .inline import Context, Renderer
+from .repair import looks_escaped, restore_headings, separate_urls, unescape
 from .sections import build_sections, split_categories
 
 __all__ = ["detect_format", "parse_article"]
@@ -32,9 +33,6 @@ __all__ = ["detect_format", "parse_article"]
 _TITLE_LINE = re.compile(r"^\s*\[\[([^\[\]\n|]+)\]\]\s*$")
 _REDIRECT = re.compile(r"^\s*#\s*redirect\s*:?\s*(.*)$", re.IGNORECASE)
 _HEADING_LINE = re.compile(r"^=+[^=\n].*=+\s*$", re.MULTILINE)
-# MediaWiki expands templates before it finds bare URLs, so "http://x{{dead link}}" is a URL
-# followed by a template; mwparserfromhell would swallow "{{dead" into the URL.
-_URL_THEN_TEMPLATE = re.compile(r"(://[^\s\[\]<>{}|]+)(?=\{\{)")
 _WIKITEXT_EXTENSIONS = (".wiki", ".wikitext", ".mediawiki", ".mw")
 
 
@@ -69,9 +67,13 @@ def _parse(text: str, title: str | None, fmt: str | None, limit: int | None) -> 
     categories, body = _split_categories_line(body)
     fmt = fmt if fmt in ("dump", "wikitext") else detect_format(body)
     notices: list[str] = []
-    if fmt == "wikitext" and _looks_escaped(body):
-        body = html.unescape(body)
+    if fmt == "wikitext" and looks_escaped(body):
+        body = unescape(body)
         notices.append("the wikitext was XML-escaped; unescaped")
+    if fmt == "wikitext":
+        body, restored = restore_headings(body)
+        if restored:
+            notices.append("the article had lost its line breaks; its headings were put back on lines of their own")
     complete = True
     if limit is not None and limit >= 0 and len(body) > limit:
         body = _cut(body, limit)
@@ -79,8 +81,7 @@ def _parse(text: str, title: str | None, fmt: str | None, limit: int | None) -> 
     redirect, body = _split_redirect(body, fmt)
     ctx = Context(fmt=fmt, notices=notices)
     source = to_wikitext(body) if fmt == "dump" else body
-    if "://" in source:
-        source = _URL_THEN_TEMPLATE.sub(r"\1 ", source)
+    source = separate_urls(source)
     code = mwparserfromhell.parse(source)
     renderer = Renderer(ctx)
     items = BlockBuilder(renderer, dump=fmt == "dump").run(code.nodes)
@@ -133,11 +134,6 @@ def _split_redirect(body: str, fmt: str) -> tuple[str | None, str]:
     if not target:
         return None, body
     return target, rest
-
-
-def _looks_escaped(body: str) -> bool:
-    escaped = body.count("&lt;") + body.count("&gt;") + body.count("&quot;")
-    return escaped > 2 and escaped > body.count("<") + body.count(">")
 
 
 def _cut(body: str, limit: int) -> str:
