@@ -12,6 +12,7 @@ first page shows at once; the full parse runs in a thread and then replaces it i
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 from functools import partial
 
 from textual import on, work
@@ -26,13 +27,13 @@ from textual.worker import get_current_worker
 
 from reader.model import Article, Section
 from reader.parse import parse_article
-from reader.ui.screens.citation import CitationScreen, JumpTo
-from reader.ui.screens.citation_text import find_occurrences
-from reader.ui.screens.help import HelpScreen
 from reader.ui.widgets.reading_pane import ReadingPane
 from reader.ui.widgets.search_bar import SearchBar, SearchInput
 from reader.ui.widgets.section_tree import ROOT, SectionTree
 from reader.ui.widgets.status_bar import StatusBar
+
+if TYPE_CHECKING:
+    from reader.ui.screens.citation import JumpTo
 
 QUICK_LIMIT = 60_000  # characters parsed before the first paint of a long article
 NARROW = 60  # below this many columns the tree starts hidden
@@ -196,6 +197,11 @@ class ReaderScreen(Screen[None]):
         if article is None or citation is None:
             self.notify(f"The article has no footnote [{number}].", severity="warning")
             return
+        # The popup and the help screen are imported when first wanted: they are not needed
+        # for the first paint, which every millisecond of start-up delays.
+        from reader.ui.screens.citation import CitationScreen
+        from reader.ui.screens.citation_text import find_occurrences
+
         occurrences = find_occurrences(article, number)
         self.app.push_screen(CitationScreen(citation, occurrences), self._citation_closed)
 
@@ -292,6 +298,8 @@ class ReaderScreen(Screen[None]):
             tree.styles.max_width = room
 
     def action_help(self) -> None:
+        from reader.ui.screens.help import HelpScreen  # see open_citation
+
         self.app.push_screen(HelpScreen())
 
     def action_picker(self) -> None:
