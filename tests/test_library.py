@@ -178,3 +178,56 @@ def test_file_vanished_keeps_old_text(tmp_path: Path) -> None:
 def test_text_in_memory_is_never_changed_on_disk() -> None:
     library = Library.from_text("[[A]]\n\nx\n", "-")
     assert not library.changed_on_disk()
+
+
+def big_real_file(directory: Path, copies: int) -> Path:
+    """A file over a megabyte made of the real sample's articles, titles made distinct."""
+    text = EXAMPLE.read_text(encoding="utf-8")
+    parts = [text.replace("]]\n\n", f" ({n})]]\n\n") if n else text for n in range(copies)]
+    path = directory / "big.txt"
+    path.write_text("\n\n".join(parts), encoding="utf-8")
+    return path
+
+
+def test_lazy_open_of_a_big_file_decodes_its_head_first(tmp_path: Path) -> None:
+    path = big_real_file(tmp_path, 6)  # ~1.6 MB
+    library = Library.open(str(path), lazy=True)
+    assert library._whole is not None and not library.complete  # only the head is decoded
+    assert 2 <= len(library.entries) < 120 and library.progress < 0.5
+    head_entries = list(library.entries)
+    library.index_all()
+    full = Library.open(str(path))
+    assert library.entries == full.entries and library.text == full.text
+    assert library.entries[: len(head_entries)] == head_entries
+    assert library.generation == 0  # the head's entries held: no restart
+    assert library.article_text(library.entries[-1]) == full.article_text(full.entries[-1])
+
+
+def test_lazy_open_of_one_huge_article_reads_it_whole(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    path.write_text("[[Huge]]\n\n" + "A long line of prose.\n" * 80_000, encoding="utf-8")
+    library = Library.open(str(path), lazy=True)
+    assert [entry.title for entry in library.entries] == ["Huge"] and library.complete
+    assert library.article_text(library.entries[0]) == path.read_text(encoding="utf-8")
+
+
+def test_lazy_open_big_file_with_mojibake_after_the_head(tmp_path: Path) -> None:
+    path = big_real_file(tmp_path, 6)
+    with path.open("a", encoding="utf-8") as stream:
+        stream.write("\n\n[[Late]]\n\nA caf\u00c3\u00a9 and \u00e2\u20ac\u0153quotes\u00e2\u20ac\u009d.\n")
+    library = Library.open(str(path), lazy=True)
+    assert library.decoded.notice is None  # the head is clean
+    library.index_all()
+    assert library.decoded.notice is not None and "mojibake" in library.decoded.notice
+    late = library.find("Late")[0]
+    assert "A café and" in library.article_text(late)
+
+
+def test_lazy_open_big_legacy_encoded_file(tmp_path: Path) -> None:
+    text = "".join(f"[[Caf\u00e9 {n}]]\n\nCr\u00e8me br\u00fbl\u00e9e, {'text ' * 100}\n\n" for n in range(3000))
+    path = tmp_path / "legacy.txt"
+    path.write_bytes(text.encode("cp1252"))
+    library = Library.open(str(path), lazy=True)
+    library.index_all()
+    assert len(library.entries) == 3000
+    assert library.entries[2999].title == "Caf\u00e9 2999"

@@ -178,3 +178,10 @@ def test_redirect_target(body: str, target: str | None) -> None:
     entries = split_articles(f"[[Page]]\n\n{body}\n[[Next]]\n\nbody\n", "x")
     assert entries[0].redirect == target
     assert entries[1].redirect is None
+
+
+def test_resuming_gives_the_same_entries() -> None:
+    text = read(EXAMPLE)
+    entries = split_articles(text, "x")
+    resumed = list(iter_articles(text, "x", start=entries[7].start, first_index=7))
+    assert resumed == entries[7:]

@@ -20,10 +20,11 @@ from pathlib import Path
 from typing import Iterator
 
 from reader.errors import ArticleNotFound, InputError
-from reader.source.decode import Decoded, read_source, repair_text
+from reader.source.decode import Decoded, decode_bytes, read_source, repair_text
 from reader.source.split import Entry, iter_articles
 
 FIRST_CHUNK = 256 * 1024  # characters indexed by a lazy open before it returns
+HEAD_BYTES = 512 * 1024  # a lazy open of a big UTF-8 file decodes this much before it returns
 CHUNK = 2 * 1024 * 1024  # characters indexed by one `index_more()` call by default
 
 
@@ -64,13 +65,14 @@ def title_from_path(path: str) -> str:
 class Library:
     """One opened file: `entries` lists its articles in file order (growing while indexing)."""
 
-    def __init__(self, path: str, decoded: Decoded, *, lazy: bool = False) -> None:
+    def __init__(self, path: str, decoded: Decoded, *, lazy: bool = False, whole: bytes | None = None) -> None:
         self.path = path
         self.name = "standard input" if path == "-" else Path(path).name
         self.fallback_title = title_from_path(path)
         self.state = FileState.of(path)
         self.on_disk = path != "-"  # standard input has nothing on disk to watch
         self._lock = threading.Lock()
+        self._whole = whole  # the file's bytes while only its head is decoded (see `_open_head`)
         self._load(decoded)
         if lazy:
             self.index_more(FIRST_CHUNK)
@@ -83,10 +85,38 @@ class Library:
     def open(cls, path: str, *, lazy: bool = False) -> Library:
         """Read, decode and index the file at `path` ("-" = standard input).
 
-        With `lazy`, only about the first `FIRST_CHUNK` characters are indexed; call
-        `index_more()` (from a worker thread, say) until `complete`.  Raises `InputError`.
+        With `lazy`, only about the first `FIRST_CHUNK` characters are indexed (and of a big
+        UTF-8 file only the first `HEAD_BYTES` decoded); call `index_more()` (from a worker
+        thread, say) until `complete`.  Raises `InputError`.
         """
+        if lazy and path != "-":
+            library = cls._open_head(path)
+            if library is not None:
+                return library
         return cls(path, read_source(path), lazy=lazy)
+
+    @classmethod
+    def _open_head(cls, path: str) -> Library | None:
+        """A big UTF-8 file with only its head decoded and indexed; None when that does not fit.
+
+        Decoding (with the mojibake check) takes a good part of a second on 20 MB; a picker
+        can show the first titles long before.  `index_more()` decodes the whole file and
+        keeps the head's entries when the whole text starts the same way.
+        """
+        try:
+            data = Path(path).read_bytes()
+        except OSError:
+            return None  # read_source will say why, in one line
+        cut = data.rfind(b"\n", 0, HEAD_BYTES) + 1
+        if len(data) <= 2 * HEAD_BYTES or cut <= 0:
+            return None
+        head = decode_bytes(data[:cut], path)  # refuses binary files as read_source would
+        if head.encoding != "utf-8":
+            return None  # a legacy encoding is decided on the whole file
+        library = cls(path, head, lazy=True, whole=data)
+        if len(library.entries) < 2:
+            library.index_more(FIRST_CHUNK)  # one huge first article: it needs the whole text now
+        return library
 
     @classmethod
     def from_text(cls, text: str, name: str = "-", *, lazy: bool = False) -> Library:
@@ -98,6 +128,7 @@ class Library:
         library.state = None
         library.on_disk = False
         library._lock = threading.Lock()
+        library._whole = None
         library._load(Decoded(text=text, encoding="utf-8", notice=None))
         if lazy:
             library.index_more(FIRST_CHUNK)
@@ -119,7 +150,7 @@ class Library:
     @property
     def complete(self) -> bool:
         """True once every article of the file is in `entries`."""
-        return self._articles is None
+        return self._articles is None and self._whole is None
 
     @property
     def indexed_chars(self) -> int:
@@ -131,7 +162,8 @@ class Library:
     @property
     def progress(self) -> float:
         """Indexing progress, 0.0 to 1.0."""
-        return 1.0 if self.complete or not self.text else self.indexed_chars / len(self.text)
+        total = len(self._whole) if self._whole is not None else len(self.text)
+        return 1.0 if self.complete or not total else min(self.indexed_chars / total, 1.0)
 
     @property
     def is_multi(self) -> bool:
@@ -141,18 +173,30 @@ class Library:
     def index_more(self, budget_chars: int = CHUNK) -> int:
         """Index about `budget_chars` more characters of text; return how many entries were added."""
         with self._lock:
-            articles = self._articles
-            if articles is None:
-                return 0
             goal = self.indexed_chars + budget_chars
             added = 0
-            for entry in articles:
-                self._add(entry)
-                added += 1
-                if entry.end >= goal:
-                    return added
-            self._articles = None
+            while self._articles is not None:
+                entry = next(self._articles, None)
+                if entry is not None and (self._whole is None or entry.end < len(self.text)):
+                    self._add(entry)
+                    added += 1
+                    if entry.end >= goal:
+                        break
+                elif self._whole is not None:
+                    self._decode_whole()  # the head's last article is cut off: read on in the whole
+                else:
+                    self._articles = None
             return added
+
+    def _decode_whole(self) -> None:
+        """Decode the whole file after its head; keep the head's entries when they still hold."""
+        whole, self._whole = decode_bytes(self._whole or b"", self.path), None
+        done = self.entries[-1].end if self.entries else 0
+        if whole.text[:done] != self.text[:done]:
+            self._load(whole)  # decoded differently as a whole: index again (a new generation)
+            return
+        self.decoded, self.text = whole, whole.text
+        self._articles = iter_articles(self.text, self.fallback_title, start=done, first_index=len(self.entries))
 
     def index_all(self) -> None:
         """Index the whole file."""

@@ -60,30 +60,35 @@ def redirect_target(text: str, pos: int = 0) -> str | None:
     return target or None
 
 
-def _title_lines(text: str) -> Iterator[tuple[int, str, int]]:
-    """(offset of the title line, title, offset just after its closing brackets)."""
-    first = _TITLE_AT_START.match(text)
+def _title_lines(text: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """(offset of the title line, title, offset just after its closing brackets), from `start`.
+
+    `start` is 0 or the offset of a title line (just after a line end).
+    """
+    first = _TITLE_AT_START.match(text, start)
     if first is not None and first.group(1).strip():
-        yield 0, first.group(1).strip(), first.end()
-    for match in _TITLE_AFTER_NEWLINE.finditer(text):
+        yield start, first.group(1).strip(), first.end()
+    for match in _TITLE_AFTER_NEWLINE.finditer(text, start):
         if match.group(1).strip():  # "[[ ]]" names nothing
             yield match.start() + 1, match.group(1).strip(), match.end()
 
 
-def iter_articles(text: str, fallback_title: str) -> Iterator[Entry]:
+def iter_articles(text: str, fallback_title: str, *, start: int = 0, first_index: int = 0) -> Iterator[Entry]:
     """Yield the file's articles in order as they are found (lazy: first ones come at once).
 
-    A text with no title line is one article called `fallback_title`.
+    A text with no title line is one article called `fallback_title`.  To resume an
+    indexing that stopped, pass the `start` offset and `index` of the next article.
     """
-    index = 0
+    index = first_index
     previous: tuple[int, str, int] | None = None
-    for line in _title_lines(text):
+    for line in _title_lines(text, start):
         if previous is not None:
             yield _entry(text, index, previous, line[0])
             index += 1
         previous = line
     if previous is None:
-        yield Entry(0, fallback_title, 0, len(text), redirect_target(text))
+        if start < len(text) or index == 0:
+            yield Entry(index, fallback_title, start, len(text), redirect_target(text, start))
     else:
         yield _entry(text, index, previous, len(text))
 

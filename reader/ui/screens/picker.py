@@ -101,6 +101,7 @@ class PickerScreen(Screen[None]):
         self._indexed_count = -1
         self._watch_timer: Timer | None = None
         self._shown_generation = library.generation
+        self._notice = library.decoded.notice  # the command line printed this one already
 
     # ------------------------------------------------------------------ building
 
@@ -146,6 +147,12 @@ class PickerScreen(Screen[None]):
 
     def _indexed(self) -> None:
         """More titles are known: grow the list (or refilter), update the count."""
+        if self.library.generation != self._shown_generation:
+            self._reloaded(changed_on_disk=False)  # indexing started over (see Library)
+            return
+        if self.library.complete and self.library.decoded.notice != self._notice:
+            self._notice = self.library.decoded.notice
+            self.notify(self._notice or "", timeout=6)  # found only once the whole file was read
         count = len(self.library.entries)
         if count != self._indexed_count:
             self._indexed_count = count
@@ -186,11 +193,12 @@ class PickerScreen(Screen[None]):
             return
         self.app.call_from_thread(self._reloaded)
 
-    def _reloaded(self) -> None:
+    def _reloaded(self, changed_on_disk: bool = True) -> None:
         self._shown_generation = self.library.generation
         self.title_list.entries = self.library.entries
         self._indexed_count = -1
-        self.notify(f"{self.library.name} changed on disk: list re-read", timeout=4)
+        if changed_on_disk:
+            self.notify(f"{self.library.name} changed on disk: list re-read", timeout=4)
         self._indexed()
         if not self._query:
             self.title_list.set_rows(range(len(self.library.entries)))
