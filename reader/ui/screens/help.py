@@ -46,6 +46,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
     ("Application", [
         ("ctrl+p", "command palette: go to a section by name, search, tree, themes"),
         ("o", "back to the list of articles (files holding several)"),
+        ("r", "on a redirect page: follow it, when its target is in the same file"),
         ("? f1", "this help"),
         ("q ctrl+q", "quit"),
     ]),
