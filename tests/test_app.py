@@ -677,3 +677,34 @@ async def test_keys_typed_right_after_slash_go_to_the_field() -> None:
         await pilot.press("slash", "w", "o", "r", "k")  # no pause: a fast typist
         assert screen.query_one(SearchBar).value == "work"
         assert status.query == "work"
+
+
+def contrast(one: object, two: object) -> float:
+    """WCAG contrast ratio of two textual Colors."""
+    def luminance(color: object) -> float:
+        def channel(value: int) -> float:
+            value_ = value / 255
+            return value_ / 12.92 if value_ <= 0.03928 else ((value_ + 0.055) / 1.055) ** 2.4
+        return 0.2126 * channel(color.r) + 0.7152 * channel(color.g) + 0.0722 * channel(color.b)
+    high, low = sorted((luminance(one), luminance(two)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+async def test_every_theme_keeps_the_status_and_the_tree_badges_readable() -> None:
+    from textual.color import Color
+
+    async with reading() as (app, pilot):
+        _, _, tree, status = parts(app)
+        await pilot.press("slash", *"korea")
+        for theme in sorted(app.available_themes):
+            if theme.startswith("ansi"):
+                continue  # the terminal's own colours
+            app.theme = theme
+            await pilot.pause()
+            for widget, component in ((status, None), (status, "status-bar--search"), (status, "status-bar--nomatch"),
+                                      (tree, "section-tree--count")):
+                base = widget.rich_style
+                style = widget.get_component_rich_style(component) if component else base
+                fg = Color.from_rich_color(style.color or base.color)
+                bg = Color.from_rich_color(style.bgcolor or base.bgcolor)
+                assert contrast(fg, bg) >= 3, (theme, component)

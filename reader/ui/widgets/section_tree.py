@@ -171,7 +171,8 @@ class SectionTree(Tree[str]):
 
     DEFAULT_CSS = """
     SectionTree > .section-tree--count {
-        color: $text-accent;
+        color: $foreground;
+        background: $accent-muted;
         text-style: bold;
     }
     """

@@ -22,16 +22,21 @@ class StatusBar(Widget):
     StatusBar {
         height: 1;
         width: 1fr;
-        background: $panel;
+        background: $surface-lighten-1;
         color: $foreground;
         padding: 0 1;
     }
+    StatusBar:light {
+        background: $surface-darken-1;
+    }
     StatusBar > .status-bar--search {
-        color: $text-accent;
+        color: $foreground;
+        background: $accent-muted;
         text-style: bold;
     }
     StatusBar > .status-bar--nomatch {
-        color: $text-error;
+        color: $foreground;
+        background: $error-muted;
         text-style: bold;
     }
     StatusBar > .status-bar--notice {
