@@ -196,6 +196,7 @@ class PickerScreen(Screen[None]):
     def _reloaded(self, changed_on_disk: bool = True) -> None:
         self._shown_generation = self.library.generation
         self.title_list.entries = self.library.entries
+        self.title_list.changed()
         self._indexed_count = -1
         if changed_on_disk:
             self.notify(f"{self.library.name} changed on disk: list re-read", timeout=4)

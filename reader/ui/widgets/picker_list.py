@@ -19,6 +19,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -98,6 +99,10 @@ class RowList(ScrollView, can_focus=True):
     def __init__(self, *, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self._rows: Sequence[object] = ()
+        self._style_cache: dict[str, Style] = {}
+        self._line_cache: LRUCache[tuple[object, ...], Strip] = LRUCache(1024)
+        self._version = 0  # bumped when rows may draw differently (matched letters, entries)
+        self._paint: tuple[int, Style, bool] | None = None
 
     # ------------------------------------------------------------------ content
 
@@ -109,6 +114,7 @@ class RowList(ScrollView, can_focus=True):
     def set_rows(self, rows: Sequence[object], cursor: int = 0) -> None:
         """Show `rows` (any sequence, a `range` is fine), the cursor on row `cursor`."""
         self._rows = rows
+        self._version += 1
         self.virtual_size = Size(self.size.width, len(rows) * self.LINES_PER_ROW)
         self.set_reactive(RowList.cursor, self._clamp(cursor))
         self.refresh()
@@ -118,6 +124,7 @@ class RowList(ScrollView, can_focus=True):
     def grow_rows(self, rows: Sequence[object]) -> None:
         """Replace the rows with a longer sequence that starts with the same rows (cursor kept)."""
         self._rows = rows
+        self._version += 1  # e.g. the number column may widen
         self.virtual_size = Size(self.size.width, len(rows) * self.LINES_PER_ROW)
         self.refresh()
 
@@ -193,24 +200,47 @@ class RowList(ScrollView, can_focus=True):
         return Text(str(key))
 
     def style(self, name: str) -> Style:
-        """The rich style of one of this list's component classes."""
-        return self.get_component_rich_style(name, partial=True)
+        """The rich style of one of this list's component classes (looked up once per style change)."""
+        style = self._style_cache.get(name)
+        if style is None:
+            style = self._style_cache[name] = self.get_component_rich_style(name, partial=True)
+        return style
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._style_cache.clear()
+        self._line_cache.clear()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Computed once per paint rather than once per line.
+        self._paint = (self.scrollable_content_region.width or self.size.width, self.rich_style, self.has_focus)
+        return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width or self.size.width
+        width, base, focused = self._paint or (self.size.width, self.rich_style, self.has_focus)
         line = y + self.scroll_offset.y
         row, part = divmod(line, self.LINES_PER_ROW)
-        base = self.rich_style
         if row >= len(self._rows):
             return Strip.blank(width, base)
         selected = row == self.cursor
-        text = self.row_text(self._rows[row], part, width, selected)
-        if selected:
-            text.stylize(self.get_component_rich_style("row-list--cursor"))
-        text.truncate(width, overflow="ellipsis", pad=True)
-        segments = list(text.render(self.app.console))
-        strip = Strip(segments, cell_len(text.plain))
-        return strip.crop_extend(0, width, base).apply_style(base)
+        key = self._rows[row]
+        cache_key = (self._version, key, part, selected, width, focused)
+        strip = self._line_cache.get(cache_key)
+        if strip is None:
+            text = self.row_text(key, part, width, selected)
+            if selected:
+                text.stylize(self.get_component_rich_style("row-list--cursor"))
+            text.truncate(width, overflow="ellipsis", pad=True)
+            segments = list(text.render(self.app.console))
+            strip = Strip(segments, cell_len(text.plain)).crop_extend(0, width, base).apply_style(base)
+            self._line_cache[cache_key] = strip
+        return strip
+
+    def changed(self) -> None:
+        """What rows show has changed (not only which rows): draw them afresh."""
+        self._version += 1
+        self._line_cache.clear()
+        self.refresh()
 
     def _on_resize(self, event: events.Resize) -> None:
         self.virtual_size = Size(event.size.width, len(self._rows) * self.LINES_PER_ROW)
