@@ -13,11 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
-from functools import partial
 
 from textual import on, work
 from textual.app import ComposeResult, SystemCommand
-from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
@@ -41,10 +39,18 @@ TREE_MIN_WIDTH = 12  # the narrowest the reader can make the tree
 MIN_PANE_WIDTH = 20  # the tree never grows over the last columns of the text
 
 
+def section_commands() -> type:
+    """The palette's provider of section jumps (loaded when the palette first opens)."""
+    from reader.ui.screens.reader_commands import SectionCommands
+
+    return SectionCommands
+
+
 class ReaderScreen(Screen[None]):
     """One article: header, section tree, reading pane, search field, status, footer."""
 
     AUTO_FOCUS = "#pane"
+    COMMANDS = {section_commands}
 
     BINDINGS = [
         Binding("question_mark,f1", "help", "Help", key_display="?"),
@@ -347,46 +353,3 @@ class ReaderScreen(Screen[None]):
             yield SystemCommand("Clear search", "Remove the search highlights (escape)", self.action_clear_search)
         if self.can_pick:
             yield SystemCommand("Articles", "Back to the list of articles in the file (o)", self.action_picker)
-
-
-class SectionCommands(Provider):
-    """Palette entries "Go to 2.1 Workers" for every section, and "Search for …"."""
-
-    def _reader(self) -> ReaderScreen | None:
-        screen = self.screen
-        return screen if isinstance(screen, ReaderScreen) else None
-
-    async def discover(self) -> Hits:
-        reader = self._reader()
-        if reader is None:
-            return
-        for number, title, where in reader.sections():
-            help_text = where if where != title else None
-            yield DiscoveryHit(go_to_text(number, title), partial(reader.go_to_section, number), help=help_text)
-
-    async def search(self, query: str) -> Hits:
-        reader = self._reader()
-        if reader is None:
-            return
-        matcher = self.matcher(query)
-        for number, title, where in reader.sections():
-            text = go_to_text(number, title)
-            score = matcher.match(text)
-            if score > 0:
-                help_text = where if where != title else None
-                yield Hit(score, matcher.highlight(text), partial(reader.go_to_section, number), help=help_text)
-        if query.strip():
-            yield Hit(
-                0.01,
-                f"Search the article for “{query.strip()}”",
-                partial(reader.start_search, query.strip()),
-                help="Highlight every match and go to the first (n / N step through them)",
-            )
-
-
-def go_to_text(number: str, title: str) -> str:
-    """The palette's wording for a jump to a section."""
-    return f"Go to {number} {title}" if number else f"Go to the top: {title}"
-
-
-ReaderScreen.COMMANDS = {SectionCommands}
