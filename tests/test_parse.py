@@ -303,3 +303,12 @@ def test_url_glued_to_template_in_a_ref():
     article = parse_article("Khan.<ref>http://pakistanherald.com/p?id=756{{dead link|date=October 2016}}</ref>",
                             "T", fmt="wikitext")
     assert plain(article.citations[0].text) == "http://pakistanherald.com/p?id=756 [dead link]"
+
+
+def test_text_after_a_hatnote_is_a_paragraph_and_pre_lines_keep_links():
+    text = ("==Fife==\n{{main article|Fife derby}} There are teams with [[East Fife F.C.|East Fife]] around.\n\n"
+            " pre [[link]] text\n more pre\nafter\n")
+    blocks = parse_article(text, "T", fmt="wikitext").sections[0].blocks
+    assert [type(b).__name__ for b in blocks] == ["Hatnote", "Paragraph", "Preformatted", "Paragraph"]
+    assert plain(blocks[1].spans) == "There are teams with East Fife around."
+    assert blocks[2] == Preformatted("pre link text\nmore pre")

@@ -92,17 +92,15 @@ class BlockBuilder:
         if not text:
             return
         if self.at_line_start:
-            if not self.dump and text.startswith(" ") and text.strip() and not self.list_markers:
-                self.pre_lines.append(text[1:])
-                self.line_has_text = True
-                self.at_line_start = False
+            if not self.dump and text[0] == " " and text.strip() and not self.list_markers and self.entry is None:
+                # a line led by a space is preformatted (wikitext): it ends the paragraph
+                if not self.pre_lines:
+                    self.end_line()
+                    self.flush()
                 self._pre_line = True
-                return
-            if self.pre_lines:
+                text = text[1:]
+            elif self.pre_lines:
                 self._flush_pre()
-        if self._pre_line:
-            self.pre_lines[-1] += text
-            return
         if text.strip():
             self.at_line_start = False
             self.line_has_text = True
@@ -113,9 +111,13 @@ class BlockBuilder:
     def newline(self) -> None:
         """A line end: ends list items, dump paragraphs, and wikitext paragraphs at blank lines."""
         if self._pre_line:
+            # the preformatted line's content (text, links, templates) joins the block's lines
+            self.pre_lines.append("".join(span.text for span in self.spans).rstrip())
+            self.spans = []
             self._pre_line = False
             self.at_line_start = True
             self.line_has_text = False
+            self._place_pending()
             return
         if self.pre_lines and not self.line_has_text:
             self._flush_pre()
@@ -159,6 +161,8 @@ class BlockBuilder:
 
     def flush(self) -> None:
         """Close the paragraph being built, if any."""
+        if self._pre_line:
+            self.newline()
         if self.pre_lines:
             self._flush_pre()
         if self.spans:
@@ -282,10 +286,10 @@ class BlockBuilder:
             self._entry(node, name)
             return
         block = render_template(self.r, node, NO_MARKS, self.spans, top=True)
+        self.at_line_start = False
         if block is not None:
             self.emit(block)
         else:
-            self.at_line_start = False
             self.line_has_text = True
 
     def _entry(self, node: Template, name: str) -> None:

@@ -6,7 +6,7 @@ Each is mechanical and narrow, and says what it did through a notice when it mat
 * a bare URL glued to a template (``http://x{{dead link}}``) is separated from it, as
   MediaWiki expands templates before it finds URLs;
 * an article that lost its line breaks (one line of thousands of characters with
-  ``==Heading==`` inside) gets its heading lines back.
+  ``==Heading==`` and ``{| ... |- ... |}`` inside) gets its heading and table lines back.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import html
 import re
 
 _URL_THEN_TEMPLATE = re.compile(r"(://[^\s\[\]<>{}|]+)(?=\{\{)")
+_TABLE = re.compile(r"\{\|.*?\|\}", re.DOTALL)
 _INLINE_HEADING = re.compile(r"(?<=\S) +(={2,6}[^=\n]{1,200}?={2,6})(?= )")
 LONG_LINE = 2000
 
@@ -36,15 +37,23 @@ def separate_urls(source: str) -> str:
 
 
 def restore_headings(body: str) -> tuple[str, bool]:
-    """Put ``==Heading==`` runs found inside very long lines back on lines of their own."""
-    if "==" not in body:
+    """Put ``==Heading==`` runs and table rows found inside very long lines back on lines of their own."""
+    if "==" not in body and "{|" not in body:
         return body, False
     changed = False
     lines = body.split("\n")
     for index, line in enumerate(lines):
-        if len(line) > LONG_LINE and "==" in line:
-            fixed = _INLINE_HEADING.sub(r"\n\n\1\n\n", line)
+        if len(line) > LONG_LINE and ("==" in line or "{|" in line):
+            fixed = _TABLE.sub(_table_lines, line) if "{|" in line else line
+            fixed = _INLINE_HEADING.sub(r"\n\n\1\n\n", fixed)
             if fixed != line:
                 lines[index] = fixed.replace("\n\n ", "\n\n")
                 changed = True
     return ("\n".join(lines), True) if changed else (body, False)
+
+
+def _table_lines(match: re.Match[str]) -> str:
+    """A table flattened onto one line, its rows and end back on lines of their own."""
+    table = match.group(0).replace(" |- ", "\n|-\n").replace(" |-\n", "\n|-\n")
+    table = table[:-2].rstrip() + "\n|}"
+    return "\n" + table + "\n"
