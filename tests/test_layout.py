@@ -223,7 +223,7 @@ def test_control_characters_do_not_reach_the_terminal() -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(alphabet=st.sampled_from("ab  c\n漢字😀é-\u0301"), max_size=120), st.integers(2, 30), st.integers(2, 30))
+@given(st.text(alphabet=st.sampled_from("ab  c\n漢字😀é-\u0301\xa0"), max_size=120), st.integers(2, 30), st.integers(2, 30))
 def test_wrap_property(text: str, first: int, rest: int) -> None:
     lines = wrap(text, first, rest)
     assert lines
@@ -244,3 +244,9 @@ def test_search_when_lower_case_changes_lengths() -> None:
     spans = layout.highlights_on(result, y)
     line = layout.lines[y].plain
     assert [line[a:b] for a, b, _ in spans] == ["stanbul", "stanbul", "STANBUL"]
+
+
+def test_no_break_at_a_no_break_space() -> None:
+    lines = [text for text in (line.plain for line in layout_article(
+        m.Article("T", lead=(paragraph("aaaa bbbb 10\xa0000 cccc"),)), 14).lines)]
+    assert "10\xa0000 cccc" in lines or any(line.endswith("10\xa0000") for line in lines)

@@ -35,23 +35,27 @@ def is_single_cell(text: str) -> bool:
     return True
 
 
-_WORD = re.compile(r"\S+")
+# Where a line may break: spaces, but not the no-break ones (U+00A0, U+2007, U+202F).
+_SPACE = " \t\u1680\u2000-\u2006\u2008-\u200a\u205f\u3000"
+_WORD = re.compile(f"[^{_SPACE}\n]+")
+_SPACES = re.compile(f"[{_SPACE}]*")
 
-# C0 controls other than "\n", and the other line/page breaks, become spaces (one for one,
-# so offsets are kept) so that they neither move the cursor nor escape into the terminal.
-CONTROLS = {c: " " for c in (*range(0, 10), *range(11, 32), 0x7F, 0x85, 0x2028, 0x2029)}
+# Control characters other than "\n", and the other line/page breaks, become spaces (one for
+# one, so offsets are kept) so that they neither move the cursor nor escape into the terminal.
+_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def clean(text: str) -> str:
     """`text` with control characters turned into spaces, same length."""
-    return text.translate(CONTROLS) if not text.isprintable() else text
+    return _CONTROL.sub(" ", text) if _CONTROL.search(text) else text
 
 
 @lru_cache(maxsize=512)
 def _line_pattern(width: int) -> re.Pattern[str]:
     # Greedy: as much as fits ending on a non-space before a space or the end;
     # else a hard cut of a word longer than the line.
-    return re.compile(r"\S(?:[^\n]{0,%d}\S)?(?=\s|$)|\S{%d}" % (width - 2, width))
+    word, space = f"[^{_SPACE}\n]", f"[{_SPACE}]"
+    return re.compile(f"{word}(?:.{{0,{width - 2}}}{word})?(?={space}|$)|{word}{{{width}}}")
 
 
 def wrap(text: str, first: int, rest: int | None = None, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -66,103 +70,89 @@ def wrap(text: str, first: int, rest: int | None = None, start: int = 0, end: in
     while True:
         stop = text.find("\n", pos, end)
         seg_end = end if stop < 0 else stop
-        width = first if not lines else rest
-        _wrap_segment(text, pos, seg_end, width, rest, lines)
+        _wrap_segment(text, pos, seg_end, max(first if not lines else rest, 2), max(rest, 2), lines)
         if stop < 0:
             return lines
         pos = stop + 1
 
 
 def _wrap_segment(text: str, start: int, end: int, first: int, rest: int, out: list[tuple[int, int]]) -> None:
-    segment = text[start:end]
-    if not segment.strip():
+    """One line of text (no "\\n"), line by line: the regex engine finds each line of
+    one-cell text; a line holding wide or zero-width characters is measured word by word."""
+    count = len(out)
+    width = first
+    pos = _SPACES.match(text, start, end).end()
+    while pos < end:
+        window = text[pos : pos + width + 1]
+        if is_single_cell(window):
+            match = _line_pattern(width).match(text, pos, end)
+            line_end = match.end() if match else _wide_line(text, pos, end, width)
+        else:
+            line_end = _wide_line(text, pos, end, width)
+        out.append((pos, line_end))
+        pos = _SPACES.match(text, line_end, end).end()
+        width = rest
+    if len(out) == count:
         out.append((start, start))
-        return
-    if min(first, rest) >= 2 and is_single_cell(segment):
-        _wrap_fast(text, start, end, first, rest, out)
-    else:
-        _wrap_wide(text, start, end, max(first, 1), max(rest, 1), out)
 
 
-def _wrap_fast(text: str, start: int, end: int, first: int, rest: int, out: list[tuple[int, int]]) -> None:
-    """Single-cell text: the regex engine finds every line (fast enough for megabytes)."""
-    pattern = _line_pattern(first)
-    match = pattern.search(text, start, end)
-    if match is None:  # pragma: no cover - a non-blank segment always matches
-        out.append((start, start))
-        return
-    out.append(match.span())
-    pattern = _line_pattern(rest)
-    out.extend(m.span() for m in pattern.finditer(text, match.end(), end))
-
-
-def _wrap_wide(text: str, start: int, end: int, first: int, rest: int, out: list[tuple[int, int]]) -> None:
-    """Text with wide or zero-width characters: word by word, measuring cells."""
-    line_start = -1
-    line_end = start
+def _wide_line(text: str, pos: int, end: int, width: int) -> int:
+    """The end of the line starting at `pos` (a word), measuring cells word by word."""
     cells = 0
-    avail = first
-    for match in _WORD.finditer(text, start, end):
+    line_end = pos
+    # Enough characters for `width` cells (a run of CJK may be one "word" a page long).
+    for match in _WORD.finditer(text, pos, min(end, pos + 2 * width + 16)):
         s, e = match.span()
         word = match.group()
-        width = cell_len(word)
-        if line_start >= 0:
-            gap = cell_len(text[line_end:s])
-            if cells + gap + width <= avail:
-                line_end, cells = e, cells + gap + width
-                continue
-            if width != len(word) and avail - cells - gap >= 2:
-                # Wide characters may break anywhere: fill the rest of this line first.
-                s, cells = _fill(text, s, e, avail - cells - gap, line_start, out)
-                line_start = -1
-                avail = rest
-                if s >= e:
-                    continue
-                word = text[s:e]
-                width = cell_len(word)
-            else:
-                out.append((line_start, line_end))
-                line_start = -1
-                avail = rest
-        if width <= avail:
-            line_start, line_end, cells = s, e, width
+        size = len(word) if is_single_cell(word) else cell_len(word)
+        gap = cell_len(text[line_end:s]) if s > line_end else 0
+        if cells + gap + size <= width:
+            line_end, cells = e, cells + gap + size
+            if cells >= width:
+                break
             continue
-        # A word longer than the line: cut it by graphemes.
-        pieces = _cut(word, avail, rest)
-        for piece_start, piece_end, _ in pieces[:-1]:
-            out.append((s + piece_start, s + piece_end))
-        piece_start, piece_end, cells = pieces[-1]
-        line_start, line_end = s + piece_start, s + piece_end
-        avail = rest
-    if line_start >= 0:
-        out.append((line_start, line_end))
-    elif not out or out[-1][1] < start:
-        out.append((start, start))
+        room = width - cells - gap
+        if line_end == pos or (size != len(word) and room >= 2):
+            # A word longer than the line, or wide text (which may break anywhere): fill the line.
+            return max(_fit(text, s, e, room), line_end if line_end > pos else pos + 1)
+        break
+    return line_end
 
 
-def _fill(text: str, s: int, e: int, room: int, line_start: int, out: list[tuple[int, int]]) -> tuple[int, int]:
-    """Put as much of text[s:e] as fits in `room` cells at the end of the current line."""
-    graphemes, _ = split_graphemes(text[s:e])
-    used = 0
-    cut = s
-    for g_start, g_end, size in graphemes:
+_WIDTHS: dict[str, int] = {}
+
+
+def _fit(text: str, start: int, end: int, room: int) -> int:
+    """The end of the longest run of whole graphemes from `start` that fits in `room` cells."""
+    limit = min(end, start + 2 * room + 16)  # enough characters for `room` cells
+    run = text[start:limit]
+    if "\u200d" in run or "\ufe0f" in run:
+        return _fit_graphemes(run, start, limit < end, room)
+    widths = _WIDTHS
+    used, cut = 0, start
+    for char in run:
+        size = widths.get(char)
+        if size is None:
+            size = widths[char] = get_character_cell_size(char)
         if used + size > room:
             break
         used += size
-        cut = s + g_end
-    out.append((line_start, cut))
-    return cut, 0
+        cut += 1
+    # Never start the next line with a combining mark: its base goes with it.
+    while start < cut < limit and widths.get(text[cut]) == 0:
+        cut -= 1
+    return cut
 
 
-def _cut(word: str, first: int, rest: int) -> list[tuple[int, int, int]]:
-    """Cut a word into pieces of at most `first` then `rest` cells: (start, end, cells)."""
-    graphemes, _ = split_graphemes(word)
-    pieces: list[tuple[int, int, int]] = []
-    piece_start, used, room = 0, 0, first
-    for g_start, g_end, size in graphemes:
-        if used + size > room and used:
-            pieces.append((piece_start, g_start, used))
-            piece_start, used, room = g_start, 0, rest
+def _fit_graphemes(run: str, start: int, cut_short: bool, room: int) -> int:
+    """`_fit` for text with joiners and variation selectors (emoji sequences)."""
+    graphemes, _ = split_graphemes(run)
+    if cut_short:
+        graphemes = graphemes[:-1]  # the last may continue past the run
+    used, cut = 0, start
+    for _g_start, g_end, size in graphemes:
+        if used + size > room:
+            break
         used += size
-    pieces.append((piece_start, len(word), used))
-    return pieces
+        cut = start + g_end
+    return cut

@@ -176,8 +176,11 @@ class ReadingPane(ScrollView, can_focus=True):
         if self._selected is not None and self._selected >= len(layout.markers):
             self._selected = None
         if reset:
+            if self._result is not None:  # a new article: the old search's counts are void
+                self.post_message(self.SearchChanged("", 0, 0, {}))
             self._result = None
             self._current_match = -1
+            self._search_origin = None
             self._scroll_to_line(0)
         elif anchor is not None:
             self._scroll_to_line(layout.line_of_anchor(anchor))
