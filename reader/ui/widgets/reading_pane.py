@@ -143,7 +143,12 @@ class ReadingPane(ScrollView, can_focus=True):
             layout = self.text_layout
         self._install(layout, anchor, reset)
         if not layout.complete or layout.article is not self.article:
-            generation, article = self._generation, self.article
+            # After the first screen is painted: a thread holding the GIL would delay it.
+            self.call_after_refresh(self._start_layout_worker, self.article, width, styles, self._generation, anchor)
+
+    def _start_layout_worker(self, article: Article, width: int, styles: Styles, generation: int,
+                             anchor: tuple[int, int] | None) -> None:
+        if generation == self._generation:
             self.run_worker(lambda: self._layout_in_thread(article, width, styles, generation, anchor),
                             thread=True, exclusive=True, group="layout")
 
