@@ -8,8 +8,10 @@ reader's `o` key asks for the picker again with a `ReaderScreen.PickerRequested`
 
 from __future__ import annotations
 
+import importlib
+import sys
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeGuard
 
 from textual import on
 from textual.app import App, SystemCommand
@@ -21,11 +23,27 @@ from textual.filter import Monochrome
 from textual.screen import Screen
 
 from reader.ui.screens.picker import PICKER_NAME, ArticleProvider, PickerScreen
-from reader.ui.screens.reader import ReaderScreen
 
 if TYPE_CHECKING:
     from reader.source.library import Library
     from reader.source.split import Entry
+    from reader.ui.screens.reader import ReaderScreen
+
+# The reader screen brings the parser and the layout with it: a few tenths of a second of
+# imports that the picker does not need for its first paint.  It is imported when first
+# needed, or in the background once the picker is on screen.
+READER_MODULE = "reader.ui.screens.reader"
+
+
+def reader_class() -> type[ReaderScreen]:
+    """The `ReaderScreen` class (importing its module the first time)."""
+    return importlib.import_module(READER_MODULE).ReaderScreen  # type: ignore[no-any-return]
+
+
+def is_reader(screen: object) -> TypeGuard[ReaderScreen]:
+    """True for a `ReaderScreen`; never imports it (no reader exists before its module does)."""
+    module = sys.modules.get(READER_MODULE)
+    return module is not None and isinstance(screen, module.ReaderScreen)
 
 
 class SafeMonochrome(Monochrome):
@@ -62,6 +80,7 @@ class ReaderApp(App[None]):
         self.positions: dict[int, float] = {}  # article index -> scroll offset, kept while the app runs
         # What to do once a reader's article is on screen: (scroll offset, phrase to search for).
         self._pending: dict[ReaderScreen, tuple[float | None, str | None]] = {}
+        self._back_to: int | None = None  # the article the picker was opened from
 
     @property
     def has_many(self) -> bool:
@@ -73,6 +92,8 @@ class ReaderApp(App[None]):
             self.open_article(self.start_article)
         elif self.has_many:
             self.show_picker()
+            # Load the reader's code while the user looks at the list (after its first paint).
+            self.call_after_refresh(lambda: self.run_worker(reader_class, thread=True, group="preload"))
         else:
             self.open_article(0)
 
@@ -86,10 +107,11 @@ class ReaderApp(App[None]):
         """
         screen = self.reader_screen(index)
         self._pending[screen] = (self.positions.get(index), phrase)
-        if isinstance(self.screen, PickerScreen):
-            self.pop_screen()  # the picker stays installed, its filter kept
-        if isinstance(self.screen, ReaderScreen):
+        if is_reader(self.screen):
             self._remember(self.screen)
+        if is_reader(self.screen) or isinstance(self.screen, PickerScreen):
+            # One screen at a time: a reader kept suspended under the picker would be
+            # resumed only to be thrown away.  The picker is installed, so it is kept.
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
@@ -98,9 +120,9 @@ class ReaderApp(App[None]):
         """A reader for article `index` (an empty article when the file holds none)."""
         entries = self.library.entries
         if not entries:
-            return ReaderScreen("", self.library.name, source_name=self.library.name, cursor_blink=self.blink)
+            return reader_class()("", self.library.name, source_name=self.library.name, cursor_blink=self.blink)
         entry = entries[index]
-        return ReaderScreen(
+        return reader_class()(
             self.library.article_text(entry),
             entry.title,
             source_name=self.library.name,
@@ -114,9 +136,15 @@ class ReaderApp(App[None]):
         if not self.is_screen_installed(PICKER_NAME):
             self.install_screen(PickerScreen(self.library, cursor_blink=self.blink), PICKER_NAME)
         picker = self.get_screen(PICKER_NAME)
-        if isinstance(self.screen, ReaderScreen) and self.screen.index is not None and isinstance(picker, PickerScreen):
-            picker.select_entry(self.screen.index)
-        if picker not in self.screen_stack:
+        if picker in self.screen_stack:
+            return
+        if is_reader(self.screen):
+            self._back_to = self.screen.index
+            if self.screen.index is not None and isinstance(picker, PickerScreen):
+                picker.select_entry(self.screen.index)
+            self._remember(self.screen)
+            self.switch_screen(PICKER_NAME)
+        else:
             self.push_screen(PICKER_NAME)
 
     @on(PickerScreen.ArticleChosen)
@@ -126,12 +154,11 @@ class ReaderApp(App[None]):
 
     @on(PickerScreen.BackRequested)
     def _picker_back(self) -> None:
-        """Escape in the picker: back to the article under it, if there is one."""
-        if isinstance(self.screen, PickerScreen) and any(isinstance(s, ReaderScreen) for s in self.screen_stack):
-            self.pop_screen()
+        """Escape in the picker: back to the article it was opened from (at the same place)."""
+        if isinstance(self.screen, PickerScreen) and self._back_to is not None:
+            self.open_article(self._back_to)
 
-    @on(ReaderScreen.ArticleShown)
-    def _article_shown(self, event: ReaderScreen.ArticleShown) -> None:
+    def on_reader_screen_article_shown(self, event: ReaderScreen.ArticleShown) -> None:
         """Put a re-opened article back where it was read; start a search asked for."""
         for screen in list(self._pending):
             if screen.article is not event.article:
@@ -158,7 +185,7 @@ class ReaderApp(App[None]):
 
     def _redirect_entry(self, screen: object) -> Entry | None:
         """The article in this file that the reader's redirect page points to."""
-        if not isinstance(screen, ReaderScreen) or screen.index is None:
+        if not is_reader(screen) or screen.index is None:
             return None
         entries = self.library.entries
         if not 0 <= screen.index < len(entries):
@@ -176,9 +203,8 @@ class ReaderApp(App[None]):
             return self._redirect_entry(self.screen) is not None
         return True
 
-    @on(ReaderScreen.PickerRequested)
-    def _picker_requested(self, event: ReaderScreen.PickerRequested) -> None:
-        if isinstance(self.screen, ReaderScreen):
+    def on_reader_screen_picker_requested(self, event: ReaderScreen.PickerRequested) -> None:
+        if is_reader(self.screen):
             self._remember(self.screen)
         self.show_picker()
 
@@ -190,7 +216,7 @@ class ReaderApp(App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        if isinstance(screen, ReaderScreen):
+        if is_reader(screen):
             yield from screen.system_commands()
 
 
