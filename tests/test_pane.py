@@ -309,3 +309,25 @@ async def test_theme_change_restyles_and_focus_change_does_not_relayout() -> Non
         marker = pane.text_layout.markers[0]
         strip = pane.render_line(marker.line - pane.scroll_line)
         assert any(seg.style and seg.style.color == pane._get_styles()["marker"].color for seg in strip)
+
+
+async def test_resize_deep_in_a_huge_article_shows_the_same_place_at_once() -> None:
+    app = PaneApp(long_article(300, 8))
+    async with app.run_test(size=(100, 20)) as pilot:
+        pane = app.query_one(ReadingPane)
+        for _ in range(60):
+            await pilot.pause(0.05)
+            if pane.text_layout.complete:
+                break
+        pane.go_to_section("200")
+        await pilot.pause()
+        assert shown(pane)[0] == "200 Part 200"
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause(0.3)  # the debounce; the whole layout may still be on its way
+        assert shown(pane)[0] == "200 Part 200"
+        for _ in range(60):
+            await pilot.pause(0.05)
+            if pane.text_layout.complete and pane.text_layout.width < 60:
+                break
+        assert pane.text_layout.complete
+        assert shown(pane)[0] == "200 Part 200"

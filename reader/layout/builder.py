@@ -33,9 +33,11 @@ class Enough(Exception):
 class Builder:
     """Lays out an article block by block into a LineStore (stopping at `max_lines`, if given)."""
 
-    def __init__(self, width: int, styles: Styles, max_lines: int | None = None) -> None:
+    def __init__(self, width: int, styles: Styles, max_lines: int | None = None, from_block: int = 0) -> None:
         self.store = LineStore(width)
         self.max_lines = max_lines
+        self.from_block = from_block  # count `max_lines` from this block on (a reading position)
+        self._counted_from: int | None = 0 if from_block <= 0 else None
         self.styles = styles
         self.block = 0
         self.section = ""
@@ -45,6 +47,17 @@ class Builder:
         self._previous: type | None = None
 
     # ------------------------------------------------------------------ helpers
+
+    def check_enough(self) -> None:
+        """Raise Enough once `max_lines` lines follow block `from_block` (when limited)."""
+        if self.max_lines is None:
+            return
+        if self._counted_from is None:
+            if self.block < self.from_block:
+                return
+            self._counted_from = len(self.store)
+        if len(self.store) - self._counted_from >= self.max_lines:
+            raise Enough
 
     def pieces(self, spans: Iterable[model.Span]) -> Pieces:
         """Model spans to (text, style, cite) pieces."""
@@ -64,8 +77,7 @@ class Builder:
 
     def start_block(self, kind: type) -> None:
         """A blank line before the block unless it continues a tight list."""
-        if self.max_lines is not None and len(self.store) >= self.max_lines:
-            raise Enough
+        self.check_enough()
         if not (kind is self._previous and kind in _TIGHT):
             self.store.blank()
         self._previous = kind
@@ -108,8 +120,7 @@ class Builder:
         self.text([("↪ Redirect to ", None, None), (target, self.styles["link"], None)], base="redirect")
 
     def heading(self, section: model.Section) -> None:
-        if self.max_lines is not None and len(self.store) >= self.max_lines:
-            raise Enough
+        self.check_enough()
         self.store.blank()
         self.block += 1
         self.section = section.number
@@ -194,8 +205,7 @@ class Builder:
             return
         width = len(str(len(article.citations))) + 2
         for citation in article.citations:
-            if self.max_lines is not None and len(self.store) >= self.max_lines:
-                raise Enough
+            self.check_enough()
             self.block += 1
             number = f"{citation.number}.".rjust(width - 1) + " "
             body = self.pieces(citation.text) or [(citation.field("title") or "(empty citation)", None, None)]

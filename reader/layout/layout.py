@@ -255,15 +255,16 @@ def _section_paths(article: model.Article) -> dict[str, tuple[str, ...]]:
 
 
 def layout_article(article: model.Article, width: int, styles: Styles | None = None, *,
-                   max_lines: int | None = None) -> Layout:
+                   max_lines: int | None = None, from_block: int = 0) -> Layout:
     """Lay out `article` in lines of at most `width` cells (at least 10).
 
     With `max_lines`, stop after about that many lines (`Layout.complete` is then False):
     enough for a first screen of a huge article while the whole is laid out elsewhere.
+    `from_block` counts those lines from that block on (the block of a reading position).
     """
     width = max(int(width), 10)
     styles = styles or Styles()
-    builder = Builder(width, styles, max_lines)
+    builder = Builder(width, styles, max_lines, from_block)
     try:
         builder.article(article)
     except Enough:

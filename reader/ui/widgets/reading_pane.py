@@ -137,9 +137,13 @@ class ReadingPane(ScrollView, can_focus=True):
         width = self.text_width
         styles = self._get_styles()
         limit = max(FIRST_SCREEN_LINES, self.size.height * 3)
-        layout = layout_article(self.article, width, styles, max_lines=limit)
-        if not layout.complete and anchor is not None and self.text_layout is not None and self.text_layout.width == width:
-            # A re-layout keeping the position: the old full layout stays until the new one is ready.
+        # The first screen at the reading position now (all of a short article), the whole soon.
+        start = anchor[0] if anchor is not None else 0
+        layout = layout_article(self.article, width, styles, max_lines=limit, from_block=max(start - 1, 0))
+        if not layout.complete and anchor is not None and self.text_layout is not None \
+                and self.text_layout.width == width:
+            # Same width (a complete article replacing its first part, a theme): the old layout
+            # stays on screen until the new one is ready.
             layout = self.text_layout
         self._install(layout, anchor, reset)
         if not layout.complete or layout.article is not self.article:
