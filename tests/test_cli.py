@@ -554,18 +554,21 @@ def open_in_terminal(
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 110, 0, 0))
     screen = pyte.Screen(110, 30)
     stream = pyte.ByteStream(screen)
-    shown, deadline, quit_sent = "", time.monotonic() + 60, False
+    shown, deadline, quit_sent, seen_at = "", time.monotonic() + 60, False, 0.0
     status = None
     try:
         while time.monotonic() < deadline:
-            ready, _, _ = select.select([fd], [], [], 0.2)
+            ready, _, _ = select.select([fd], [], [], 0.1)
             if ready:
                 try:
                     stream.feed(os.read(fd, 65536))
                 except OSError:  # the child closed the terminal: it is exiting
                     status = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
                     break
-            if not quit_sent and wait_for in "\n".join(screen.display):
+            if not seen_at and wait_for in "\n".join(screen.display):
+                seen_at = time.monotonic()
+            # Once the text is there, let the frame finish drawing (no output for 0.5 s), then quit.
+            if seen_at and not quit_sent and not ready and time.monotonic() - seen_at > 0.5:
                 shown = "\n".join(screen.display)
                 os.write(fd, quit_key)
                 quit_sent = True
@@ -604,6 +607,6 @@ def test_the_command_opens_one_article_of_many_by_title() -> None:
 
 
 def test_the_command_opens_the_picker_on_a_file_of_many() -> None:
-    status, screen = open_in_terminal([str(EXAMPLE)], wait_for="Benzodiazepine", quit_key=b"\x11")  # ctrl+q
+    status, screen = open_in_terminal([str(EXAMPLE)], wait_for="Bicameral mind", quit_key=b"\x11")  # ctrl+q
     assert status == 0
     assert "Building society" in screen and "Bicameral mind" in screen
