@@ -367,6 +367,121 @@ async def test_palette_offers_open_article_for_titles() -> None:
         assert "Search all articles" in discovered and len(discovered) == 21
 
 
+# ---------------------------------------------------------------------------- in the reader app
+
+
+def reader_app() -> App[None]:
+    from reader.ui.app import ReaderApp
+
+    return ReaderApp(Library.open(str(EXAMPLE), lazy=True), cursor_blink=False)
+
+
+async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_app_opens_the_picker_then_an_article_and_returns_with_filter_kept() -> None:
+    from reader.ui.screens.reader import ReaderScreen
+
+    app = reader_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, PickerScreen)
+        await pilot.press(*"bry gold", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ReaderScreen) and app.screen.title == "Barry Goldwater"
+        await pilot.press("o")
+        await settle(pilot)
+        assert isinstance(app.screen, PickerScreen)
+        assert app.screen.query_one("#picker-filter", Input).value == "bry gold"
+        assert shown_titles(app) == ["Barry Goldwater"]
+        await pilot.press("escape", "escape")  # clear the filter, then back to the article
+        await settle(pilot)
+        assert isinstance(app.screen, ReaderScreen) and app.screen.title == "Barry Goldwater"
+
+
+async def test_app_keeps_the_reading_position_of_each_article() -> None:
+    app = reader_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press(*"benzodiazepine", "enter")
+        await settle(pilot)
+        await pilot.press("space", "space", "space")
+        await settle(pilot)
+        place = app.screen.pane.scroll_y
+        assert place > 0
+        await pilot.press("o", "escape", *"banda", "enter")  # another article meanwhile
+        await settle(pilot)
+        assert app.screen.title == "Banda"
+        await pilot.press("o", "escape", *"benzodiazepine", "enter")
+        await settle(pilot)
+        await pilot.pause(0.3)
+        assert app.screen.title == "Benzodiazepine"
+        assert app.screen.pane.scroll_y == place
+
+
+async def test_app_follows_a_redirect_in_the_same_file() -> None:
+    app = reader_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press(*"bell curve", "enter")  # "Bell Curve" redirects to "bell curve"
+        await settle(pilot)
+        assert app.screen.title == "Bell Curve"
+        assert any("press r to follow" in n.message for n in app._notifications)
+        await pilot.press("r")
+        await settle(pilot)
+        assert app.screen.title == "Bell curve"
+        await pilot.press("r")  # not a redirect: nothing happens
+        await settle(pilot)
+        assert app.screen.title == "Bell curve"
+
+
+async def test_app_redirect_elsewhere_offers_nothing_to_follow() -> None:
+    app = reader_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press(*"bundesmarine", "enter")  # -> German Navy, not in this file
+        await settle(pilot)
+        assert not any("press r" in n.message for n in app._notifications)
+        await pilot.press("r")
+        await settle(pilot)
+        assert app.screen.title == "Bundesmarine"
+
+
+async def test_app_search_across_the_file_starts_the_in_article_search() -> None:
+    from reader.ui.screens.reader import ReaderScreen
+
+    app = reader_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+f", *"navy", "enter")
+        await settle(pilot)
+        await pilot.press("down", "down", "enter")
+        await settle(pilot)
+        await pilot.pause(0.3)
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen) and screen.title == "Baralong incidents"
+        assert screen.status.query == "navy"
+        assert screen.status.total == 3 and screen.status.current >= 1
+        await pilot.press("n")
+        await settle(pilot)
+        assert screen.status.current >= 1
+
+
+async def test_app_palette_opens_an_article() -> None:
+    from reader.ui.screens.reader import ReaderScreen
+
+    app = reader_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"open article: behistun")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ReaderScreen) and app.screen.title == "Behistun Inscription"
+
+
 # ---------------------------------------------------------------------------- helpers
 
 
