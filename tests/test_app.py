@@ -708,3 +708,22 @@ async def test_every_theme_keeps_the_status_and_the_tree_badges_readable() -> No
                 fg = Color.from_rich_color(style.color or base.color)
                 bg = Color.from_rich_color(style.bgcolor or base.bgcolor)
                 assert contrast(fg, bg) >= 3, (theme, component)
+
+
+async def test_resizing_while_a_long_article_loads() -> None:
+    sample = SAMPLE.read_text(encoding="utf-8")
+    body = sample.split("\n", 1)[1]
+    text = "[[Long]]\n\n" + "".join(body.replace("==Migration history==", f"==Part {i}==") for i in range(40))
+    library = Library.from_text(text, "long.txt")
+    app = ReaderApp(library, cursor_blink=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for size in ((40, 10), (250, 80), (60, 12), (100, 30)):
+            await pilot.resize_terminal(*size)
+            await pilot.press("G", "right_square_bracket", "c")
+        await settle(app, pilot)
+        screen, pane, tree, status = parts(app)
+        assert screen.article.complete and status.notice == ""
+        assert tree.node_for("40") is not None
+        await pilot.press("G")
+        assert pane.progress == 100
+        assert tree.highlighted == pane.current_section
