@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import ClassVar, Sequence
 
-from rich.cells import cell_len
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -117,8 +117,9 @@ class RowList(ScrollView, can_focus=True):
         self._version += 1
         self.virtual_size = Size(self.size.width, len(rows) * self.LINES_PER_ROW)
         self.set_reactive(RowList.cursor, self._clamp(cursor))
+        # Scroll now rather than after the refresh: one paint per new list, not two.
+        self._scroll_to_cursor()
         self.refresh()
-        self.call_after_refresh(self._scroll_to_cursor)
         self._post_highlighted()
 
     def grow_rows(self, rows: Sequence[object]) -> None:
@@ -227,14 +228,17 @@ class RowList(ScrollView, can_focus=True):
         cache_key = (self._version, key, part, selected, width, focused)
         strip = self._line_cache.get(cache_key)
         if strip is None:
-            text = self.row_text(key, part, width, selected)
-            if selected:
-                text.stylize(self.get_component_rich_style("row-list--cursor"))
-            text.truncate(width, overflow="ellipsis", pad=True)
-            segments = list(text.render(self.app.console))
-            strip = Strip(segments, cell_len(text.plain)).crop_extend(0, width, base).apply_style(base)
-            self._line_cache[cache_key] = strip
+            strip = self._line_cache[cache_key] = self.row_strip(key, part, width, selected, base)
         return strip
+
+    def row_strip(self, key: object, part: int, width: int, selected: bool, base: Style) -> Strip:
+        """One line of a row as a strip exactly `width` cells wide (via `row_text`)."""
+        text = self.row_text(key, part, width, selected)
+        if selected:
+            text.stylize(self.get_component_rich_style("row-list--cursor"))
+        text.truncate(width, overflow="ellipsis", pad=True)
+        segments = list(text.render(self.app.console))
+        return Strip(segments, cell_len(text.plain)).crop_extend(0, width, base).apply_style(base)
 
     def changed(self) -> None:
         """What rows show has changed (not only which rows): draw them afresh."""
@@ -255,23 +259,52 @@ class TitleList(RowList):
         self.entries = entries  # the library's growing list, read only
         self.offsets: dict[int, tuple[int, ...]] = {}  # entry index -> matched letters
 
-    def row_text(self, key: object, line: int, width: int, selected: bool) -> Text:
+    def row_strip(self, key: object, part: int, width: int, selected: bool, base: Style) -> Strip:
+        """Number, title (matched letters marked), "→ redirect to X", size at the right edge.
+
+        Built from segments directly: rich's Text would cost several times more per line,
+        and a new filter redraws every visible line.
+        """
         index = key if isinstance(key, int) else 0
         entry = self.entries[index]
-        dim = self.style("row-list--dim")
+        plain = base + self.get_component_rich_style("row-list--cursor") if selected else base
+        dim = base + self.style("row-list--dim") + (plain if selected else Style())
+        match = plain + self.style("row-list--match")
         number = f"{index + 1:>{len(str(len(self.entries)))}} "
-        size = " " + human_size(entry.size).rjust(7)
-        title = Text(entry.title, no_wrap=True)
-        for offset in self.offsets.get(index, ()):
-            if offset < len(entry.title) and not entry.title[offset].isspace():
-                title.stylize(self.style("row-list--match"), offset, offset + 1)
-        text = Text(number, style=dim, no_wrap=True)
-        text.append_text(title)
+        size = " " + human_size(entry.size).rjust(7) + " "
+        room = max(width - len(number) - len(size), 1)
+        parts = _marked(entry.title, self.offsets.get(index, ()), plain, match)
         if entry.redirect is not None:
-            text.append(f"  → redirect to {entry.redirect}", style=dim)
-        room = width - cell_len(size) - 1
-        if text.cell_len > room:
-            text.truncate(max(room, 1), overflow="ellipsis")
-        text.append(" " * max(0, room - text.cell_len + 1))
-        text.append(size, style=dim)
-        return text
+            parts.append((f"  → redirect to {entry.redirect}", dim))
+        segments = [Segment(number, dim), *_fit(parts, room, plain), Segment(size, dim)]
+        return Strip(segments, width).crop_extend(0, width, base)
+
+
+def _marked(title: str, offsets: tuple[int, ...], plain: Style, match: Style) -> list[tuple[str, Style]]:
+    """The title in runs of plain and matched letters."""
+    marked = {offset for offset in offsets if offset < len(title) and not title[offset].isspace()}
+    if not marked:
+        return [(title, plain)]
+    runs: list[tuple[str, Style]] = []
+    start = 0
+    for position in range(1, len(title) + 1):
+        if position == len(title) or (position in marked) != (start in marked):
+            runs.append((title[start:position], match if start in marked else plain))
+            start = position
+    return runs
+
+
+def _fit(parts: list[tuple[str, Style]], room: int, fill: Style) -> list[Segment]:
+    """Segments filling exactly `room` cells: padded with `fill`, or cut with an ellipsis."""
+    segments: list[Segment] = []
+    used = 0
+    for text, style in parts:
+        length = cell_len(text)
+        if used + length > room:
+            cut = set_cell_size(text, max(room - used - 1, 0))
+            segments.append(Segment(cut + "…", style))
+            return segments
+        segments.append(Segment(text, style))
+        used += length
+    segments.append(Segment(" " * (room - used), fill))
+    return segments
