@@ -727,3 +727,22 @@ async def test_resizing_while_a_long_article_loads() -> None:
         await pilot.press("G")
         assert pane.progress == 100
         assert tree.highlighted == pane.current_section
+
+
+async def test_leaving_a_long_article_while_it_loads() -> None:
+    sample = SAMPLE.read_text(encoding="utf-8")
+    body = sample.split("\n", 1)[1]
+    long_one = "[[Long]]\n\n" + "".join(body.replace("==Migration history==", f"==Part {i}==") for i in range(60))
+    library = Library.from_text(long_one + "\n[[Short]]\n\nA short one.\n", "two.txt")
+    assert [entry.title for entry in library.entries] == ["Long", "Short"]
+    app = ReaderApp(library, article=0, cursor_blink=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(3):
+            await pilot.pause()
+        app.open_article(1)  # its start is on screen, the rest most likely still parsing
+        await app.workers.wait_for_complete()
+        await settle(app, pilot)
+        screen, pane, tree, _ = parts(app)
+        assert screen.title == "Short"
+        assert top_line(pane) == "Short"
+
