@@ -158,7 +158,12 @@ class ReaderScreen(Screen[None]):
     def _parse_full(self) -> None:
         article = parse_article(self.text, self.given_title)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show, article, True)
+            self.app.call_from_thread(self._show_full, article)
+
+    def _show_full(self, article: Article) -> None:
+        # The reader may have gone to another article while this one was parsed.
+        if self.is_attached:
+            self._show(article, keep_position=True)
 
     def _show(self, article: Article, keep_position: bool) -> None:
         self.article = article
