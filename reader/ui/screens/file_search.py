@@ -31,7 +31,7 @@ from reader.ui.widgets.picker_list import RowList
 if TYPE_CHECKING:
     from reader.source.library import Library
 
-POLL_SECONDS = 0.05  # how often the screen takes up the results found so far
+POLL_SECONDS = 0.1  # how often the screen takes up the results found so far
 
 
 class _Found:

@@ -128,7 +128,8 @@ class PickerScreen(Screen[None]):
         self._show_heading()
         self._show_status()
         if not self.library.complete:
-            self._index_in_background()
+            # After the first paint: decoding the rest of a big file must not delay it.
+            self.call_after_refresh(self._index_in_background)
         self._watch_timer = self.set_interval(WATCH_SECONDS, self._check_file)
 
     def on_screen_resume(self) -> None:

@@ -124,8 +124,7 @@ class RowList(ScrollView, can_focus=True):
 
     def grow_rows(self, rows: Sequence[object]) -> None:
         """Replace the rows with a longer sequence that starts with the same rows (cursor kept)."""
-        self._rows = rows
-        self._version += 1  # e.g. the number column may widen
+        self._rows = rows  # the rows already shown draw the same: their cached lines stay
         self.virtual_size = Size(self.size.width, len(rows) * self.LINES_PER_ROW)
         self.refresh()
 
@@ -225,11 +224,15 @@ class RowList(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         selected = row == self.cursor
         key = self._rows[row]
-        cache_key = (self._version, key, part, selected, width, focused)
+        cache_key = (self._version, self.draw_token(), key, part, selected, width, focused)
         strip = self._line_cache.get(cache_key)
         if strip is None:
             strip = self._line_cache[cache_key] = self.row_strip(key, part, width, selected, base)
         return strip
+
+    def draw_token(self) -> object:
+        """Anything else a row's drawing depends on (part of the line cache's key)."""
+        return None
 
     def row_strip(self, key: object, part: int, width: int, selected: bool, base: Style) -> Strip:
         """One line of a row as a strip exactly `width` cells wide (via `row_text`)."""
@@ -258,6 +261,9 @@ class TitleList(RowList):
         super().__init__(id=id)
         self.entries = entries  # the library's growing list, read only
         self.offsets: dict[int, tuple[int, ...]] = {}  # entry index -> matched letters
+
+    def draw_token(self) -> object:
+        return len(str(len(self.entries)))  # the width of the number column
 
     def row_strip(self, key: object, part: int, width: int, selected: bool, base: Style) -> Strip:
         """Number, title (matched letters marked), "→ redirect to X", size at the right edge.
