@@ -746,3 +746,22 @@ async def test_leaving_a_long_article_while_it_loads() -> None:
         assert screen.title == "Short"
         assert top_line(pane) == "Short"
 
+
+
+async def test_palette_shows_titles_with_brackets_as_text() -> None:
+    text = ("[[Brackets]]\n\nLead.\n\n==Notes [citation needed]==\n\nOne.\n\n==Odd [/] title==\n\nTwo.\n\n"
+            "==[b]Not bold[/b]==\n\nThree.\n")
+    async with reading(text=text) as (app, pilot):
+        _, pane, _, _ = parts(app)
+        await palette_run(app, pilot, "Go to 2 Odd")
+        assert pane.current_section == "2"
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"citation needed")
+        for _ in range(20):
+            await pilot.pause(0.05)
+        shown = [str(option.prompt) for option in app.screen.query_one("CommandList").options]
+        assert any("Notes [citation needed]" in line for line in shown)
+        await pilot.press("escape")
+        await palette_run(app, pilot, "Go to 3 [b]Not")
+        assert pane.current_section == "3"

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from functools import partial
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.content import Content
+from textual.markup import escape
 
 from reader.ui.screens.reader import ReaderScreen
 
@@ -26,8 +28,9 @@ class SectionCommands(Provider):
         if reader is None:
             return
         for number, title, where in reader.sections():
-            help_text = where if where != title else None
-            yield DiscoveryHit(go_to_text(number, title), partial(reader.go_to_section, number), help=help_text)
+            text = go_to_text(number, title)
+            yield DiscoveryHit(Content(text), partial(reader.go_to_section, number), text=text,
+                               help=help_text(title, where))
 
     async def search(self, query: str) -> Hits:
         reader = self._reader()
@@ -38,17 +41,31 @@ class SectionCommands(Provider):
             text = go_to_text(number, title)
             score = matcher.match(text)
             if score > 0:
-                help_text = where if where != title else None
-                yield Hit(score, matcher.highlight(text), partial(reader.go_to_section, number), help=help_text)
-        if query.strip():
-            yield Hit(
-                0.01,
-                f"Search the article for “{query.strip()}”",
-                partial(reader.start_search, query.strip()),
-                help="Highlight every match and go to the first (n / N step through them)",
-            )
+                yield Hit(score, highlight(matcher, text), partial(reader.go_to_section, number), text=text,
+                          help=help_text(title, where))
+        wanted = query.strip()
+        if wanted:
+            text = f"Search the article for “{wanted}”"
+            yield Hit(0.01, Content(text), partial(reader.start_search, wanted), text=text,
+                      help="Highlight every match and go to the first (n / N step through them)")
 
 
 def go_to_text(number: str, title: str) -> str:
     """The palette's wording for a jump to a section."""
     return f"Go to {number} {title}" if number else f"Go to the top: {title}"
+
+
+def help_text(title: str, where: str) -> str | None:
+    """The breadcrumb under a hit, as markup (titles may hold "[...]"); none when it adds nothing."""
+    return escape(where) if where != title else None
+
+
+def highlight(matcher: Matcher, text: str) -> Content:
+    """`text` with the letters the query matched highlighted, as the palette does it, but
+    never read as markup: "[citation needed]" in a title is text, "[/]" no error."""
+    content = Content(text)
+    _, offsets = matcher.fuzzy_search.match(matcher.query, text)
+    for offset in offsets:
+        if not text[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
