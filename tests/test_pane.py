@@ -331,3 +331,25 @@ async def test_resize_deep_in_a_huge_article_shows_the_same_place_at_once() -> N
                 break
         assert pane.text_layout.complete
         assert shown(pane)[0] == "200 Part 200"
+
+
+async def test_search_starts_from_where_the_reader_is() -> None:
+    app = PaneApp(long_article(6, 5))
+    async with app.run_test(size=(80, 20)) as pilot:
+        pane = app.query_one(ReadingPane)
+        await pilot.pause()
+        top = pane.scroll_line
+        pane.search("section 4")
+        await pilot.pause()
+        assert any("Section 4 paragraph 0" in line for line in shown(pane))
+        pane.search("section 4zz")  # no match: back where the search began
+        await pilot.pause()
+        assert pane.scroll_line == top
+        pane.search("section 4")
+        pane.go_to_section("5")  # the reader moves on; a new query starts from there
+        await pilot.pause()
+        pane.search("paragraph 1")
+        await pilot.pause()
+        message = app.last(ReadingPane.SearchChanged)
+        assert (message.current, message.total) == (5, 6)  # the first match in section 5
+        assert any("Section 5 paragraph 1" in line for line in shown(pane))

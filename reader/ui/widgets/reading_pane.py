@@ -102,6 +102,7 @@ class ReadingPane(ScrollView, can_focus=True):
         self._search_origin: int | None = None
         self._installed_line = 0
         self._restyle_pending = False
+        self._search_scrolling = False  # True while a search moves the view (keeps its origin)
         self._frame_style: Style | None = None  # set by render_lines for the lines of one frame
         self._frame_margin = 0
         self._frame_width = 0
@@ -203,7 +204,15 @@ class ReadingPane(ScrollView, can_focus=True):
 
     def _get_styles(self) -> Styles:
         if self._styles is None:
-            self._styles = styles_from_components(self.get_component_rich_style, self.rich_style)
+            try:
+                self._styles = styles_from_components(self.get_component_rich_style, self.rich_style)
+            except KeyError:
+                # CSS not applied yet (a pane shown the moment it is mounted): plain defaults
+                # for now, the theme's once the styles arrive.
+                if not self._restyle_pending:
+                    self._restyle_pending = True
+                    self.call_after_refresh(self._restyle)
+                return Styles()
         return self._styles
 
     def notify_style_update(self) -> None:
@@ -218,7 +227,7 @@ class ReadingPane(ScrollView, can_focus=True):
 
     def _restyle(self) -> None:
         self._restyle_pending = False
-        old, self._styles = self._styles, None
+        old, self._styles = self._styles or Styles(), None
         self._strips.clear()
         if self.text_layout is not None and self._get_styles() != old:
             self._relayout(self.text_layout.anchor(self.scroll_line))
@@ -301,6 +310,8 @@ class ReadingPane(ScrollView, can_focus=True):
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
+        if not self._search_scrolling and round(old_value) != round(new_value):
+            self._search_origin = None  # the reader moved: a new search starts from here
         self._update_position()
 
     def _scroll_to_line(self, line: int) -> None:
@@ -486,11 +497,19 @@ class ReadingPane(ScrollView, can_focus=True):
         if self._search_origin is None:
             self._search_origin = self.scroll_line
         self._result = layout.search(query)
-        if self._result.total:
-            self._current_match = layout.match_index_from(self._result, self._search_origin)
-            self._reveal(layout.match_line(self._result, self._current_match))
-        else:
-            self._current_match = -1
+        origin = self._search_origin
+        self._search_scrolling = True
+        try:
+            if self._result.total:
+                self._current_match = layout.match_index_from(self._result, origin)
+                self._reveal(layout.match_line(self._result, self._current_match))
+            else:
+                # No match: the text is where it was when the search began (a shorter prefix
+                # that matched may have moved it).
+                self._current_match = -1
+                self._scroll_to_line(origin)
+        finally:
+            self._search_scrolling = False
         self._redraw()
         self._post_search()
 
