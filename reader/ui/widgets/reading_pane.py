@@ -23,6 +23,7 @@ from textual.timer import Timer
 
 from reader.layout import Layout, SearchResult, Styles, layout_article
 from reader.model import Article
+from reader.ui.widgets._pane_find import FindMixin
 from reader.ui.widgets._pane_styles import COMPONENT_CLASSES, COMPONENT_CSS, styles_from_components
 
 MAX_TEXT_WIDTH = 100  # a comfortable measure; wider panes centre the text
@@ -30,7 +31,7 @@ FIRST_SCREEN_LINES = 400  # a huge article first shows this many lines, then the
 BIG_ARTICLE_LINES = FIRST_SCREEN_LINES
 
 
-class ReadingPane(ScrollView, can_focus=True):
+class ReadingPane(FindMixin, ScrollView, can_focus=True):
     """The article's text: scrolling, sections, citation markers and search."""
 
     DEFAULT_CSS = """
@@ -413,139 +414,3 @@ class ReadingPane(ScrollView, can_focus=True):
 
     def action_section(self, direction: int) -> None:
         self.next_section() if direction > 0 else self.previous_section()
-
-    # ------------------------------------------------------------------ citations
-
-    @property
-    def selected_citation(self) -> int | None:
-        """The number of the selected citation marker, if any."""
-        if self.text_layout is None or self._selected is None:
-            return None
-        return self.text_layout.markers[self._selected].number
-
-    def select_citation(self, forward: bool = True) -> None:
-        """Select the next (previous) marker from the reading position, and keep it in view."""
-        layout = self.text_layout
-        if layout is None or not layout.markers:
-            return
-        top, height = self.scroll_line, self._viewport_height()
-        visible = self._selected is not None and top <= layout.markers[self._selected].line < top + height
-        if visible:
-            assert self._selected is not None
-            index = self._selected + (1 if forward else -1)
-        elif forward:
-            index = layout.marker_index_from(top)
-        else:
-            index = layout.marker_index_from(top + height) - 1
-        if not 0 <= index < len(layout.markers):
-            return
-        self._selected = index
-        self._reveal(layout.markers[index].line)
-        self._redraw()
-
-    def go_to_citation(self, number: int, index: int = 0) -> None:
-        """Select the `index`-th marker (0-based, reading order) of citation `number` and show it."""
-        layout = self.text_layout
-        if layout is None:
-            return
-        found = [i for i, marker in enumerate(layout.markers) if marker.number == number]
-        if not found:
-            return
-        self._selected = found[min(max(index, 0), len(found) - 1)]
-        line = layout.markers[self._selected].line
-        top, height = self.scroll_line, self._viewport_height()
-        if not top <= line < top + height:
-            self._scroll_to_line(line - height // 3)
-        self._redraw()
-
-    def open_selected_citation(self) -> None:
-        """Post CitationOpened for the selected marker."""
-        number = self.selected_citation
-        if number is not None:
-            self.post_message(self.CitationOpened(number))
-
-    def action_citation(self, direction: int) -> None:
-        self.select_citation(direction > 0)
-
-    def action_open_citation(self) -> None:
-        self.open_selected_citation()
-
-    def on_click(self, event: events.Click) -> None:
-        layout = self.text_layout
-        offset = event.get_content_offset(self)
-        if layout is None or offset is None:
-            return
-        line = self.scroll_line + offset.y
-        marker = layout.marker_at(line, offset.x - self._margin())
-        if marker is not None:
-            event.stop()
-            self._selected = layout.markers.index(marker)
-            self._redraw()
-            self.post_message(self.CitationOpened(marker.number))
-
-    # ------------------------------------------------------------------ search
-
-    def search(self, query: str) -> None:
-        """Highlight every match of `query` (smart case) and show the first from where the
-        search began; a query with no match moves nothing."""
-        layout = self.text_layout
-        if not query:
-            self.clear_search()
-            return
-        if layout is None:
-            return
-        if self._search_origin is None:
-            self._search_origin = self.scroll_line
-        self._result = layout.search(query)
-        origin = self._search_origin
-        self._search_scrolling = True
-        try:
-            if self._result.total:
-                self._current_match = layout.match_index_from(self._result, origin)
-                self._reveal(layout.match_line(self._result, self._current_match))
-            else:
-                # No match: the text is where it was when the search began (a shorter prefix
-                # that matched may have moved it).
-                self._current_match = -1
-                self._scroll_to_line(origin)
-        finally:
-            self._search_scrolling = False
-        self._redraw()
-        self._post_search()
-
-    def next_match(self, forward: bool = True) -> None:
-        """Step to the next (previous) match, wrapping around."""
-        layout, result = self.text_layout, self._result
-        if layout is None or result is None or not result.total:
-            return
-        top, height = self.scroll_line, self._viewport_height()
-        current = self._current_match
-        if current >= 0 and top <= layout.match_line(result, current) < top + height:
-            current = (current + (1 if forward else -1)) % result.total
-        elif forward:
-            current = layout.match_index_from(result, top)
-        else:
-            current = (layout.match_index_from(result, top + height) - 1) % result.total
-        self._current_match = current
-        self._reveal(layout.match_line(result, current))
-        self._search_origin = None
-        self._redraw()
-        self._post_search()
-
-    def clear_search(self) -> None:
-        """Remove the search and its highlights."""
-        self._result = None
-        self._current_match = -1
-        self._search_origin = None
-        self._redraw()
-        self.post_message(self.SearchChanged("", 0, 0, {}))
-
-    def action_match(self, direction: int) -> None:
-        self.next_match(direction > 0)
-
-    def _post_search(self) -> None:
-        result = self._result
-        if result is None:
-            return
-        self.post_message(self.SearchChanged(result.query, self._current_match + 1, result.total,
-                                             dict(result.per_section)))
