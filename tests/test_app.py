@@ -34,7 +34,7 @@ async def reading(path: Path | None = None, size: tuple[int, int] = (100, 30), *
     """The app on `path` (or on `text`), the article on screen and laid out."""
     library = Library.from_text(text, name) if text is not None else Library.open(str(path or SAMPLE))
     app = ReaderApp(library, cursor_blink=False)
-    async with app.run_test(size=size) as pilot:
+    async with app.run_test(size=size, notifications=True) as pilot:
         await settle(app, pilot)
         yield app, pilot
 
@@ -333,8 +333,6 @@ async def test_search_with_no_match_says_so_and_nothing_moves() -> None:
         assert any("No match" in str(n.message) for n in app._notifications)
 
 
-@pytest.mark.xfail(reason="ReadingPane.search stays on the match of a shorter prefix ('x') when the "
-                          "full query ('xyzzy') has none; it should return to where the search began")
 async def test_search_whose_prefix_matched_returns_to_where_it_began() -> None:
     async with reading() as (app, pilot):
         _, pane, _, status = parts(app)
@@ -765,3 +763,27 @@ async def test_palette_shows_titles_with_brackets_as_text() -> None:
         await pilot.press("escape")
         await palette_run(app, pilot, "Go to 3 [b]Not")
         assert pane.current_section == "3"
+
+
+async def test_a_query_that_looks_like_markup_is_just_text() -> None:
+    async with reading() as (app, pilot):
+        _, _, _, status = parts(app)
+        await pilot.press("slash", *"[/]", "enter")
+        await pilot.pause()
+        assert status.query == "[/]"
+        assert "[/]" in status.render().plain
+        assert any("[/]" in str(n.message) for n in app._notifications)  # "No match for “[/]”."
+        await pilot.pause(0.2)
+        toasts = list(app.screen.query("Toast"))
+        assert toasts
+        assert any("[/]" in toast.render().plain for toast in toasts)  # drawn as text, without error
+
+
+async def test_replacing_an_article_before_its_first_refresh() -> None:
+    library = Library.from_text("[[A]]\n\nTiny.\n\n[[B]]\n\nA short one.\n", "two.txt")
+    app = ReaderApp(library, article=0, cursor_blink=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.open_article(1)
+        await settle(app, pilot)
+        assert app.screen.title == "B"

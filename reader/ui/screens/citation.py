@@ -162,14 +162,14 @@ class CitationScreen(ModalScreen["JumpTo | None"]):
             self.notify("This citation has no URL.", severity="warning")
             return
         self.app.open_url(self.url)
-        self.notify(f"Opening {self.url}", timeout=3)
+        self.notify(f"Opening {self.url}", timeout=3, markup=False)
 
     def action_copy_url(self) -> None:
         if not self.url:
             self.notify("This citation has no URL.", severity="warning")
             return
         self.app.copy_to_clipboard(self.url)
-        self.notify(f"Copied {self.url}", timeout=3)
+        self.notify(f"Copied {self.url}", timeout=3, markup=False)
 
     def action_move(self, delta: int) -> None:
         """Up/down: from one place citing the source to the next; scroll when there are none."""

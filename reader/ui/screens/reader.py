@@ -176,7 +176,7 @@ class ReaderScreen(Screen[None]):
             self.status.notice = "loading…"
         elif article.notices:
             # What the parser found damaged and repaired: say so once, the text itself is all there.
-            self.notify("\n".join(article.notices[:4]), title="Repaired while reading", timeout=8)
+            self.notify("\n".join(article.notices[:4]), title="Repaired while reading", timeout=8, markup=False)
         self.post_message(self.ArticleShown(article))
 
     # ------------------------------------------------------------------ what the pane says
@@ -206,7 +206,7 @@ class ReaderScreen(Screen[None]):
         article = self.article
         citation = article.citation(number) if article else None
         if article is None or citation is None:
-            self.notify(f"The article has no footnote [{number}].", severity="warning")
+            self.notify(f"The article has no footnote [{number}].", severity="warning", markup=False)
             return
         # The popup and the help screen are imported when first wanted: they are not needed
         # for the first paint, which every millisecond of start-up delays.
@@ -248,7 +248,7 @@ class ReaderScreen(Screen[None]):
 
     def _tell_if_no_match(self) -> None:
         if self.status.query and self.status.total == 0:
-            self.notify(f"No match for “{self.status.query}”.", severity="warning", timeout=3)
+            self.notify(f"No match for “{self.status.query}”.", severity="warning", timeout=3, markup=False)
 
     @on(SearchBar.Cancelled)
     def _query_cancelled(self) -> None:
