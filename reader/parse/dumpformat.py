@@ -207,7 +207,8 @@ def _token_kind(token: re.Match[str]) -> tuple[bool, str]:
 def _ref_reaches_closer(tokens: list[re.Match[str]], index: int, text: str) -> bool:
     """Whether the ref opened by tokens[index] is closed before a blank line or another opener."""
     start = tokens[index].end()
-    for token in tokens[index + 1:]:
+    for position in range(index + 1, len(tokens)):  # no slice: a copy per ref would be quadratic
+        token = tokens[position]
         closing, kind = _token_kind(token)
         if kind == "tpl" or kind == "refself":
             continue

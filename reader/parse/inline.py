@@ -381,19 +381,20 @@ _SPACES = re.compile(r"[ \t\u00ad]*[ \t][ \t\u00ad]*")
 
 def finish(spans: list[Span]) -> tuple[Span, ...]:
     """Merge neighbouring spans that look alike, collapse runs of spaces, trim the ends."""
-    merged: list[Span] = []
+    runs: list[list] = []  # [texts, marks, target, cite, first span]; texts joined once (no quadratic +)
     for span in spans:
         if not span.text:
             continue
-        if (merged and span.cite is None and merged[-1].cite is None and merged[-1].marks == span.marks
-                and merged[-1].target == span.target):
-            last = merged[-1]
-            merged[-1] = Span(last.text + span.text, last.marks, last.target)
-        else:
-            merged.append(span)
+        if runs:
+            last = runs[-1]
+            if span.cite is None and last[3] is None and last[1] == span.marks and last[2] == span.target:
+                last[0].append(span.text)
+                continue
+        runs.append([[span.text], span.marks, span.target, span.cite, span])
     result: list[Span] = []
     previous_space = True
-    for span in merged:
+    for texts, marks, target, cite, first in runs:
+        span = first if len(texts) == 1 else Span("".join(texts), marks, target, cite)
         text = span.text
         if "  " in text or "\t" in text:
             text = _SPACES.sub(" ", text)
