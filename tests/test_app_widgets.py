@@ -10,7 +10,7 @@ import pytest
 from textual.app import App, ComposeResult
 
 from reader.model import (
-    ITALIC, LINK, Article, Citation, Paragraph, References, Section, Span,
+    ITALIC, Article, Citation, Paragraph, References, Section, Span,
 )
 from reader.ui.screens.citation import CitationScreen, JumpTo, UseLine
 from reader.ui.screens.citation_text import citation_fields, citation_url, find_occurrences
@@ -323,16 +323,6 @@ class PopupApp(App[None]):
     def on_mount(self) -> None:
         occurrences = find_occurrences(ARTICLE, self.citation.number)
         self.push_screen(CitationScreen(self.citation, occurrences), self.answers.append)
-
-
-def popup_text(app: App[None]) -> str:
-    """Everything the popup shows, as plain text."""
-    screen = app.screen
-    parts = [str(screen.query_one("#dialog").border_title)]
-    for widget in screen.query("Static"):
-        visual = widget.visual
-        parts.append(getattr(visual, "plain", "") or str(widget.render()))
-    return "\n".join(parts)
 
 
 async def test_popup_shows_the_citation_its_fields_and_uses() -> None:
