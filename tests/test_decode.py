@@ -1,4 +1,5 @@
-"""Reading files as text: encodings, mojibake, line ends, NULs, and refusing what is not text."""
+"""Reading files as text (reader.source.decode, reader.source.mojibake): encodings, mojibake, line
+ends, NULs, and refusing what is not text."""
 
 from __future__ import annotations
 
@@ -15,14 +16,8 @@ from hypothesis import strategies as st
 
 from reader.errors import InputError
 from reader.source import decode
-from reader.source.decode import (
-    MOJIBAKE_HINT,
-    MOJIBAKE_HINT_UTF8,
-    Decoded,
-    decode_bytes,
-    read_source,
-    repair_text,
-)
+from reader.source.decode import Decoded, decode_bytes, read_source, repair_text
+from reader.source.mojibake import MOJIBAKE_HINT, MOJIBAKE_HINT_UTF8
 
 MOJIBAKE_FILE = "dump/alex-test-mojibake-truncated.txt"  # a double-encoded copy of the start of:
 ORIGINAL_FILE = "dump/wiki-example.txt"
