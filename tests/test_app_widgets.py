@@ -291,7 +291,9 @@ def test_fields_get_readable_labels_and_nothing_is_dropped() -> None:
     for key, value in WEB.fields:
         if key not in ("last", "first"):
             assert value in values
-    assert citation_fields(SFN) == [("Page", "5"), ("Parameter 1", "Smith"), ("Parameter 2", "2001")]
+    assert citation_fields(SFN) == [("Page", "5"), ("Author", "Smith"), ("Year", "2001")]
+    other = Citation(5, "book", (), fields=(("1", "positional"),))
+    assert citation_fields(other) == [("Parameter 1", "positional")]
 
 
 def test_several_authors_are_gathered() -> None:

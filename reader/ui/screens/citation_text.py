@@ -106,8 +106,17 @@ def citation_fields(citation: Citation) -> list[tuple[str, str]]:
     authors, rest = gather_authors(fields)
     rows = [("Authors" if len(authors) > 1 else "Author", "; ".join(authors))] if authors else []
     rest.sort(key=lambda item: ORDER.get(item[0], len(ORDER)))  # stable: unknown keys keep their order
-    rows += [(field_label(key), value) for key, value in rest]
+    short = citation.kind == "sfn"
+    rows += [(positional_label(value) if short and key.isdigit() else field_label(key), value) for key, value in rest]
     return rows
+
+
+YEAR = re.compile(r"^(c\. ?)?\d{3,4}[a-z]?$|^n\.d\.$")
+
+
+def positional_label(value: str) -> str:
+    """A short footnote's unnamed parameters are its authors' surnames, then the year."""
+    return "Year" if YEAR.match(value.strip()) else "Author"
 
 
 def gather_authors(fields: list[tuple[str, str]]) -> tuple[list[str], list[tuple[str, str]]]:
