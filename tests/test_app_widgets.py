@@ -439,3 +439,11 @@ async def test_help_closes(key: str) -> None:
     async with app.run_test() as pilot:
         await pilot.press(key)
         assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_popup_short_footnote_without_a_bibliography_entry_says_so() -> None:
+    lone = Citation(2, "sfn", (Span("Nobody 1999, p. 1"),), fields=(("1", "Nobody"), ("2", "1999")))
+    app = PopupApp(lone)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert "no entry" in app.screen.query_one("#full").render().plain

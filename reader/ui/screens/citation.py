@@ -115,6 +115,9 @@ class CitationScreen(ModalScreen["JumpTo | None"]):
             yield Static(inline_text(citation.text) or Text("(this citation is empty)"), id="text")
             if citation.full:
                 yield Static(Text.assemble(("Full source: ", "bold"), inline_text(citation.full)), id="full")
+            elif citation.kind == "sfn":
+                yield Static(Text("The article's bibliography has no entry matching this short footnote.",
+                                  style="dim italic"), id="full")
             yield Static(fields_table(citation), id="fields")
             if self.occurrences:
                 yield Static(self._uses_title(), id="uses-title")
