@@ -250,3 +250,27 @@ def test_no_break_at_a_no_break_space() -> None:
     lines = [text for text in (line.plain for line in layout_article(
         m.Article("T", lead=(paragraph("aaaa bbbb 10\xa0000 cccc"),)), 14).lines)]
     assert "10\xa0000 cccc" in lines or any(line.endswith("10\xa0000") for line in lines)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from("ab cd漢é"), min_size=1, max_size=60), min_size=1, max_size=4),
+       st.integers(10, 40), st.data())
+def test_search_highlights_spell_the_match(paragraphs: list[str], width: int, data) -> None:
+    article = m.Article("T", lead=tuple(paragraph(text) for text in paragraphs))
+    layout = layout_article(article, width)
+    source = data.draw(st.sampled_from(paragraphs))
+    start = data.draw(st.integers(0, len(source) - 1))
+    query = source[start:start + data.draw(st.integers(1, 6))].lower()
+    if not query.strip():
+        return
+    result = layout.search(query)
+    assert result.total >= 1
+    pieces: dict[int, str] = {}
+    for y in range(layout.height):
+        line = layout.lines[y].plain
+        for a, b, index in layout.highlights_on(result, y):
+            pieces[index] = pieces.get(index, "") + line[a:b]
+    assert len(pieces) == result.total
+    for text in pieces.values():
+        # Lines drop the spaces at a wrap; everything else of the match is highlighted.
+        assert text.replace(" ", "") == query.replace(" ", "")
