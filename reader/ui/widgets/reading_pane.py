@@ -28,7 +28,6 @@ from reader.ui.widgets._pane_styles import COMPONENT_CLASSES, COMPONENT_CSS, sty
 
 MAX_TEXT_WIDTH = 100  # a comfortable measure; wider panes centre the text
 FIRST_SCREEN_LINES = 400  # a huge article first shows this many lines, then the rest
-BIG_ARTICLE_LINES = FIRST_SCREEN_LINES
 
 
 class ReadingPane(FindMixin, ScrollView, can_focus=True):
