@@ -262,7 +262,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=3, help="runs per figure (medians are shown)")
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="folder of dump-format articles")
-    args = parser.parse_args(argv)
+    args = parser.parse_args([] if argv is None else argv)  # main() alone: the defaults
     runner = Runner(args.runs)
     with tempfile.TemporaryDirectory() as tmp:
         bare_script = Path(tmp) / "bare.py"
@@ -311,4 +311,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
