@@ -353,3 +353,23 @@ async def test_search_starts_from_where_the_reader_is() -> None:
         message = app.last(ReadingPane.SearchChanged)
         assert (message.current, message.total) == (5, 6)  # the first match in section 5
         assert any("Section 5 paragraph 1" in line for line in shown(pane))
+
+
+async def test_a_width_seen_before_is_not_wrapped_again() -> None:
+    app = PaneApp(long_article(20, 4))
+    async with app.run_test(size=(90, 20)) as pilot:
+        pane = app.query_one(ReadingPane)
+        await pilot.pause()
+        wide = pane.text_layout
+        pane.go_to_section("7")
+        await pilot.resize_terminal(50, 20)
+        await pilot.pause(0.3)
+        narrow = pane.text_layout
+        assert narrow is not wide and narrow.width < wide.width
+        await pilot.resize_terminal(90, 20)
+        await pilot.pause(0.3)
+        assert pane.text_layout is wide
+        assert shown(pane)[0] == "7 Part 7"
+        await pilot.resize_terminal(50, 20)
+        await pilot.pause(0.3)
+        assert pane.text_layout is narrow

@@ -90,6 +90,7 @@ class ReadingPane(FindMixin, ScrollView, can_focus=True):
         super().__init__(name=name, id=id, classes=classes)
         self.article: Article | None = None
         self.text_layout: Layout | None = None
+        self._other_width: Layout | None = None  # the complete layout at the width before this one
         self._styles: Styles | None = None
         self._strips: LRUCache[int, Strip] = LRUCache(512)
         self._resize_timer: Timer | None = None
@@ -114,6 +115,7 @@ class ReadingPane(FindMixin, ScrollView, can_focus=True):
         replacing its quick first part)."""
         anchor = self.text_layout.anchor(self.scroll_line) if keep_position and self.text_layout else None
         if not keep_position:
+            self._other_width = None
             self._selected = None
             self._pinned = None
             self._pending_section = None
@@ -137,6 +139,14 @@ class ReadingPane(FindMixin, ScrollView, can_focus=True):
             return
         width = self.text_width
         styles = self._get_styles()
+        current, cached = self.text_layout, self._other_width
+        if current is not None and current.complete and current.article is self.article \
+                and current.width != width and current.styles == styles:
+            self._other_width = current  # toggling the tree goes back to it at once
+        if cached is not None and cached.width == width and cached.article is self.article \
+                and cached.styles == styles:
+            self._install(cached, anchor, reset)  # wrapped once per width
+            return
         limit = max(FIRST_SCREEN_LINES, self.size.height * 3)
         # The first screen at the reading position now (all of a short article), the whole soon.
         start = anchor[0] if anchor is not None else 0
