@@ -274,3 +274,10 @@ def test_search_highlights_spell_the_match(paragraphs: list[str], width: int, da
     for text in pieces.values():
         # Lines drop the spaces at a wrap; everything else of the match is highlighted.
         assert text.replace(" ", "") == query.replace(" ", "")
+
+
+def test_redirect_shown_once() -> None:
+    article = m.Article("Old", redirect="New", lead=(m.Redirect("New"),))
+    lines = [line.plain for line in layout_article(article, 40).lines]
+    assert lines.count("↪ Redirect to New") == 1
+    assert lines[-1] == "↪ Redirect to New"

@@ -44,6 +44,7 @@ class Builder:
         self.heading_lines: dict[str, int] = {"": 0}
         self.section_order: list[tuple[int, str]] = [(0, "")]  # (first chunk, number)
         self.references_done = False
+        self.redirects_shown: set[str] = set()
         self._previous: type | None = None
 
     # ------------------------------------------------------------------ helpers
@@ -116,6 +117,9 @@ class Builder:
         self._previous = None
 
     def redirect(self, target: str) -> None:
+        if target in self.redirects_shown:  # the article's redirect and its #REDIRECT line: once
+            return
+        self.redirects_shown.add(target)
         self.start_block(model.Redirect)
         self.text([("↪ Redirect to ", None, None), (target, self.styles["link"], None)], base="redirect")
 
@@ -134,6 +138,9 @@ class Builder:
 
     def add_block(self, block: model.Block, article: model.Article) -> None:
         """Lay out one block of body text."""
+        if isinstance(block, model.Redirect):
+            self.redirect(block.target)
+            return
         self.start_block(type(block))
         pieces = self.pieces
         if isinstance(block, model.Paragraph):
@@ -157,8 +164,6 @@ class Builder:
             self.text(pieces(block.citation.text) + pieces(block.trailing), first="• ")
         elif isinstance(block, model.References):
             self.references(article)
-        elif isinstance(block, model.Redirect):
-            self.redirect(block.target)
 
     def list_item(self, item: model.ListItem) -> None:
         indent = "  " * (max(item.depth, 1) - 1)
