@@ -78,6 +78,7 @@ class ReaderApp(App[None]):
         self.blink = cursor_blink  # off in tests and snapshots
         self.sub_title = library.name
         self.positions: dict[int, float] = {}  # article index -> scroll offset, kept while the app runs
+        self._positions_generation = library.generation
         # What to do once a reader's article is on screen: (scroll offset, phrase to search for).
         self._pending: dict[ReaderScreen, tuple[float | None, str | None]] = {}
         self._back_to: int | None = None  # the article the picker was opened from
@@ -106,6 +107,10 @@ class ReaderApp(App[None]):
         in-article search for it starts (so `n`/`N` work at once).
         """
         screen = self.reader_screen(index)
+        if self._positions_generation != self.library.generation:
+            # The file was re-read (it changed on disk): old positions belong to other articles.
+            self.positions.clear()
+            self._positions_generation = self.library.generation
         self._pending[screen] = (self.positions.get(index), phrase)
         if is_reader(self.screen):
             self._remember(self.screen)
@@ -209,7 +214,7 @@ class ReaderApp(App[None]):
         self.show_picker()
 
     def _remember(self, screen: ReaderScreen) -> None:
-        if screen.index is not None:
+        if screen.index is not None and self._positions_generation == self.library.generation:
             self.positions[screen.index] = screen.pane.scroll_y
 
     # ------------------------------------------------------------------ palette
