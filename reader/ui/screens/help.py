@@ -33,14 +33,15 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
         ("/", "search: matches are highlighted as you type (smart case)"),
         ("enter", "close the field, keep the highlights, go to the first match after here"),
         ("n / N", "next / previous match, wrapping around"),
-        ("escape", "clear the search"),
+        ("escape", "clear the search (in the field or after it)"),
     ]),
     ("Citations", [
         ("c / C", "select the next / previous citation marker"),
         ("enter, click on [n]", "open the selected citation"),
         ("in the popup: o", "open the citation's URL in the browser"),
         ("in the popup: y", "copy the URL"),
-        ("in the popup: enter, 1-9", "go to another place citing the same source"),
+        ("in the popup: ↑ ↓ (j k)", "choose among the places citing the same source"),
+        ("in the popup: enter, 1-9", "go to that place (click works too)"),
         ("in the popup: escape q", "close the popup"),
     ]),
     ("Application", [
