@@ -42,6 +42,8 @@ class UseLine(Static, can_focus=True):
     ]
 
     class Chosen(Message):
+        """The reader chose this place (its 1-based position in the list)."""
+
         def __init__(self, position: int) -> None:
             super().__init__()
             self.position = position
