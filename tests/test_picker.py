@@ -519,3 +519,17 @@ def test_file_search_snapshot(snap_compare) -> None:  # type: ignore[no-untyped-
         await pilot.pause()
 
     assert snap_compare(PickerHost(Library.open(str(EXAMPLE))), terminal_size=(90, 20), run_before=search)
+
+
+async def test_app_picker_shows_the_article_it_was_opened_from() -> None:
+    app = reader_app()
+    async with app.run_test(size=(100, 16)) as pilot:
+        await settle(pilot)
+        await pilot.press("tab", "end", "up", "up", "enter")  # the 18th article, below a 10-row list
+        await settle(pilot)
+        assert app.screen.title == "Bob Young (businessman)"
+        await pilot.press("o")
+        await settle(pilot)
+        title_list = app.screen.query_one(TitleList)
+        assert title_list.cursor_key == 17
+        assert "Bob Young (businessman)" in screen_text(app)

@@ -295,10 +295,13 @@ class PickerScreen(Screen[None]):
             self.choose(index, phrase)
 
     def select_entry(self, index: int) -> None:
-        """Put the cursor on article `index` when it is in the list shown."""
+        """Put the cursor on article `index` (in the middle of the list) when it is shown."""
         rows = self.title_list.rows
-        if index in rows:
-            self.title_list.cursor = list(rows).index(index) if not isinstance(rows, range) else index
+        if isinstance(rows, range):
+            if index in rows:
+                self.title_list.move_to(index)
+        elif index in rows:
+            self.title_list.move_to(list(rows).index(index))
 
 
 class ArticleProvider(Provider):

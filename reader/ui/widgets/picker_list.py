@@ -151,11 +151,19 @@ class RowList(ScrollView, can_focus=True):
         if self._rows:
             self.post_message(self.Highlighted(self, self.cursor, self.cursor_key))
 
-    def _scroll_to_cursor(self) -> None:
+    def _scroll_to_cursor(self, center: bool = False) -> None:
         if not self._rows:
             return
         region = Region(0, self.cursor * self.LINES_PER_ROW, max(1, self.size.width), self.LINES_PER_ROW)
-        self.scroll_to_region(region, animate=False, force=True, immediate=True, x_axis=False)
+        self.scroll_to_region(region, animate=False, force=True, immediate=True, x_axis=False, center=center)
+
+    def move_to(self, row: int) -> None:
+        """Put the cursor on `row` and that row in the middle of the list (a jump, not a step)."""
+        self.set_reactive(RowList.cursor, self._clamp(row))
+        self.refresh()
+        self._scroll_to_cursor(center=True)
+        self.call_after_refresh(self._scroll_to_cursor, True)  # again once the list has its size
+        self._post_highlighted()
 
     @property
     def _page(self) -> int:
