@@ -27,7 +27,9 @@ from typing import TYPE_CHECKING
 from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.content import Content
+from textual.markup import escape
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
@@ -333,7 +335,8 @@ class ArticleProvider(Provider):
             return
         yield DiscoveryHit("Search all articles", self._search_all, help="Find a phrase in the text of every article")
         for entry in library.entries[:PALETTE_LIMIT]:
-            yield DiscoveryHit(f"Open article: {entry.title}", partial(self._open, entry.index), help=_help(entry))
+            text = f"Open article: {entry.title}"
+            yield DiscoveryHit(Content(text), partial(self._open, entry.index), text=text, help=_help(entry))
 
     async def search(self, query: str) -> Hits:
         library = self.library
@@ -357,14 +360,25 @@ class ArticleProvider(Provider):
             entry = entries[item.index]
             text = f"Open article: {entry.title}"
             score = max(0.05, 1.0 - place / (PALETTE_LIMIT * 1.2))  # keep our ranking's order
-            display = matcher.highlight(text)
+            display = _highlight(matcher, text)
             yield Hit(score, display, partial(self._open, entry.index), text=text, help=_help(entry))
         self.app.log.debug(f"palette ranked {len(entries)} titles in {time.perf_counter() - started:.3f}s")
 
 
 def _help(entry: object) -> str | None:
+    """The help line under a hit, as markup (the palette reads it so): the title escaped."""
     redirect = getattr(entry, "redirect", None)
-    return f"redirect to {redirect}" if redirect else None
+    return escape(f"redirect to {redirect}") if redirect else None
+
+
+def _highlight(matcher: Matcher, text: str) -> Content:
+    """`text` with the matched letters highlighted, never read as markup (a title may hold "[/]")."""
+    content = Content(text)
+    _, offsets = matcher.fuzzy_search.match(matcher.query, text)
+    for offset in offsets:
+        if not text[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
 
 
 def _installed_picker(app: object) -> PickerScreen | None:
