@@ -611,6 +611,19 @@ async def test_redirect_shows_the_notice() -> None:
         assert any("New name" in line for line in lines)
 
 
+async def test_redirect_notice_shows_brackets_as_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The notice names the target as text: "[/]" in it is no markup error."""
+    text = "[[Old]]\n\n#REDIRECT [[New [/] name]]\n\n[[Other]]\n\nText.\n"
+    library = Library.from_text(text, "two.txt")
+    monkeypatch.setattr(ReaderApp, "_redirect_entry", lambda self, screen: library.entries[1])
+    app = ReaderApp(library, 0, cursor_blink=False)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await settle(app, pilot)
+        await pilot.pause()
+        toasts = [str(toast.render()) for toast in app.screen.query("Toast")]
+        assert any("[/]" in toast and "press r" in toast for toast in toasts), toasts
+
+
 async def test_wide_characters_in_titles_and_text() -> None:
     text = ("[[東京の歴史 🏯]]\n\n江戸時代の東京は世界最大の都市でした。" * 20 + "\n\n==明治時代 🚂==\n\n" +
             "שלום עולם " * 40 + "\n\n===大正===\n\nテキスト。\n")

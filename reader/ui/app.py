@@ -176,7 +176,7 @@ class ReaderApp(App[None]):
                 if phrase:
                     screen.call_after_refresh(screen.start_search, phrase)
             if event.article.redirect and self._redirect_entry(screen) is not None:
-                self.notify(f"Redirect to “{event.article.redirect}”: press r to follow it.", timeout=6)
+                self.notify(f"Redirect to “{event.article.redirect}”: press r to follow it.", timeout=6, markup=False)
                 self.refresh_bindings()
 
     def _restore_position(self, screen: ReaderScreen, position: float, tries: int = 40) -> None:
