@@ -114,7 +114,6 @@ class PickerScreen(Screen[None]):
         yield field
         yield TitleList(self.library.entries, id="picker-list")
         yield Static(id="picker-status")
-        yield Footer()
 
     @property
     def title_list(self) -> TitleList:
@@ -125,6 +124,8 @@ class PickerScreen(Screen[None]):
         return self.query_one("#picker-filter", Input)
 
     def on_mount(self) -> None:
+        # The footer (key hints) takes a tenth of a second to build: after the first titles.
+        self.call_after_refresh(self._add_footer)
         self.title_list.set_rows(range(len(self.library.entries)))
         self._indexed_count = len(self.library.entries)
         self._show_heading()
@@ -133,6 +134,10 @@ class PickerScreen(Screen[None]):
             # After the first paint: decoding the rest of a big file must not delay it.
             self.call_after_refresh(self._index_in_background)
         self._watch_timer = self.set_interval(WATCH_SECONDS, self._check_file)
+
+    async def _add_footer(self) -> None:
+        await self.mount(Footer())
+        self.refresh_bindings()  # a footer mounted late learns the keys from this signal
 
     def on_screen_resume(self) -> None:
         self._check_file()
