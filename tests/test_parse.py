@@ -312,3 +312,15 @@ def test_text_after_a_hatnote_is_a_paragraph_and_pre_lines_keep_links():
     assert [type(b).__name__ for b in blocks] == ["Hatnote", "Paragraph", "Preformatted", "Paragraph"]
     assert plain(blocks[1].spans) == "There are teams with East Fife around."
     assert blocks[2] == Preformatted("pre link text\nmore pre")
+
+
+def test_nested_templates_with_parameters_render_once():
+    # each level used to look at its parameter's text and then render it: 2**depth work
+    text = "{{a|" * 30 + "deepword" + "}}" * 30
+    article = parse_article(text, "Deep", fmt="wikitext")
+    assert "deepword" in plain(article.lead[0].spans)
+    # looking at a parameter's text registers no footnote: one use, one number
+    article = parse_article("X{{unknown thing|y<ref>Note.</ref>}} and {{nowrap|z<ref>Other.</ref>}}", "T",
+                            fmt="wikitext")
+    assert plain(article.lead[0].spans) == "Xy[1] and z[2]"
+    assert [(c.number, c.uses) for c in article.citations] == [(1, 1), (2, 1)]

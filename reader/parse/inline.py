@@ -72,6 +72,8 @@ class Renderer:
         self.ctx = ctx
         self.in_ref = 0
         self.depth = 0
+        self.quiet = 0  # > 0 while only looking at text: footnotes are not registered
+        self._texts: dict[int, tuple[Wikicode, str]] = {}
         self._dispatch = {
             Text: self._text, Tag: self._tag, Wikilink: self._wikilink, ExternalLink: self._external,
             HTMLEntity: self._entity, Comment: _skip, Template: self._template, Heading: self._heading,
@@ -116,7 +118,19 @@ class Renderer:
                     value = value.replace("\n", " ")
                 return braceless(value) if ("{" in value or "[" in value or "]" in value or "''" in value
                                             or "}" in value) else value
-        return "".join(span.text for span in self.spans(code))
+        # Memoised (handlers often test a parameter's text, then render it: without this, nested
+        # templates would cost 2**depth), and quiet: a footnote inside is registered when the
+        # parameter is rendered for real, not when its text is looked at.
+        cached = self._texts.get(id(code))
+        if cached is not None and cached[0] is code:
+            return cached[1]
+        self.quiet += 1
+        try:
+            value = "".join(span.text for span in self.spans(code))
+        finally:
+            self.quiet -= 1
+        self._texts[id(code)] = (code, value)
+        return value
 
     def fields(self, template: Template) -> tuple[tuple[str, str], ...]:
         """Every parameter of a template as (name, plain text value), in order."""
@@ -233,6 +247,8 @@ class Renderer:
 
     def ref(self, node: Tag, marks: frozenset[str], out: list[Span]) -> None:
         """A ``<ref>``: registers the footnote and appends its marker."""
+        if self.quiet:
+            return
         name = _attr(node, "name")
         contents = node.contents
         registry = self.ctx.registry
@@ -317,7 +333,7 @@ class Renderer:
 
     def cite_template(self, node: Template, kind: str, marks: frozenset[str], out: list[Span]) -> None:
         """A citation template met in running text: inline text inside a ref, else a footnote."""
-        inline = self.in_ref or (kind in ("harvnb", "harv", "harvtxt") and self.ctx.fmt != "dump")
+        inline = self.in_ref or self.quiet or (kind in ("harvnb", "harv", "harvtxt") and self.ctx.fmt != "dump")
         fields = self.fields(node)
         key = fields_key(kind, fields)
         if not inline:

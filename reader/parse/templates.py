@@ -26,7 +26,7 @@ from mwparserfromhell.nodes import Template
 from ..model import Block, Span
 from .citations import CITATION_KINDS, SHORT_KINDS
 from .inline import Renderer, code_str, norm_name
-from .templates_base import Args, Handler, _nothing
+from .templates_base import Args, Handler, _nothing, _render_each
 from .templates_blocks import BLOCK_HANDLERS, _footnote_params, _infobox, guess_kind
 from .templates_text import TEXT_HANDLERS, TEXT_PREFIXES, _icon_language
 
@@ -69,14 +69,7 @@ def generic(a: Args, name: str) -> Block | None:
     if name.startswith("cite "):
         a.r.cite_template(a.node, name[5:], a.marks, a.out)
         return None
-    first = True
-    for code in a.positional:
-        if not a.r.text(code).strip():
-            continue
-        if not first:
-            a.add(" ")
-        a.emit(code)
-        first = False
+    _render_each(a, " ")
     return None
 
 

@@ -90,16 +90,22 @@ def _nth(index: int, extra: frozenset[str] = NO_MARKS) -> Handler:
     return handler
 
 
+def _render_each(a: Args, separator: str) -> None:
+    """Every positional parameter with some text, rendered once each, `separator` between."""
+    first = True
+    for code in a.positional:
+        spans = a.r.spans(code, a.marks)
+        if not any(span.text.strip() or span.cite for span in spans):
+            continue
+        if not first:
+            a.add(separator)
+        a.out.extend(spans)
+        first = False
+
+
 def _all_positional(separator: str) -> Handler:
     def handler(a: Args) -> None:
-        first = True
-        for code in a.positional:
-            if not a.r.text(code):
-                continue
-            if not first:
-                a.add(separator)
-            a.emit(code)
-            first = False
+        _render_each(a, separator)
     return handler
 
 
@@ -120,12 +126,5 @@ def _block_or_inline(a: Args, block: Block) -> Block | None:
 
 def _list_items(separator: str) -> Handler:
     def handler(a: Args) -> None:
-        first = True
-        for code in a.positional:
-            if not a.r.text(code):
-                continue
-            if not first:
-                a.add(separator)
-            a.emit(code)
-            first = False
+        _render_each(a, separator)
     return handler

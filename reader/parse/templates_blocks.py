@@ -122,21 +122,33 @@ def _anchor_note(a: Args) -> None:
 def _footnote_params(kind: str = "note") -> Handler:
     """``{{ref|...}}``, ``{{ME-ref|...}}``, ``{{efn|...}}``: a footnote written as a template."""
     def handler(a: Args) -> None:
+        if a.r.quiet:
+            return  # only its text is being looked at: register nothing
+        registry = a.r.ctx.registry
         name = a.text("name") or None
         if a.pos(1) is None and name:
-            a.out.append(marker(a.r.ctx.registry.use_name(name)))
-            return
-        text = finish([span for i, code in enumerate(a.positional)
-                       for span in ([Span(", ")] if i else []) + a.r.spans(code)])
-        if not text:
+            a.out.append(marker(registry.use_name(name)))
             return
         key = " ".join(str(a.node).split()).lower()
-        a.out.append(marker(a.r.ctx.registry.cite(kind, text, (), name, key)))
+        known = registry.reuse(name, key)
+        if known is not None:
+            a.out.append(marker(known))
+            return
+        a.r.in_ref += 1  # citation templates inside are its text, not footnotes of their own
+        try:
+            text = finish([span for i, code in enumerate(a.positional)
+                           for span in ([Span(", ")] if i else []) + a.r.spans(code)])
+        finally:
+            a.r.in_ref -= 1
+        if text:
+            a.out.append(marker(registry.cite(kind, text, (), name, key)))
     return handler
 
 
 def _named_ref(a: Args) -> None:
     """``{{r|name|name2}}``: reuse of named references."""
+    if a.r.quiet:
+        return
     for code in a.positional:
         name = a.r.text(code).strip()
         if name:
