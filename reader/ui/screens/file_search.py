@@ -206,7 +206,7 @@ class FileSearchScreen(Screen[tuple[int, str] | None]):
             status = f"no article contains “{state.phrase}”"
         else:
             status = f"“{state.phrase}” in {found} · enter opens the article"
-        self.query_one("#search-status", Static).update(status)
+        self.query_one("#search-status", Static).update(status, layout=False)  # one fixed line
 
     # ------------------------------------------------------------------ actions
 

@@ -178,7 +178,7 @@ class PickerScreen(Screen[None]):
         heading = f"{library.name} · {count:,} {noun}"
         if not library.complete:
             heading += f" so far · indexing {library.progress:.0%}"
-        self.query_one("#picker-heading", Static).update(heading)
+        self.query_one("#picker-heading", Static).update(heading, layout=False)  # one fixed line
 
     # ------------------------------------------------------------------ file changes
 
@@ -261,7 +261,7 @@ class PickerScreen(Screen[None]):
             status = f"{shown:,} of {total:,} titles match “{query}”"
         else:
             status = f"no title matches “{query}” · ctrl+f searches the articles' text"
-        self.query_one("#picker-status", Static).update(status)
+        self.query_one("#picker-status", Static).update(status, layout=False)  # one fixed line
 
     # ------------------------------------------------------------------ actions
 
