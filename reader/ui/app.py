@@ -93,8 +93,9 @@ class ReaderApp(App[None]):
             self.open_article(self.start_article)
         elif self.has_many:
             self.show_picker()
-            # Load the reader's code while the user looks at the list (after its first paint).
-            self.call_after_refresh(lambda: self.run_worker(reader_class, thread=True, group="preload"))
+            # Load the reader's code while the user looks at the list: a second after its first
+            # paint, when the picker has indexed the rest of the file (both need the CPU).
+            self.set_timer(1.0, lambda: self.run_worker(reader_class, thread=True, group="preload"))
         else:
             self.open_article(0)
 
