@@ -270,10 +270,12 @@ def test_odd_inputs_never_raise(text):
     assert article.title == "Odd"
 
 
-def test_deep_nesting_and_nul_keep_words():
-    article = parse_article("[tpl]" * 200 + "deepword" + "[/tpl]" * 200 + " tail\x00word", "Deep")
-    shown = text_of(article)
-    assert "tailword" in shown
+@pytest.mark.parametrize("opener, closer", [("[tpl]", "[/tpl]"), ("[tpl]nowrap|", "[/tpl]"), ("[tpl]a|b|", "[/tpl]"),
+                                             ("[ref]", "[/ref]"), ("[[", "]]")])
+def test_deep_nesting_and_nul_keep_words(opener, closer):
+    article = parse_article("Before " + opener * 200 + "deep words inside" + closer * 200 + " tail\x00word", "Deep")
+    shown = text_of(article) + " ".join(plain(c.text) for c in article.citations)
+    assert "Before" in shown and "deep words inside" in shown and "tailword" in shown
 
 
 def test_long_single_line_and_scripts():

@@ -25,10 +25,12 @@ from mwparserfromhell.nodes import Template
 
 from ..model import Block, Span
 from .citations import CITATION_KINDS, SHORT_KINDS
-from .inline import Renderer, code_str, norm_name
+from .inline import Renderer, braceless, code_str, norm_name
 from .templates_base import Args, Handler, _nothing, _render_each
 from .templates_blocks import BLOCK_HANDLERS, _footnote_params, _infobox, guess_kind
 from .templates_text import TEXT_HANDLERS, TEXT_PREFIXES, _icon_language
+
+DEEP = 24  # template nesting past which a template is shown as its text
 
 __all__ = ["HANDLERS", "PREFIX_HANDLERS", "Args", "generic", "guess_kind", "render_template"]
 
@@ -36,6 +38,11 @@ __all__ = ["HANDLERS", "PREFIX_HANDLERS", "Args", "generic", "guess_kind", "rend
 def render_template(r: Renderer, node: Template, marks: frozenset[str], out: list[Span],
                     top: bool) -> Block | None:
     """Render one template: spans go to `out`; a block template returns its block."""
+    if r.depth > DEEP:
+        # mwparserfromhell gives up nesting about 40 deep, leaving the rest of the text in odd
+        # parameters: so deep down (never in a real article) a template shows all it holds.
+        out.append(Span(braceless(str(node)).replace("|", " "), marks))
+        return None
     raw_name = code_str(node.name)
     if raw_name.lstrip().startswith("#"):
         return _parser_function(r, raw_name, node, marks, out)
