@@ -533,3 +533,36 @@ async def test_app_picker_shows_the_article_it_was_opened_from() -> None:
         title_list = app.screen.query_one(TitleList)
         assert title_list.cursor_key == 17
         assert "Bob Young (businessman)" in screen_text(app)
+
+
+async def test_app_opened_on_one_article_then_the_picker() -> None:
+    """`wikireader FILE --article X`: the reader first; `o` shows the picker on X."""
+    from reader.ui.app import ReaderApp
+
+    app = ReaderApp(Library.open(str(EXAMPLE), lazy=True), 13, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.screen.title == "Barry Goldwater"
+        await pilot.press("o")
+        await settle(pilot)
+        assert isinstance(app.screen, PickerScreen)
+        assert app.screen.query_one(TitleList).cursor_key == 13
+        await pilot.press("escape")  # empty filter: back to the article
+        await settle(pilot)
+        assert app.screen.title == "Barry Goldwater"
+
+
+async def test_app_single_article_file_has_no_picker(tmp_path: Path) -> None:
+    from reader.ui.app import ReaderApp
+    from reader.ui.screens.reader import ReaderScreen
+
+    path = tmp_path / "Rosa_Parks.txt"
+    shutil.copy(DATA.parent.parent.parent / "sample" / "North_Koreans_in_Russia.txt", path)
+    app = ReaderApp(Library.open(str(path), lazy=True), cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, ReaderScreen)
+        await pilot.press("o")
+        await settle(pilot)
+        assert isinstance(app.screen, ReaderScreen)
+        assert not app.is_screen_installed("picker")

@@ -104,6 +104,8 @@ class PickerScreen(Screen[None]):
         self._watch_timer: Timer | None = None
         self._shown_generation = library.generation
         self._notice = library.decoded.notice  # the command line printed this one already
+        self._select_when_mounted: int | None = None
+        self._list_ready = False
 
     # ------------------------------------------------------------------ building
 
@@ -127,6 +129,9 @@ class PickerScreen(Screen[None]):
         # The footer (key hints) takes a tenth of a second to build: after the first titles.
         self.call_after_refresh(self._add_footer)
         self.title_list.set_rows(range(len(self.library.entries)))
+        self._list_ready = True
+        if self._select_when_mounted is not None:
+            self.select_entry(self._select_when_mounted)
         self._indexed_count = len(self.library.entries)
         self._show_heading()
         self._show_status()
@@ -303,6 +308,9 @@ class PickerScreen(Screen[None]):
 
     def select_entry(self, index: int) -> None:
         """Put the cursor on article `index` (in the middle of the list) when it is shown."""
+        if not self._list_ready:
+            self._select_when_mounted = index  # installed but never shown yet
+            return
         rows = self.title_list.rows
         if isinstance(rows, range):
             if index in rows:
