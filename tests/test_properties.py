@@ -35,6 +35,8 @@ def shown_text(article) -> str:
 def test_any_text_parses(text, fmt, limit):
     article = parse_article(text, fmt=fmt, limit=limit)
     assert isinstance(article.title, str)
+    # the plain-text fallback is for the pathological; ordinary damage is parsed
+    assert not any("could not be parsed" in notice for notice in article.notices), article.notices
     shown_text(article)
 
 
@@ -62,3 +64,16 @@ def test_plain_unicode_text_is_kept(text):
     for word in re.findall(r"[^\W\d_]{3,}", text.replace("\x00", "")):
         if "[" not in text and "{" not in text and "<" not in text and "&" not in text and "'" not in text:
             assert word in shown or word.lower().startswith(("file", "image", "redirect", "categories", "thumb")), word
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["[tpl]nowrap|", "[tpl]x|", "[ref]", "[[", "''", "<span>", "{{lang|fr|"]), max_size=80),
+       st.sampled_from(WORDS), st.booleans())
+def test_words_survive_any_nesting(openers, word, close):
+    closers = {"[tpl]nowrap|": "[/tpl]", "[tpl]x|": "[/tpl]", "[ref]": "[/ref]", "[[": "]]", "''": "''",
+               "<span>": "</span>", "{{lang|fr|": "}}"}
+    text = "Start " + "".join(openers) + word + ("".join(closers[o] for o in reversed(openers)) if close else "") + " end"
+    for fmt in ("dump", "wikitext"):
+        shown = shown_text(parse_article(text, "Nest", fmt=fmt))
+        assert re.sub(r"\W", "", word) in re.sub(r"\W", "", shown), (fmt, text)
+        assert "Start" in shown and "end" in shown

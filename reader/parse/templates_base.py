@@ -78,16 +78,32 @@ def _tag_after_text(label: str) -> Handler:
     return handler
 
 
-def _first(extra: frozenset[str] = NO_MARKS) -> Handler:
+def _first(extra: frozenset[str] = NO_MARKS, overflow: bool = True) -> Handler:
+    """The first parameter (``text=``), then any stray extra ones (see `_overflow`); with
+    `overflow` False the others are by design not text (``{{ill|Target|de|Ziel}}``)."""
     def handler(a: Args) -> None:
         a.emit(a.pos(1) or a.named.get("text"), extra)
+        if overflow:
+            _overflow(a, 2, extra)
     return handler
 
 
 def _nth(index: int, extra: frozenset[str] = NO_MARKS) -> Handler:
     def handler(a: Args) -> None:
-        a.emit(a.pos(index) or a.pos(len(a.positional)), extra)
+        chosen = index if a.pos(index) is not None else len(a.positional)
+        a.emit(a.pos(chosen), extra)
+        _overflow(a, chosen + 1, extra)
     return handler
+
+
+def _overflow(a: Args, start: int, extra: frozenset[str] = NO_MARKS) -> None:
+    """Positional parameters past those a text template uses: the text held an unescaped "|"
+    (``{{nowrap|a|b}}``).  MediaWiki drops them; we show them rather than lose words."""
+    for code in a.positional[start - 1:]:
+        spans = a.r.spans(code, a.marks | extra)
+        if any(span.text.strip() for span in spans):
+            a.add(" | ")
+            a.out.extend(spans)
 
 
 def _render_each(a: Args, separator: str) -> None:
