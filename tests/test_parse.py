@@ -170,7 +170,8 @@ def test_wikitext_named_refs_reuse_numbers():
     lead = [plain(b.spans) for b in article.lead[1:]]
     assert lead[0] == ("The Royal Cinema is an Art Moderne event venue and cinema in Toronto, Canada. "
                        "It was built in 1939 and owned by Miss Ray Levinsky.[1]")
-    assert lead[2] == "In the 1950's the theatre was purchased by Rocco Mastrangelo.[2] In the 1990s, the theatre was renamed 'the Golden Princess'.[2]"
+    assert lead[2] == ("In the 1950's the theatre was purchased by Rocco Mastrangelo.[2] "
+                       "In the 1990s, the theatre was renamed 'the Golden Princess'.[2]")
     assert [(c.number, c.name, c.uses) for c in article.citations] == [
         (1, "theroyal", 3), (2, "taylor", 3), (3, None, 1), (4, None, 1)]
     assert plain(article.citations[0].text) == "\u201cAbout - theroyal.to\u201d. http://www.theroyal.to/about/"

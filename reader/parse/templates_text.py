@@ -178,6 +178,8 @@ def _succession_box(a: Args) -> None:
     a.emit(a.named.get("after"))
 
 
+_ONLY_FIRST = _first(overflow=False)  # the other parameters are by design not text
+
 TEXT_HANDLERS: dict[str, Handler] = {
     # punctuation and spacing
     "'": _text("'"), "'-": _text("'"), "' \"": _text("'\""), "\" '": _text("\"'"), "'s": _text("'s"),
@@ -193,17 +195,17 @@ TEXT_HANDLERS: dict[str, Handler] = {
     "small": _first(frozenset({SMALL})), "smaller": _first(frozenset({SMALL})), "big": _first(),
     "larger": _first(), "resize": _nth(2), "em": _first(ITAL), "strong": _first(frozenset({BOLD})),
     "var": _first(ITAL), "code": _first(), "tt": _first(), "mono": _first(), "samp": _first(), "kbd": _first(),
-    "abbr": _first(overflow=False), "abbrlink": _first(overflow=False), "smallcaps": _first(), "sc": _first(), "uc": _first(),
+    "abbr": _ONLY_FIRST, "abbrlink": _ONLY_FIRST, "smallcaps": _first(), "sc": _first(), "uc": _first(),
     "lc": _first(), "center": _first(), "italic": _first(ITAL), "bold": _first(frozenset({BOLD})),
     "sup": _first(frozenset({SUP})), "sub": _first(), "lang": _nth(2), "transl": _nth(3, ITAL),
     "transliteration": _nth(3, ITAL), "as written": _first(), "linktext": _all_positional(""),
-    "ill": _first(overflow=False), "interlanguage link": _first(overflow=False), "interlanguage link multi": _first(overflow=False), "ill2": _first(overflow=False),
-    "visible anchor": _first(overflow=False), "vanchor": _first(overflow=False), "anchor": _nothing, "anchors": _nothing,
+    "ill": _ONLY_FIRST, "interlanguage link": _ONLY_FIRST, "interlanguage link multi": _ONLY_FIRST,
+    "ill2": _ONLY_FIRST, "visible anchor": _ONLY_FIRST, "vanchor": _ONLY_FIRST, "anchor": _nothing, "anchors": _nothing,
     "sortname": lambda a: _all_positional(" ")(Args(a.r, _first_two(a.node), a.marks, a.out, a.top)),
     "sort": _nth(2), "hs": _nothing, "ntsh": _nothing, "dts": lambda a: prose.dts(a), "version": _nth(2),
     "ruby": _first(), "colorbox": _text("\u25a0"), "color box": _text("\u25a0"), "color": _nth(2),
-    "flagicon": _nothing, "flagicon image": _nothing, "flag": _first(overflow=False), "flagcountry": _first(overflow=False),
-    "flagu": _first(overflow=False), "flag country": _first(overflow=False), "country flag": _first(overflow=False), "flagathlete": _first(overflow=False),
+    "flagicon": _nothing, "flagicon image": _nothing, "flag": _ONLY_FIRST, "flagcountry": _ONLY_FIRST,
+    "flagu": _ONLY_FIRST, "flag country": _ONLY_FIRST, "country flag": _ONLY_FIRST, "flagathlete": _ONLY_FIRST,
     # {{PakSen|X}} counts party X's senators (a lookup we cannot do): X is shown
     "baseball primary style": _nothing, "paksen": _first(),
     # pronunciation and languages
