@@ -327,3 +327,12 @@ def test_nested_templates_with_parameters_render_once():
                             fmt="wikitext")
     assert plain(article.lead[0].spans) == "Xy[1] and z[2]"
     assert [(c.number, c.uses) for c in article.citations] == [(1, 1), (2, 1)]
+
+
+def test_damage_repaired_is_reported_in_notices():
+    assert parse_article(load("John_Knox.txt")).notices == (
+        "20 run(s) of orphan citation parameters read as bibliography entries",)
+    notices = parse_article("A.[ref]never closed\n\nB.[/ref] C.[tpl]nowrap|x\n", "T").notices
+    assert notices == ("1 stray [/ref] closer(s) dropped", "1 unclosed [ref] footnote(s) ended at their line's end",
+                       "1 unclosed [tpl] template(s) ended at their line's end")
+    assert parse_article(load("North_Koreans_in_Russia.txt")).notices == ()

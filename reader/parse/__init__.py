@@ -18,12 +18,13 @@ the article is shown as its plain lines, with a notice.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import mwparserfromhell
 
 from ..model import Article, Paragraph, Redirect, Span
 from .blocks import BlockBuilder
-from .dumpformat import to_wikitext
+from .dumpformat import describe, to_wikitext
 from .inline import Context, Renderer
 from .repair import looks_escaped, restore_headings, separate_urls, unescape
 from .sections import build_sections, split_categories
@@ -80,7 +81,9 @@ def _parse(text: str, title: str | None, fmt: str | None, limit: int | None) -> 
         complete = False
     redirect, body = _split_redirect(body, fmt)
     ctx = Context(fmt=fmt, notices=notices)
-    source = to_wikitext(body) if fmt == "dump" else body
+    repairs: Counter[str] = Counter()
+    source = to_wikitext(body, repairs) if fmt == "dump" else body
+    notices.extend(describe(repairs))
     source = separate_urls(source)
     code = mwparserfromhell.parse(source)
     renderer = Renderer(ctx)
@@ -91,7 +94,7 @@ def _parse(text: str, title: str | None, fmt: str | None, limit: int | None) -> 
     lead, sections = build_sections(items, bool(citations))
     categories = categories + tuple(c for c in dict.fromkeys(ctx.categories) if c not in categories)
     return Article(title=title, categories=categories, lead=lead, sections=sections, citations=citations,
-                   redirect=redirect, notices=tuple(notices + ctx.notices), complete=complete,
+                   redirect=redirect, notices=tuple(ctx.notices), complete=complete,
                    source_format=fmt)
 
 

@@ -20,6 +20,7 @@ the dump conversion left behind:
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 # The name of the private template standing for a run of orphan citation parameters.
 BIB = "wikireader-bibliography-entry"
@@ -38,11 +39,30 @@ _IMAGE_OPTION = re.compile(
 _GLUE = re.compile(r"(?<=[a-z0-9.)\]])(?=[A-Z][a-z])")
 
 
-def to_wikitext(body: str) -> str:
-    """Translate a dump article's body into wikitext (tokens, debris, stray captions)."""
+def to_wikitext(body: str, counts: Counter[str] | None = None) -> str:
+    """Translate a dump article's body into wikitext (tokens, debris, stray captions).
+
+    `counts`, when given, receives how many of each repair were made (see `describe`)."""
+    counts = Counter() if counts is None else counts
     lines = body.split("\n")
-    lines = _mend_lines(lines)
-    return _translate_tokens("\n".join(lines))
+    lines = _mend_lines(lines, counts)
+    return _translate_tokens("\n".join(lines), counts)
+
+
+_DESCRIPTIONS = {
+    "orphan": "run(s) of orphan citation parameters read as bibliography entries",
+    "caption": "image caption fragment(s) glued to the text set apart",
+    "file": "unclosed [[File:...]] line(s) closed",
+    "stray ref": "stray [/ref] closer(s) dropped",
+    "unclosed ref": "unclosed [ref] footnote(s) ended at their line's end",
+    "stray tpl": "stray [/tpl] closer(s) dropped",
+    "unclosed tpl": "unclosed [tpl] template(s) ended at their line's end",
+}
+
+
+def describe(counts: Counter[str]) -> list[str]:
+    """Human-readable notices for the repairs counted by `to_wikitext`."""
+    return [f"{counts[key]} {text}" for key, text in _DESCRIPTIONS.items() if counts.get(key)]
 
 
 # ---------------------------------------------------------------------------- line-level debris
@@ -60,7 +80,7 @@ def _is_glued_tail(line: str) -> bool:
     return bool(_KEY_VALUE.search(head))
 
 
-def _mend_lines(lines: list[str]) -> list[str]:
+def _mend_lines(lines: list[str], counts: Counter[str]) -> list[str]:
     """Rewrite debris lines (orphan parameters, caption fragments, unclosed File links)."""
     out: list[str] = []
     i, n = 0, len(lines)
@@ -70,14 +90,17 @@ def _mend_lines(lines: list[str]) -> list[str]:
             j = _param_run_end(lines, i)
             if j > i:
                 out.append(_bib_template(lines[i:j]))
+                counts["orphan"] += 1
                 i = j
                 continue
         stripped = line.lstrip()
         low = stripped[:10].lower()
         if low.startswith("thumb|") or low.startswith("thumbnail|"):
             out.extend(_caption_fragment(stripped))
+            counts["caption"] += 1
         elif (low.startswith("[[file:") or low.startswith("[[image:")) and "]]" not in stripped:
             out.append(stripped + "]]")
+            counts["file"] += 1
         elif low.startswith(("file:", "image:")) and "|" in stripped and "[[" not in stripped:
             out.append("[[" + stripped + "]]")  # a gallery line whose <gallery> tags were lost
         else:
@@ -140,7 +163,7 @@ def _caption_fragment(line: str) -> list[str]:
 # ---------------------------------------------------------------------------- tokens
 
 
-def _translate_tokens(text: str) -> str:
+def _translate_tokens(text: str, counts: Counter[str]) -> str:
     """``[tpl]``/``[ref]`` tokens -> ``{{``/``<ref>``, balancing what the dump left unbalanced."""
     tokens = list(_TOKEN.finditer(text))
     if not tokens:
@@ -150,7 +173,7 @@ def _translate_tokens(text: str) -> str:
     ref_state = ""  # "" closed, "closer" runs to its closer, "eol" ends at its line's end
     tpl_depth = 0
     for index, token in enumerate(tokens):
-        chunk, tpl_depth, ref_state = _close_at_breaks(text[pos:token.start()], tpl_depth, ref_state)
+        chunk, tpl_depth, ref_state = _close_at_breaks(text[pos:token.start()], tpl_depth, ref_state, counts)
         out.append(chunk)
         pos = token.end()
         closing, kind = _token_kind(token)
@@ -161,7 +184,8 @@ def _translate_tokens(text: str) -> str:
             elif tpl_depth:
                 out.append("}}")
                 tpl_depth -= 1
-            # a stray [/tpl] is dropped
+            else:
+                counts["stray tpl"] += 1  # a stray [/tpl] is dropped
         elif kind == "refself":
             out.append(token.group(0))
         elif not closing:
@@ -169,22 +193,30 @@ def _translate_tokens(text: str) -> str:
                 out.append("}}" * tpl_depth + "</ref>")
                 tpl_depth = 0
             ref_state = "closer" if _ref_reaches_closer(tokens, index, text) else "eol"
+            if ref_state == "eol":
+                counts["unclosed ref"] += 1
             out.append("<ref" + (token.group(4) or "") + ">")
         elif ref_state:
             out.append("}}" * tpl_depth + "</ref>")
             tpl_depth = 0
             ref_state = ""
-        # a stray [/ref] is dropped
-    tail, tpl_depth, ref_state = _close_at_breaks(text[pos:], tpl_depth, ref_state)
+        else:
+            counts["stray ref"] += 1  # a stray [/ref] is dropped
+    tail, tpl_depth, ref_state = _close_at_breaks(text[pos:], tpl_depth, ref_state, counts)
+    if tpl_depth:
+        counts["unclosed tpl"] += 1
     out.append(tail)
     out.append("}}" * tpl_depth + ("</ref>" if ref_state else ""))
     return "".join(out)
 
 
-def _close_at_breaks(chunk: str, tpl_depth: int, ref_state: str) -> tuple[str, int, str]:
+def _close_at_breaks(chunk: str, tpl_depth: int, ref_state: str,
+                     counts: Counter[str]) -> tuple[str, int, str]:
     """Close open templates at a line end and an open ref at its line or paragraph end."""
     if not (tpl_depth or ref_state) or "\n" not in chunk:
         return chunk, tpl_depth, ref_state
+    if tpl_depth:
+        counts["unclosed tpl"] += 1
     cut = chunk.index("\n")
     closer = "}}" * tpl_depth
     tpl_depth = 0
