@@ -313,8 +313,8 @@ async def test_search_streams_and_escape_stops_it(monkeypatch: pytest.MonkeyPatc
 
     real_search = file_search.search_file
 
-    def slow_search(text, entries, phrase, *, cancel=None, progress=None):  # type: ignore[no-untyped-def]
-        for number, hit in enumerate(real_search(text, entries, phrase, cancel=cancel, progress=progress)):
+    def slow_search(text, entries, phrase, *, cancel=None, **options):  # type: ignore[no-untyped-def]
+        for number, hit in enumerate(real_search(text, entries, phrase, cancel=cancel, **options)):
             yield hit
             if number == 9 and cancel is not None:
                 cancel.wait(10)  # a very slow disk: wait here until the user stops us
