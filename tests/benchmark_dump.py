@@ -20,6 +20,7 @@ its screen emulation, as a user's terminal would.
 from __future__ import annotations
 
 import argparse
+import re
 import statistics
 import sys
 import tempfile
@@ -163,8 +164,9 @@ def session(path: Path, titles: list[str], biggest: str) -> dict[str, object]:
     term.settle(0.2)
     started = time.perf_counter()
     term.press("\r")
-    figures["search_app_s"] = term.wait_for(lambda s: "enter opens the article" in s or "no article contains" in s,
-                                            30, since=started)
+    # The status line's start: its end may lie under a notification.
+    done = re.compile(f"“{re.escape(SEARCH_PHRASE)}” in [0-9,]+ articles?, |no article contains")
+    figures["search_app_s"] = term.wait_for(lambda s: done.search(s) is not None, 30, since=started)
     figures["search_status"] = next((line.strip() for line in term.text().splitlines() if "hits" in line), "")
     # Open a result: the reader searches the article for the phrase.
     started = time.perf_counter()
