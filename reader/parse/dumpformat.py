@@ -49,10 +49,9 @@ def to_wikitext(body: str, counts: Counter[str] | None = None) -> str:
     return _translate_tokens("\n".join(lines), counts)
 
 
+# Orphan parameters, caption fragments and unclosed File lines are the dump format's usual
+# debris, handled as part of reading it; unbalanced tokens are damage worth a notice.
 _DESCRIPTIONS = {
-    "orphan": "run(s) of orphan citation parameters read as bibliography entries",
-    "caption": "image caption fragment(s) glued to the text set apart",
-    "file": "unclosed [[File:...]] line(s) closed",
     "stray ref": "stray [/ref] closer(s) dropped",
     "unclosed ref": "unclosed [ref] footnote(s) ended at their line's end",
     "stray tpl": "stray [/tpl] closer(s) dropped",
