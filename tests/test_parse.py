@@ -335,3 +335,12 @@ def test_damage_repaired_is_reported_in_notices():
     assert notices == ("1 stray [/ref] closer(s) dropped", "1 unclosed [ref] footnote(s) ended at their line's end",
                        "1 unclosed [tpl] template(s) ended at their line's end")
     assert parse_article(load("North_Koreans_in_Russia.txt")).notices == ()
+
+
+def test_prose_after_an_orphan_parameter_run_is_its_own_paragraph():
+    text = ("[[T]]\n\nClaim.[ref]\n| last1 = Finkle | first1 = W. D.\n| title = Risk\n| year = 2005\n"
+            "}}[/ref] When benzodiazepines are used, patients should be told.\n")
+    blocks = parse_article(text).lead
+    assert [type(b).__name__ for b in blocks] == ["Paragraph", "CitationEntry", "Paragraph"]
+    assert plain(blocks[1].citation.text) == "Finkle, W. D. (2005). Risk."
+    assert plain(blocks[2].spans) == "When benzodiazepines are used, patients should be told."

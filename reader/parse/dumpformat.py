@@ -137,6 +137,10 @@ def _bib_template(run: list[str]) -> str:
     if not sep:
         head, tail = joined, ""
     head = head.replace("[/ref]", "").replace("[ref]", "")
+    if "[/ref]" in tail:
+        # "}}[/ref] When benzodiazepines are used...": the footnote ended; prose resumes
+        note_tail, _, prose = tail.partition("[/ref]")
+        tail = note_tail + ("\n" + prose.lstrip() if prose.strip() else "")
     tail = tail.replace("[/ref]", "").replace("[ref]", "")
     if not head.lstrip().startswith("|"):
         head = "|" + head
