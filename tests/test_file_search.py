@@ -126,20 +126,3 @@ def test_clean_and_context_line_helpers() -> None:
     assert clean("a [[b]] '''c''' [tpl]d[/tpl]\n e") == "a b c d e"
     context, span = context_line("one\ntwo three\nfour", 8, 13)
     assert context == "two three" and context[span[0] : span[1]] == "three"
-
-
-def test_lowered_copy_gives_the_same_results() -> None:
-    library = example()
-    lowered = library.lowered_text()
-    assert lowered is not None and len(lowered) == len(library.text)
-    for phrase in ("navy", "the royal", "bell curve", "Navy", "zzz"):
-        plain = list(search_file(library.text, library.entries, phrase))
-        fast = list(search_file(library.text, library.entries, phrase, lowered=lowered))
-        assert fast == plain
-
-
-def test_lowered_copy_refused_when_lowercasing_changes_length() -> None:
-    library = Library.from_text("[[T]]\n\nİstanbul and istanbul\n", "t.txt")
-    assert library.lowered_text() is None
-    (hit,) = search_file(library.text, library.entries, "istanbul", lowered=library.lowered_text())
-    assert hit.count == 2  # found by the case-insensitive regex over the text itself

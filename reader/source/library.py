@@ -140,7 +140,6 @@ class Library:
         """Take a freshly decoded text and start indexing it from the beginning."""
         self.decoded = decoded
         self.text = decoded.text
-        self._lowered: str | None = None
         self.entries: list[Entry] = []
         self._by_title: dict[str, list[int]] = {}
         self._articles: Iterator[Entry] | None = iter_articles(self.text, self.fallback_title)
@@ -196,7 +195,7 @@ class Library:
         if whole.text[:done] != self.text[:done]:
             self._load(whole)  # decoded differently as a whole: index again (a new generation)
             return
-        self.decoded, self.text, self._lowered = whole, whole.text, None
+        self.decoded, self.text = whole, whole.text
         self._articles = iter_articles(self.text, self.fallback_title, start=done, first_index=len(self.entries))
 
     def index_all(self) -> None:
@@ -207,24 +206,6 @@ class Library:
     def _add(self, entry: Entry) -> None:
         self._by_title.setdefault(normalise_title(entry.title), []).append(entry.index)
         self.entries.append(entry)
-
-    def lowered_text(self) -> str | None:
-        """The whole text in lower case, for fast any-case search (made once, then kept).
-
-        None while the file is not fully read, or when lower-casing changes the text's
-        length (a few characters such as "İ" do): the offsets would not match.
-        """
-        if not self.complete:
-            return None
-        text = self.text
-        lowered = self._lowered
-        if lowered is None:
-            lowered = text.lower()
-            if len(lowered) != len(text):
-                return None
-            if self.text is text:  # not re-read meanwhile
-                self._lowered = lowered
-        return lowered
 
     # ------------------------------------------------------------------ articles
 

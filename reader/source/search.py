@@ -42,13 +42,12 @@ def is_case_sensitive(phrase: str) -> bool:
     return any(char.isupper() for char in phrase)
 
 
-def compile_phrase(phrase: str, case_sensitive: bool | None = None) -> re.Pattern[str] | None:
+def compile_phrase(phrase: str) -> re.Pattern[str] | None:
     """The regex finding `phrase` (smart case, flexible whitespace); None for a blank phrase."""
     words = phrase.split()
     if not words:
         return None
-    exact = is_case_sensitive(phrase) if case_sensitive is None else case_sensitive
-    flags = 0 if exact else re.IGNORECASE
+    flags = 0 if is_case_sensitive(phrase) else re.IGNORECASE
     return re.compile(r"\s+".join(re.escape(word) for word in words), flags)
 
 
@@ -59,27 +58,21 @@ def search_file(
     *,
     cancel: threading.Event | None = None,
     progress: Callable[[int, int], None] | None = None,
-    lowered: str | None = None,
 ) -> Iterator[FileHit]:
     """Yield a `FileHit` for each entry (in file order) whose text holds `phrase`.
 
     Stops early when `cancel` is set.  `progress(done, total)` is called every few
-    hundred kilobytes with characters searched so far and the total.  `lowered`, the
-    text in lower case (same length), makes an any-case search several times faster: a
-    plain search of it instead of a case-insensitive one of `text`.
+    hundred kilobytes with characters searched so far and the total.
     """
     pattern = compile_phrase(phrase)
     if pattern is None:
         return
-    haystack = text
-    if pattern.flags & re.IGNORECASE and lowered is not None and len(lowered) == len(text):
-        haystack, pattern = lowered, compile_phrase(phrase.lower(), case_sensitive=True)  # type: ignore[assignment]
     total = entries[-1].end if entries else 0
     reported = 0
     for entry in entries:
         if cancel is not None and cancel.is_set():
             return
-        hit = _search_entry(haystack, text, entry, pattern)  # type: ignore[arg-type]
+        hit = _search_entry(text, entry, pattern)
         if hit is not None:
             yield hit
         if progress is not None and entry.end - reported >= 256 * 1024:
@@ -89,10 +82,9 @@ def search_file(
         progress(total, total)
 
 
-def _search_entry(haystack: str, text: str, entry: Entry, pattern: re.Pattern[str]) -> FileHit | None:
-    """The hit for one entry, or None when the phrase is not in it (found in `haystack`,
-    which is `text` or its lower-case copy; the context comes from `text`)."""
-    matches = pattern.finditer(haystack, entry.start, entry.end)
+def _search_entry(text: str, entry: Entry, pattern: re.Pattern[str]) -> FileHit | None:
+    """The hit for one entry, or None when the phrase is not in it."""
+    matches = pattern.finditer(text, entry.start, entry.end)
     first = next(matches, None)
     if first is None:
         return None

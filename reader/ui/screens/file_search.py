@@ -162,8 +162,7 @@ class FileSearchScreen(Screen[tuple[int, str] | None]):
                 cancel.set()
 
         entries = list(library.entries)
-        lowered = library.lowered_text()
-        for hit in search_file(library.text, entries, phrase, cancel=cancel, progress=note_progress, lowered=lowered):
+        for hit in search_file(library.text, entries, phrase, cancel=cancel, progress=note_progress):
             found.hits.append(hit)  # list.append is atomic: the screen reads while we write
         if not cancel.is_set():
             found.seconds = time.perf_counter() - started

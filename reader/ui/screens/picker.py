@@ -157,8 +157,6 @@ class PickerScreen(Screen[None]):
         while not library.complete and not worker.is_cancelled:
             library.index_more(INDEX_CHUNK)
             self.app.call_from_thread(self._indexed)
-        if not worker.is_cancelled:
-            library.lowered_text()  # ready for the first search across the file
 
     def _indexed(self) -> None:
         """More titles are known: grow the list (or refilter), update the count."""
