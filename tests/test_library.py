@@ -192,7 +192,7 @@ def big_real_file(directory: Path, copies: int) -> Path:
 def test_lazy_open_of_a_big_file_decodes_its_head_first(tmp_path: Path) -> None:
     path = big_real_file(tmp_path, 6)  # ~1.6 MB
     library = Library.open(str(path), lazy=True)
-    assert library._whole is not None and not library.complete  # only the head is decoded
+    assert library._whole is not None and not library.complete  # only the head is read
     assert 2 <= len(library.entries) < 120 and library.progress < 0.5
     head_entries = list(library.entries)
     library.index_all()
@@ -231,3 +231,14 @@ def test_lazy_open_big_legacy_encoded_file(tmp_path: Path) -> None:
     library.index_all()
     assert len(library.entries) == 3000
     assert library.entries[2999].title == "Caf\u00e9 2999"
+
+
+def test_lazy_open_file_vanishes_before_the_rest_is_read(tmp_path: Path) -> None:
+    path = big_real_file(tmp_path, 6)
+    library = Library.open(str(path), lazy=True)
+    head_entries = list(library.entries)
+    path.unlink()
+    library.index_all()  # no crash: what was read is kept, the last article cut where the head ends
+    assert library.complete and library.entries[: len(head_entries)] == head_entries
+    assert library.entries[-1].end == len(library.text) < 1_000_000  # all of the head, nothing more
+    assert library.decoded.notice is not None and "no such file" in library.decoded.notice

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from reader.errors import ArticleNotFound, InputError
+from reader.errors import ArticleNotFound, InputError, ReaderError
 from reader.source.decode import Decoded, decode_bytes, read_source, repair_text
 from reader.source.split import Entry, iter_articles
 
@@ -65,14 +65,14 @@ def title_from_path(path: str) -> str:
 class Library:
     """One opened file: `entries` lists its articles in file order (growing while indexing)."""
 
-    def __init__(self, path: str, decoded: Decoded, *, lazy: bool = False, whole: bytes | None = None) -> None:
+    def __init__(self, path: str, decoded: Decoded, *, lazy: bool = False, whole: int | None = None) -> None:
         self.path = path
         self.name = "standard input" if path == "-" else Path(path).name
         self.fallback_title = title_from_path(path)
         self.state = FileState.of(path)
         self.on_disk = path != "-"  # standard input has nothing on disk to watch
         self._lock = threading.Lock()
-        self._whole = whole  # the file's bytes while only its head is decoded (see `_open_head`)
+        self._whole = whole  # the file's size in bytes while only its head is read (see `_open_head`)
         self._load(decoded)
         if lazy:
             self.index_more(FIRST_CHUNK)
@@ -104,16 +104,18 @@ class Library:
         keeps the head's entries when the whole text starts the same way.
         """
         try:
-            data = Path(path).read_bytes()
+            with open(path, "rb") as stream:
+                size = os.fstat(stream.fileno()).st_size
+                data = stream.read(HEAD_BYTES)
         except OSError:
             return None  # read_source will say why, in one line
-        cut = data.rfind(b"\n", 0, HEAD_BYTES) + 1
-        if len(data) <= 2 * HEAD_BYTES or cut <= 0:
+        cut = data.rfind(b"\n") + 1
+        if size <= 2 * HEAD_BYTES or cut <= 0:
             return None
         head = decode_bytes(data[:cut], path)  # refuses binary files as read_source would
         if head.encoding != "utf-8":
             return None  # a legacy encoding is decided on the whole file
-        library = cls(path, head, lazy=True, whole=data)
+        library = cls(path, head, lazy=True, whole=size)
         if len(library.entries) < 2:
             library.index_more(FIRST_CHUNK)  # one huge first article: it needs the whole text now
         return library
@@ -162,7 +164,7 @@ class Library:
     @property
     def progress(self) -> float:
         """Indexing progress, 0.0 to 1.0."""
-        total = len(self._whole) if self._whole is not None else len(self.text)
+        total = self._whole if self._whole is not None else len(self.text)
         return 1.0 if self.complete or not total else min(self.indexed_chars / total, 1.0)
 
     @property
@@ -189,9 +191,16 @@ class Library:
             return added
 
     def _decode_whole(self) -> None:
-        """Decode the whole file after its head; keep the head's entries when they still hold."""
-        whole, self._whole = decode_bytes(self._whole or b"", self.path), None
+        """Read and decode the whole file after its head; keep the head's entries when they hold."""
+        self._whole = None
         done = self.entries[-1].end if self.entries else 0
+        try:
+            whole = read_source(self.path)
+        except ReaderError as error:
+            # The file went away since its head was read: keep all of the head, say so.
+            self.decoded = Decoded(self.text, self.decoded.encoding, f"note: {error}; showing what was read of it")
+            self._articles = iter_articles(self.text, self.fallback_title, start=done, first_index=len(self.entries))
+            return
         if whole.text[:done] != self.text[:done]:
             self._load(whole)  # decoded differently as a whole: index again (a new generation)
             return
