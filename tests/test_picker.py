@@ -566,3 +566,16 @@ async def test_app_single_article_file_has_no_picker(tmp_path: Path) -> None:
         await settle(pilot)
         assert isinstance(app.screen, ReaderScreen)
         assert not app.is_screen_installed("picker")
+
+
+async def test_damaged_copy_lists_every_article() -> None:
+    app = PickerHost(Library.open(str(DATA / "alex-test-mojibake-truncated.txt"), lazy=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert shown_titles(app) == ["BBS", "Balfour declaration", "British Standards", "Building society",
+                                     "Blue Steel (missile)"]
+        await pilot.press(*"blue", "enter")
+        await pilot.pause()
+        assert app.chosen == [(4, None)]
+        text = app.library.article_text(app.library.entries[4])
+        assert text.startswith("[[Blue Steel (missile)]]") and "â€" not in text
