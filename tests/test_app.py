@@ -17,10 +17,12 @@ from reader.ui.app import ReaderApp
 from reader.ui.screens.citation import CitationScreen, UseLine
 from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.reader import ReaderScreen
+from reader.ui.widgets.key_bar import KeyBar
 from reader.ui.widgets.reading_pane import ReadingPane
 from reader.ui.widgets.search_bar import SearchBar, SearchInput
 from reader.ui.widgets.section_tree import SectionTree
 from reader.ui.widgets.status_bar import StatusBar
+from reader.ui.widgets.title_bar import TitleBar
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sample" / "North_Koreans_in_Russia.txt"
@@ -88,7 +90,7 @@ async def test_opens_with_title_tree_text_status_and_footer() -> None:
     async with reading() as (app, pilot):
         screen, pane, tree, status = parts(app)
         assert screen.title == "North Koreans in Russia"
-        assert app.screen.query_one("HeaderTitle").render().plain.startswith("North Koreans in Russia")
+        assert app.screen.query_one(TitleBar).render().plain.strip(" ≡").startswith("North Koreans in Russia")
         assert [line.node.label.plain for line in tree._tree_lines] == [
             "North Koreans in Russia", "1 Migration history", "1.1 Students", "1.2 Workers", "2 Refugees",
             "3 References", "4 Further reading",
@@ -97,8 +99,42 @@ async def test_opens_with_title_tree_text_status_and_footer() -> None:
         assert top_line(pane) == "North Koreans in Russia"
         assert_reading(app, "", "(Top)")
         assert status.render().plain.rstrip().endswith("0%")
-        footer_keys = {key.key for key in app.screen.query("FooterKey")}
+        footer_keys = set(app.screen.query_one(KeyBar).keys)
         assert {"question_mark", "slash", "t", "q", "right_square_bracket", "c"} <= footer_keys
+
+
+@pytest.mark.parametrize("width", [80, 40])
+async def test_key_hints_keep_help_and_quit_when_narrow(width: int) -> None:
+    async with reading(size=(width, 20)) as (app, pilot):
+        shown = app.screen.query_one(KeyBar).shown
+        assert shown[:2] == ["? Help", "q Quit"]
+        if width >= 80:
+            assert {"/ Search", "] Next section", "t Tree"} <= set(shown)
+        line = app.screen.query_one(KeyBar).render().plain
+        assert len(line) <= width and "? Help" in line and "q Quit" in line
+
+
+async def test_click_on_a_key_hint_presses_it_and_the_title_icon_opens_the_palette() -> None:
+    async with reading(size=(100, 30)) as (app, pilot):
+        await pilot.click(KeyBar, offset=(2, 0))  # "? Help"
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.click(TitleBar, offset=(1, 0))  # the "≡" icon
+        await pilot.pause()
+        assert CommandPalette.is_open(app)
+
+
+async def test_key_hints_follow_the_focus() -> None:
+    async with reading(size=(120, 30)) as (app, pilot):
+        bar = app.screen.query_one(KeyBar)
+        assert "] Next section" in bar.shown  # the pane's keys
+        await pilot.press("tab")  # the tree: the pane's own keys are not active there
+        assert "] Next section" not in bar.shown and "? Help" in bar.shown
+        await pilot.press("tab", "slash")
+        assert bar.shown[0] == "esc Clear search"
+        await pilot.press("escape")
+        assert "] Next section" in bar.shown
 
 
 # ---------------------------------------------------------------------------- reading keys

@@ -20,15 +20,16 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header
 from textual.worker import get_current_worker
 
 from reader.model import Article, Section
 from reader.parse import parse_article
+from reader.ui.widgets.key_bar import KeyBar
 from reader.ui.widgets.reading_pane import ReadingPane
 from reader.ui.widgets.search_bar import SearchBar, SearchInput
 from reader.ui.widgets.section_tree import ROOT, SectionTree
 from reader.ui.widgets.status_bar import StatusBar
+from reader.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from reader.ui.screens.citation import JumpTo
@@ -108,13 +109,14 @@ class ReaderScreen(Screen[None]):
     # ------------------------------------------------------------------ layout
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="≡")
+        # One-line bars instead of Textual's Header and Footer (widget trees, slow to build).
+        yield TitleBar(id="title")
         with Horizontal(id="main"):
             yield SectionTree(id="tree")
             yield ReadingPane(id="pane")
         yield SearchBar(id="search", cursor_blink=self._cursor_blink)
         yield StatusBar(id="status")
-        yield Footer(compact=True)
+        yield KeyBar(id="keys")
 
     @property
     def pane(self) -> ReadingPane:
