@@ -579,3 +579,18 @@ async def test_damaged_copy_lists_every_article() -> None:
         assert app.chosen == [(4, None)]
         text = app.library.article_text(app.library.entries[4])
         assert text.startswith("[[Blue Steel (missile)]]") and "â€" not in text
+
+
+async def test_markup_like_text_is_shown_as_typed(tmp_path: Path) -> None:
+    path = tmp_path / "[b]odd[i] name.txt"
+    path.write_text("[[Alpha]]\n\none [/b] two\n\n[[Other]]\n\nx\n", encoding="utf-8")
+    app = PickerHost(Library.open(str(path)))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"[/]")
+        await pilot.pause()
+        assert "no title matches “[/]”" in text_of(app, "#picker-status")  # shown, not parsed
+        assert "[b]odd[i] name.txt" in text_of(app, "#picker-heading")
+        await pilot.press("ctrl+f", *"[/b]", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "“[/b]” in 1 article, 1 hit" in text_of(app, "#search-status")

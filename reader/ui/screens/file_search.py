@@ -93,12 +93,12 @@ class FileSearchScreen(Screen[tuple[int, str] | None]):
         self._poll: Timer | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(id="search-heading")
+        yield Static(id="search-heading", markup=False)  # file names and phrases are text
         field = Input(self.state.phrase, placeholder="Phrase to find in every article, then enter", id="search-phrase")
         field.cursor_blink = self.cursor_blink
         yield field
         yield HitList(id="search-list")
-        yield Static(id="search-status")
+        yield Static(id="search-status", markup=False)
         yield Footer()
 
     @property

@@ -110,12 +110,12 @@ class PickerScreen(Screen[None]):
     # ------------------------------------------------------------------ building
 
     def compose(self) -> ComposeResult:
-        yield Static(id="picker-heading")
+        yield Static(id="picker-heading", markup=False)  # file names and queries are text
         field = Input(placeholder="Type to filter the titles", id="picker-filter")
         field.cursor_blink = self.cursor_blink
         yield field
         yield TitleList(self.library.entries, id="picker-list")
-        yield Static(id="picker-status")
+        yield Static(id="picker-status", markup=False)
 
     @property
     def title_list(self) -> TitleList:
@@ -165,7 +165,7 @@ class PickerScreen(Screen[None]):
             return
         if self.library.complete and self.library.decoded.notice != self._notice:
             self._notice = self.library.decoded.notice
-            self.notify(self._notice or "", timeout=6)  # found only once the whole file was read
+            self.notify(self._notice or "", timeout=6, markup=False)  # found once the whole file was read
         count = len(self.library.entries)
         if count != self._indexed_count:
             self._indexed_count = count
@@ -201,7 +201,8 @@ class PickerScreen(Screen[None]):
         try:
             self.library.reload(lazy=True)
         except ReaderError as error:
-            self.app.call_from_thread(self.notify, f"{error}; showing the text as it was", severity="warning")
+            message = f"{error}; showing the text as it was"
+            self.app.call_from_thread(partial(self.notify, message, severity="warning", markup=False))
             self.library.state = None  # do not warn again every few seconds
             return
         self.app.call_from_thread(self._reloaded)
@@ -212,7 +213,7 @@ class PickerScreen(Screen[None]):
         self.title_list.changed()
         self._indexed_count = -1
         if changed_on_disk:
-            self.notify(f"{self.library.name} changed on disk: list re-read", timeout=4)
+            self.notify(f"{self.library.name} changed on disk: list re-read", timeout=4, markup=False)
         self._indexed()
         if not self._query:
             self.title_list.set_rows(range(len(self.library.entries)))
