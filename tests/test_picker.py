@@ -594,3 +594,13 @@ async def test_markup_like_text_is_shown_as_typed(tmp_path: Path) -> None:
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert "“[/b]” in 1 article, 1 hit" in text_of(app, "#search-status")
+
+
+async def test_palette_survives_a_query_of_one_repeated_letter() -> None:
+    text = "".join(f"[[{'Eeeee ' * 12}{n}]]\n\nbody\n\n" for n in range(300))
+    app = PickerHost(Library.from_text(text, "e.txt"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        provider = ArticleProvider(app.screen)
+        hits = [hit async for hit in provider.search("e" * 30)]
+        assert len(hits) == 100 and all(hit.text.startswith("Open article: Eeeee") for hit in hits)

@@ -48,6 +48,7 @@ PICKER_NAME = "picker"  # the name the app installs its picker under (App.instal
 SYNC_FILTER_LIMIT = 5_000  # titles filtered on the spot; more are filtered in a thread
 INDEX_CHUNK = 1_000_000  # characters indexed per step of the background indexing
 WATCH_SECONDS = 2.0  # how often the file on disk is checked for changes
+OPEN_PREFIX = "Open article: "
 PALETTE_LIMIT = 100  # "Open article" hits offered at most by the command palette
 
 
@@ -372,9 +373,9 @@ class ArticleProvider(Provider):
         ranked = rank_titles([entry.title for entry in entries], words) or []
         for place, item in enumerate(ranked[:PALETTE_LIMIT]):
             entry = entries[item.index]
-            text = f"Open article: {entry.title}"
+            text = f"{OPEN_PREFIX}{entry.title}"
             score = max(0.05, 1.0 - place / (PALETTE_LIMIT * 1.2))  # keep our ranking's order
-            display = _highlight(matcher, text)
+            display = _highlight(matcher, text, [len(OPEN_PREFIX) + offset for offset in item.offsets])
             yield Hit(score, display, partial(self._open, entry.index), text=text, help=_help(entry))
         self.app.log.debug(f"palette ranked {len(entries)} titles in {time.perf_counter() - started:.3f}s")
 
@@ -385,12 +386,15 @@ def _help(entry: object) -> str | None:
     return escape(f"redirect to {redirect}") if redirect else None
 
 
-def _highlight(matcher: Matcher, text: str) -> Content:
-    """`text` with the matched letters highlighted, never read as markup (a title may hold "[/]")."""
+def _highlight(matcher: Matcher, text: str, offsets: list[int]) -> Content:
+    """`text` with the letters at `offsets` highlighted, never read as markup (a title may hold "[/]").
+
+    The offsets come from our own ranking: the palette's matcher tries every alignment of
+    the query, which never ends on a long title full of one letter.
+    """
     content = Content(text)
-    _, offsets = matcher.fuzzy_search.match(matcher.query, text)
     for offset in offsets:
-        if not text[offset].isspace():
+        if offset < len(text) and not text[offset].isspace():
             content = content.stylize(matcher.match_style, offset, offset + 1)
     return content
 
