@@ -263,3 +263,12 @@ def test_byte_order_mark_and_bad_bytes_lose_nothing() -> None:
     decoded = decode_bytes(codecs.BOM_UTF8 + "Zürich ".encode() + b"caf\xe9", "bom.txt")
     assert decoded.text == "Zürich café"
     assert decoded.encoding == "utf-8"
+
+
+def test_correct_text_that_looks_like_mojibake_is_left_alone() -> None:
+    """Real text from Helsinki.txt: "ä" + no-break space + "–" round-trips through cp1252 into
+    "䠖", but it is correct text and must come back unchanged, with no notice."""
+    text = "Helsingin Sanomat: Helsingissä\xa0– HS.fi, 2009. Ääni ja “lainaus”."
+    decoded = decode_bytes(text.encode("utf-8"), "helsinki.txt")
+    assert decoded.text == text
+    assert decoded.notice is None

@@ -1,9 +1,8 @@
 """Repairing mojibake: UTF-8 text that was read as cp1252 and saved as UTF-8 again ("â€“" for "–").
 
 `repair_text` finds the tell-tale character pairs with one regular-expression scan and repairs only
-what it finds, so clean text costs one scan.  The repair itself is exact where it can be (encoding
-the damaged stretch back to cp1252 gives the original UTF-8 bytes) and ftfy's where it cannot
-(damaged and correct characters in one word).  ftfy is imported only then: importing it costs
+what it finds, so clean text costs one scan.  The repair itself is ftfy's, on the stretches of text
+around the tell-tales.  ftfy is imported only then: importing it costs
 ~0.2 s, as much as Textual's app module, which every start of the reader would otherwise pay.
 
 Also here, because both the repair and `reader.source.decode` need them: codec error handlers for
@@ -28,8 +27,6 @@ MOJIBAKE_HINT_UTF8 = re.compile(
     b"\xc3[\x82-\xb4](?:\xc2[\x80-\xbf]|" + b"|".join(re.escape(c.encode()) for c in _CP1252_HIGH) + b")"
 )
 
-# The five bytes cp1252 leaves undefined; "sloppy" cp1252 maps them to the latin-1 code points.
-_CP1252_HOLES = frozenset("\x81\x8d\x8f\x90\x9d")
 
 
 def _sloppy_decode(error: UnicodeError) -> tuple[str, int]:
@@ -38,20 +35,9 @@ def _sloppy_decode(error: UnicodeError) -> tuple[str, int]:
     return bytes(error.object[error.start : error.end]).decode("latin-1"), error.end
 
 
-def _sloppy_encode(error: UnicodeError) -> tuple[bytes, int]:
-    """Codec error handler: U+0081... written back as the bytes cp1252 leaves undefined."""
-    assert isinstance(error, UnicodeEncodeError)
-    chars = error.object[error.start : error.end]
-    if not set(chars) <= _CP1252_HOLES:
-        raise error
-    return chars.encode("latin-1"), error.end
-
-
-# Error-handler names for bytes.decode("cp1252", errors=SLOPPY) and str.encode("cp1252", errors=SLOPPY_ENCODE).
+# Error-handler name for bytes.decode("cp1252", errors=SLOPPY).
 SLOPPY = "wikireader-sloppy"
-SLOPPY_ENCODE = "wikireader-sloppy-encode"
 codecs.register_error(SLOPPY, _sloppy_decode)
-codecs.register_error(SLOPPY_ENCODE, _sloppy_encode)
 
 
 @functools.cache
@@ -88,34 +74,22 @@ LOST_RIGHT_QUOTE = ("â€\ufffd", "â€\x9d")
 def repair_text(text: str) -> str:
     """Repair double-encoded text (mojibake) with ftfy; cheap when there is none.
 
-    One regular-expression scan looks for the tell-tale pairs.  When the whole text is mojibake
-    (a file decoded as cp1252 and saved as UTF-8 once too often), reversing that in one go is exact
-    and fast.  Otherwise each word around a tell-tale is reversed the same way when it round-trips,
-    and only the words that do not (mojibake mixed with correct characters) go through ftfy, which
-    changes text only when it is sure the change is a repair.  Line ends are never touched.
+    One regular-expression scan looks for the tell-tale pairs; only the stretches of text around
+    them go through ftfy, which changes text only where its badness measure says the change is a
+    repair.  (Reversing the double encoding ourselves whenever it round-trips was faster but wrong:
+    correct text such as "Helsingissä\xa0–" round-trips too, into "Helsingiss䠖".)  Line ends are
+    never touched.
     """
     if MOJIBAKE_HINT.search(text) is None:
         return text
-    whole = _undo_double_encoding(text)
-    if whole is not None:
-        return whole
     parts = []
     done = 0
     for start, end in _flagged_words(text):
         parts.append(text[done:start])
-        words = text[start:end]
-        parts.append(_undo_double_encoding(words) or _repair_words(words))
+        parts.append(_repair_words(text[start:end]))
         done = end
     parts.append(text[done:])
     return "".join(parts)
-
-
-def _undo_double_encoding(text: str) -> str | None:
-    """`text` encoded back to cp1252 and read as the UTF-8 it was, when all of it round-trips."""
-    try:
-        return text.replace(*LOST_RIGHT_QUOTE).encode("cp1252", errors=SLOPPY_ENCODE).decode("utf-8")
-    except UnicodeError:
-        return None
 
 
 # A stretch of text without ASCII white space; mojibake never spans a space but may hold U+00A0.
