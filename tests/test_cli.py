@@ -218,6 +218,7 @@ def test_one_article_by_title_any_case(how: tuple[str, ...]) -> None:
 def test_unknown_article_lists_close_matches() -> None:
     result = wikireader("--print", str(EXAMPLE), "--article", "Bell curv")
     assert_error(result, r"no article called 'Bell curv' in wiki-example\.txt; close matches: .*'Bell [Cc]urve'.*")
+    assert "'Bell Curve'" in result.stderr and "'Bell curve'" in result.stderr  # both spellings offered
     assert result.stderr.count("'") <= 2 + 2 * 5  # at most five matches
 
 

@@ -235,11 +235,17 @@ class Library:
         raise ArticleNotFound(self._not_found_message(title))
 
     def _not_found_message(self, title: str) -> str:
-        titles = {normalise_title(entry.title): entry.title for entry in self.entries}
-        close = difflib.get_close_matches(normalise_title(title), list(titles), n=5, cutoff=0.6)
+        # Titles that differ only in case ("Bell Curve", "Bell curve") are all offered.
+        spellings: dict[str, list[str]] = {}
+        for entry in self.entries:
+            names = spellings.setdefault(normalise_title(entry.title), [])
+            if entry.title not in names:
+                names.append(entry.title)
+        close = difflib.get_close_matches(normalise_title(title), list(spellings), n=5, cutoff=0.6)
+        offered = [name for key in close for name in spellings[key]][:5]
         message = f"no article called {title!r} in {self.name}"
-        if close:
-            message += "; close matches: " + ", ".join(repr(titles[c]) for c in close)
+        if offered:
+            message += "; close matches: " + ", ".join(repr(name) for name in offered)
         return message
 
     def redirect_target(self, entry: Entry) -> Entry | None:
