@@ -34,7 +34,7 @@ from reader.ui.widgets.title_bar import TitleBar
 if TYPE_CHECKING:
     from reader.ui.screens.citation import JumpTo
 
-QUICK_LIMIT = 60_000  # characters parsed before the first paint of a long article
+QUICK_LIMIT = 20_000  # characters parsed before the first paint of a long article (a few screens)
 NARROW = 60  # below this many columns the tree starts hidden
 TREE_MIN_WIDTH = 12  # the narrowest the reader can make the tree
 MIN_PANE_WIDTH = 20  # the tree never grows over the last columns of the text
@@ -154,7 +154,8 @@ class ReaderScreen(Screen[None]):
         self._show(first, keep_position=False)
         if not first.complete:
             self.status.notice = "loading…"
-            self._parse_full()
+            # After the first paint: a thread started now would hold the GIL while it is drawn.
+            self.call_after_refresh(self._parse_full)
 
     @work(thread=True, exclusive=True, group="parse")
     def _parse_full(self) -> None:
