@@ -93,7 +93,8 @@ class KeyBar(Widget):
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
-        self._bindings_changed(self.screen)
+        # The hints come in the frame after the first (as Footer's do): the text first.
+        self.call_after_refresh(self._bindings_changed, self.screen)
 
     def on_unmount(self) -> None:
         self.screen.bindings_updated_signal.unsubscribe(self)
