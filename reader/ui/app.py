@@ -13,7 +13,6 @@ import sys
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, TypeGuard
 
-from textual import on
 from textual.app import App, SystemCommand
 from rich.segment import Segment
 from rich.style import Style
@@ -22,17 +21,21 @@ from textual.color import Color
 from textual.filter import Monochrome
 from textual.screen import Screen
 
-from reader.ui.screens.picker import PICKER_NAME, ArticleProvider, PickerScreen
-
 if TYPE_CHECKING:
+    from textual.command import Provider
+
     from reader.source.library import Library
     from reader.source.split import Entry
+    from reader.ui.screens.picker import PickerScreen
     from reader.ui.screens.reader import ReaderScreen
 
 # The reader screen brings the parser and the layout with it: a few tenths of a second of
 # imports that the picker does not need for its first paint.  It is imported when first
 # needed, or in the background once the picker is on screen.
 READER_MODULE = "reader.ui.screens.reader"
+# The picker (and its file-wide search) likewise, for a file of one article, is never needed.
+PICKER_MODULE = "reader.ui.screens.picker"
+PICKER_NAME = "picker"  # the name the app installs its picker under (picker.PICKER_NAME)
 
 
 def reader_class() -> type[ReaderScreen]:
@@ -44,6 +47,22 @@ def is_reader(screen: object) -> TypeGuard[ReaderScreen]:
     """True for a `ReaderScreen`; never imports it (no reader exists before its module does)."""
     module = sys.modules.get(READER_MODULE)
     return module is not None and isinstance(screen, module.ReaderScreen)
+
+
+def picker_class() -> type[PickerScreen]:
+    """The `PickerScreen` class (importing its module the first time)."""
+    return importlib.import_module(PICKER_MODULE).PickerScreen  # type: ignore[no-any-return]
+
+
+def is_picker(screen: object) -> TypeGuard[PickerScreen]:
+    """True for a `PickerScreen`; never imports it."""
+    module = sys.modules.get(PICKER_MODULE)
+    return module is not None and isinstance(screen, module.PickerScreen)
+
+
+def article_commands() -> type[Provider]:
+    """The palette's "Open article" provider (loaded when the palette first opens)."""
+    return importlib.import_module(PICKER_MODULE).ArticleProvider  # type: ignore[no-any-return]
 
 
 class SafeMonochrome(Monochrome):
@@ -67,7 +86,7 @@ class ReaderApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
         Binding("r", "follow_redirect", "Follow redirect"),
     ]
-    COMMANDS = App.COMMANDS | {ArticleProvider}
+    COMMANDS = App.COMMANDS | {article_commands}
 
     def __init__(self, library: Library, article: int | None = None, *, cursor_blink: bool = True) -> None:
         super().__init__()
@@ -115,7 +134,7 @@ class ReaderApp(App[None]):
         self._pending[screen] = (self.positions.get(index), phrase)
         if is_reader(self.screen):
             self._remember(self.screen)
-        if is_reader(self.screen) or isinstance(self.screen, PickerScreen):
+        if is_reader(self.screen) or is_picker(self.screen):
             # One screen at a time: a reader kept suspended under the picker would be
             # resumed only to be thrown away.  The picker is installed, so it is kept.
             self.switch_screen(screen)
@@ -140,28 +159,26 @@ class ReaderApp(App[None]):
     def show_picker(self) -> None:
         """Show the list of the file's articles (one picker per run: its filter is kept)."""
         if not self.is_screen_installed(PICKER_NAME):
-            self.install_screen(PickerScreen(self.library, cursor_blink=self.blink), PICKER_NAME)
+            self.install_screen(picker_class()(self.library, cursor_blink=self.blink), PICKER_NAME)
         picker = self.get_screen(PICKER_NAME)
         if picker in self.screen_stack:
             return
         if is_reader(self.screen):
             self._back_to = self.screen.index
-            if self.screen.index is not None and isinstance(picker, PickerScreen):
+            if self.screen.index is not None and is_picker(picker):
                 picker.select_entry(self.screen.index)
             self._remember(self.screen)
             self.switch_screen(PICKER_NAME)
         else:
             self.push_screen(PICKER_NAME)
 
-    @on(PickerScreen.ArticleChosen)
-    def _article_chosen(self, event: PickerScreen.ArticleChosen) -> None:
+    def on_picker_screen_article_chosen(self, event: PickerScreen.ArticleChosen) -> None:
         if 0 <= event.index < len(self.library.entries):
             self.open_article(event.index, event.phrase)
 
-    @on(PickerScreen.BackRequested)
-    def _picker_back(self) -> None:
+    def on_picker_screen_back_requested(self, event: PickerScreen.BackRequested) -> None:
         """Escape in the picker: back to the article it was opened from (at the same place)."""
-        if isinstance(self.screen, PickerScreen) and self._back_to is not None:
+        if is_picker(self.screen) and self._back_to is not None:
             self.open_article(self._back_to)
 
     def on_reader_screen_article_shown(self, event: ReaderScreen.ArticleShown) -> None:
