@@ -38,6 +38,20 @@ def human_size(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB"
 
 
+class _RowMessage(Message):
+    """A message about row `row` (its key: `key`) of a `RowList`."""
+
+    def __init__(self, row_list: "RowList", row: int, key: object) -> None:
+        super().__init__()
+        self.row_list = row_list
+        self.row = row
+        self.key = key
+
+    @property
+    def control(self) -> "RowList":
+        return self.row_list
+
+
 class RowList(ScrollView, can_focus=True):
     """A list of rows with a cursor, drawn line by line; rows are keys the subclass interprets."""
 
@@ -70,31 +84,11 @@ class RowList(ScrollView, can_focus=True):
 
     cursor: reactive[int] = reactive(0, always_update=True, init=False)
 
-    class Highlighted(Message):
+    class Highlighted(_RowMessage):
         """The cursor moved to row `row` (its key: `key`)."""
 
-        def __init__(self, row_list: RowList, row: int, key: object) -> None:
-            super().__init__()
-            self.row_list = row_list
-            self.row = row
-            self.key = key
-
-        @property
-        def control(self) -> RowList:
-            return self.row_list
-
-    class Chosen(Message):
+    class Chosen(_RowMessage):
         """Row `row` (its key: `key`) was chosen: enter or a click."""
-
-        def __init__(self, row_list: RowList, row: int, key: object) -> None:
-            super().__init__()
-            self.row_list = row_list
-            self.row = row
-            self.key = key
-
-        @property
-        def control(self) -> RowList:
-            return self.row_list
 
     def __init__(self, *, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(name=name, id=id, classes=classes)
