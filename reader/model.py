@@ -137,6 +137,15 @@ class CitationEntry:
     citation: "Citation"
     trailing: Inline = ()  # text after the template on the same line (", OCLC 5437053.")
 
+    @property
+    def spans(self) -> Inline:
+        """The entry as running text: the citation, then what followed it on its line."""
+        if not self.trailing:
+            return self.citation.text
+        joined = plain(self.citation.text)[-1:] + self.trailing[0].text[:1]
+        gap: Inline = () if not joined.strip() or any(c.isspace() for c in joined) else (Span(" "),)
+        return self.citation.text + gap + self.trailing
+
 
 @dataclass(frozen=True, slots=True)
 class References:

@@ -8,6 +8,7 @@ import pytest
 from rich.cells import cell_len
 
 from reader.layout import layout_article
+from reader.model import plain
 from reader.parse import parse_article
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,3 +62,16 @@ def test_sample_article_reads_as_expected() -> None:
 @pytest.mark.parametrize("name", LONGEST)
 def test_longest_corpus_articles(name: str) -> None:
     check((CORPUS / name).read_text(encoding="utf-8", errors="replace"), 61)
+
+
+def test_bibliography_entry_and_its_trailing_text_are_spaced() -> None:
+    """John Knox: '... 55 South Bridge.}}, [http://worldcat... OCLC 5437053].' reads
+    '... South Bridge. OCLC 5437053.', never 'Bridge.OCLC'."""
+    article = parse_article(
+        "[[Knox]]\n\n==Sources==\n | last=Laing\n | first=David\n | title=The Works of John Knox\n"
+        " | year=1895\n }}, [http://worldcat.org/oclc/5437053 OCLC 5437053].\n"
+    )
+    entry = article.sections[0].blocks[0]
+    assert plain(entry.spans).endswith("The Works of John Knox. OCLC 5437053.")
+    text = "\n".join(line.plain for line in layout_article(article, 100).lines)
+    assert "Knox. OCLC 5437053." in text

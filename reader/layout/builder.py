@@ -161,7 +161,7 @@ class Builder:
         elif isinstance(block, model.Hatnote):
             self.text(pieces(block.spans), base="hatnote", first="  ", prefix_style="")
         elif isinstance(block, model.CitationEntry):
-            self.text(pieces(block.citation.text) + pieces(block.trailing), first="• ")
+            self.text(pieces(block.spans), first="• ")
         elif isinstance(block, model.References):
             self.references(article)
 
