@@ -189,6 +189,9 @@ def latencies(runner: Runner, big: Path, titles: list[str], marker: str) -> dict
         if term.wait_for(lambda t: "loading" not in t, 60) is None:
             raise RuntimeError("the big article never finished loading")
         term.settle(1.0)
+        # A notice ("Repaired while reading: ...") may cover the status line's percentage for a
+        # few seconds: wait until it is readable, or G would be timed until the toast goes.
+        term.wait_for(lambda t: bool(re.search(r"\b0%", t)), 15)
         figures["G"].append(step(term, "G", lambda t: bool(re.search(r"\b100%", t))))
         step(term, "g", lambda t: bool(re.search(r"\b0%", t)))
         first = f"1 {titles[0]}"
