@@ -15,7 +15,11 @@ from collections.abc import Iterable, Mapping
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
+from textual.cache import LRUCache
+from textual.geometry import Region
 from textual.message import Message
+from textual.strip import Strip
+from textual.widget import Widget
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
@@ -44,6 +48,9 @@ class SectionTree(Tree[str]):
             self.number = number
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        # Drawn lines (see `_render_line`); first, as Tree's __init__ already clears caches.
+        self._strips: LRUCache[tuple[object, ...], Strip] = LRUCache(1024)
+        self._style_key: tuple[Style, ...] = ()
         super().__init__("", data=ROOT, id=id, classes=classes)
         self.auto_expand = False  # enter / click jump; folding has its own keys
         self.guide_depth = 3
@@ -166,6 +173,51 @@ class SectionTree(Tree[str]):
             self._width_key = key
             self._width = self.scrollable_content_region.width or self.size.width
         return self._width
+
+    # ------------------------------------------------------------------ drawing, cached
+    # Textual's Tree keys each drawn line on the `_updates` of every node on its path, so moving
+    # the cursor onto a section (which bumps that node) redraws all of its subsections, and onto
+    # the title redraws the whole tree; and any style change (a focus change is one) rebuilds
+    # every line and the screen's layout.  Following the reading position does both on every
+    # `]`, `G` or jump.  Here a line is keyed on what it shows: its own node, the cursor, the
+    # hover, the styles in force, and its ancestors only while the tree has the focus (their
+    # selection colours the guides then).
+
+    def notify_style_update(self) -> None:
+        # Not Tree's: it rebuilds the lines and relayouts the screen.  Only colours can have
+        # changed, and `_style_key` (part of every line's key) tells a change apart.
+        Widget.notify_style_update(self)
+        self.refresh()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        get = self.get_component_rich_style
+        self._style_key = (
+            self.rich_style, get("tree--cursor", partial=False), get("tree--guides", partial=True),
+            get("tree--guides-hover", partial=True), get("tree--guides-selected", partial=True),
+            get("tree--label", partial=True), get("tree--highlight", partial=True),
+            get("tree--highlight-line"), get("section-tree--count", partial=True),
+        )
+        return super().render_lines(crop)
+
+    def _render_line(self, y: int, x1: int, x2: int, base_style: Style) -> Strip:
+        lines = self._tree_lines
+        if not 0 <= y < len(lines):
+            return super()._render_line(y, x1, x2, base_style)
+        line = lines[y]
+        path = line.path
+        hover = tuple(node._hover for node in path) if self.hover_line >= 0 else None
+        ancestors = tuple(node._updates for node in path) if self.has_focus else None
+        key = (y, x1, x2, self.size.width, self._text_width(), self._updates, self._style_key, base_style,
+               self.get_pseudo_class_state(), line.node._updates, self.cursor_line == y, self.hover_line == y,
+               hover, ancestors, bool(self._counts))
+        strip = self._strips.get(key)
+        if strip is None:
+            strip = self._strips[key] = super()._render_line(y, x1, x2, base_style)
+        return strip
+
+    def _clear_line_cache(self) -> None:
+        super()._clear_line_cache()
+        self._strips.clear()
 
     COMPONENT_CLASSES = Tree.COMPONENT_CLASSES | {"section-tree--count"}
 
