@@ -199,6 +199,14 @@ class SectionTree(Tree[str]):
         )
         return super().render_lines(crop)
 
+    def render_line(self, y: int) -> Strip:
+        # Tree's, with the widget's style taken once a frame: `rich_style` walks the DOM on
+        # every call, and Tree asks for it on every line.
+        width = self.size.width
+        scroll_x, scroll_y = self.scroll_offset
+        style = self._style_key[0] if self._style_key else self.rich_style
+        return self._render_line(y + scroll_y, scroll_x, scroll_x + width, style)
+
     def _render_line(self, y: int, x1: int, x2: int, base_style: Style) -> Strip:
         lines = self._tree_lines
         if not 0 <= y < len(lines):
