@@ -92,7 +92,7 @@ class ReadingPane(FindMixin, ScrollView, can_focus=True):
         self.text_layout: Layout | None = None
         self._other_width: Layout | None = None  # the complete layout at the width before this one
         self._styles: Styles | None = None
-        self._strips: LRUCache[int, Strip] = LRUCache(512)
+        self._strips: LRUCache[int, tuple[Style, Strip]] = LRUCache(512)  # line -> (base style, strip)
         self._resize_timer: Timer | None = None
         self._generation = 0  # bumps on every new article/width; stale background layouts are dropped
         self._pending_section: str | None = None  # a jump asked for before the whole article was laid out
@@ -227,9 +227,11 @@ class ReadingPane(FindMixin, ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         """CSS was applied again (focus, theme): if the styles really changed, lay out again
-        (they are baked into the layout); a mere change of focus only redraws."""
+        (they are baked into the layout); a mere change of focus redraws nothing.
+
+        Drawn lines are kept: each remembers the base style it was drawn on (`render_line`
+        checks it), so a new background redraws them and a focus change does not."""
         super().notify_style_update()
-        self._strips.clear()
         if self._styles is not None and not self._restyle_pending:
             # After the refresh: the component classes get their new styles after this call.
             self._restyle_pending = True
@@ -238,8 +240,10 @@ class ReadingPane(FindMixin, ScrollView, can_focus=True):
     def _restyle(self) -> None:
         self._restyle_pending = False
         old, self._styles = self._styles or Styles(), None
+        if self._get_styles() == old:
+            return
         self._strips.clear()
-        if self.text_layout is not None and self._get_styles() != old:
+        if self.text_layout is not None:
             self._relayout(self.text_layout.anchor(self.scroll_line))
         self.refresh()
 
@@ -283,10 +287,12 @@ class ReadingPane(FindMixin, ScrollView, can_focus=True):
         layout = self.text_layout
         if layout is None or not 0 <= line < layout.height:
             return Strip.blank(width, style)
-        strip = self._strips.get(line)
-        if strip is None:
+        cached = self._strips.get(line)
+        if cached is not None and cached[0] == style:
+            strip = cached[1]
+        else:
             strip = self._render_text_line(layout, line, style)
-            self._strips[line] = strip
+            self._strips[line] = (style, strip)
         return strip.crop_extend(0, width, style)
 
     def _render_text_line(self, layout: Layout, line: int, style: Style) -> Strip:
