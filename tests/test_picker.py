@@ -604,3 +604,11 @@ async def test_palette_survives_a_query_of_one_repeated_letter() -> None:
         provider = ArticleProvider(app.screen)
         hits = [hit async for hit in provider.search("e" * 30)]
         assert len(hits) == 100 and all(hit.text.startswith("Open article: Eeeee") for hit in hits)
+
+
+def test_rank_titles_puts_word_initials_before_scattered_letters() -> None:
+    """Typing a title's initials finds it first among the fuzzy matches (wiki-example.txt's
+    titles: the palette's score alone put "Blue Steel (missile)" before "Body mass index")."""
+    titles = ["Blue Steel (missile)", "Bicameral mind", "Body mass index", "Bundesmarine"]
+    ranked = [titles[r.index] for r in rank_titles(titles, "bmi")]
+    assert ranked == ["Body mass index", "Blue Steel (missile)", "Bicameral mind", "Bundesmarine"]

@@ -3,8 +3,9 @@
 Matching is fuzzy the way Textual's command palette matches (the letters of the query in
 order, any case) and scored with the palette's own heuristic (`textual.fuzzy.FuzzySearch`,
 restated in `palette_score` so that each title's word starts are found once, not per key),
-with one difference in order: titles that *start* with the query come first (an exact
-title before the others), in file order.
+with two differences in order: titles that *start* with the query come first (an exact
+title before the others), in file order; then titles whose word initials spell it ("bmi" finds
+"Body mass index" before "Blue Steel (missile)"), then the rest by score.
 
 The palette's search tries every alignment of the query in a candidate, which grows
 combinatorially on long titles full of repeated letters; with thousands of titles we score
@@ -47,8 +48,9 @@ def rank_titles(
     """The titles matching `query`, best first; None when the query is blank (show all).
 
     Order: the title equal to the query, then titles starting with it (file order), then
-    the other matches by the palette's score (ties in file order).  Returns what was found
-    so far when `cancelled()` turns true.
+    titles whose matched letters all start words (an acronym), then the other matches by the
+    palette's score (ties in file order).  Returns what was found so far when `cancelled()`
+    turns true.
     """
     query = query.strip().lower()
     if not query:
@@ -69,9 +71,10 @@ def rank_titles(
             continue
         score, offsets = best_alignment(lower, query)
         if offsets:
-            scored.append((-score, index, offsets))
+            acronym = len(query) > 1 and word_starts(lower).issuperset(offsets)
+            scored.append((not acronym, -score, index, offsets))
     scored.sort()
-    return exact + prefixed + [Ranked(index, offsets) for _, index, offsets in scored]
+    return exact + prefixed + [Ranked(index, offsets) for _, _, index, offsets in scored]
 
 
 def best_alignment(lower: str, query: str) -> tuple[float, tuple[int, ...]]:
