@@ -242,3 +242,10 @@ def test_lazy_open_file_vanishes_before_the_rest_is_read(tmp_path: Path) -> None
     assert library.complete and library.entries[: len(head_entries)] == head_entries
     assert library.entries[-1].end == len(library.text) < 1_000_000  # all of the head, nothing more
     assert library.decoded.notice is not None and "no such file" in library.decoded.notice
+
+
+def test_text_given_in_memory_is_repaired_once_and_said() -> None:
+    """from_text repairs mojibake itself (article_text no longer repairs each article again)."""
+    library = Library.from_text("[[Dash]]\n\nA range 1990â€“1995 of years.\n", "mem.txt")
+    assert "1990–1995" in library.article_text(library.entries[0])
+    assert library.decoded.notice == "note: repaired mis-encoded text (mojibake) in mem.txt"

@@ -131,7 +131,9 @@ class Library:
         library.on_disk = False
         library._lock = threading.Lock()
         library._whole = None
-        library._load(Decoded(text=text, encoding="utf-8", notice=None))
+        repaired = repair_text(text)
+        notice = f"note: repaired mis-encoded text (mojibake) in {name}" if repaired != text else None
+        library._load(Decoded(text=repaired, encoding="utf-8", notice=notice))
         if lazy:
             library.index_more(FIRST_CHUNK)
         else:
@@ -219,8 +221,9 @@ class Library:
     # ------------------------------------------------------------------ articles
 
     def article_text(self, entry: Entry) -> str:
-        """The text of one article, its mojibake repaired (cheap when there is none)."""
-        return repair_text(self.text[entry.start : entry.end])
+        """The text of one article (already repaired: every text a library holds went through
+        `decode_bytes` or, in `from_text`, `repair_text`)."""
+        return self.text[entry.start : entry.end]
 
     def find(self, title: str) -> list[Entry]:
         """Every indexed article called `title` (case and "_" aside), in file order."""
