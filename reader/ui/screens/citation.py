@@ -17,9 +17,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from reader.ui.screens.dialog import DialogScreen
 from reader.model import Citation
 from reader.ui.screens.citation_text import Occurrence, citation_fields, citation_url, inline_text
 
@@ -59,7 +59,7 @@ class UseLine(Static, can_focus=True):
         self.action_choose()
 
 
-class CitationScreen(ModalScreen["JumpTo | None"]):
+class CitationScreen(DialogScreen["JumpTo | None"]):
     """A modal showing citation `citation` and where the article cites it."""
 
     BINDINGS = [
@@ -74,21 +74,6 @@ class CitationScreen(ModalScreen["JumpTo | None"]):
     ]
 
     DEFAULT_CSS = """
-    CitationScreen {
-        align: center middle;
-    }
-    CitationScreen > #dialog {
-        width: 90%;
-        max-width: 100;
-        height: auto;
-        max-height: 90%;
-        border: round $accent;
-        border-title-color: $text-accent;
-        border-title-style: bold;
-        border-subtitle-color: $text-muted;
-        background: $surface;
-        padding: 0 1;
-    }
     CitationScreen #text { margin: 1 0 0 0; }
     CitationScreen #full { margin: 1 0 0 0; }
     CitationScreen #fields { margin: 1 0 0 0; }

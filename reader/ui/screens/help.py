@@ -7,8 +7,9 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widget import Widget
+
+from reader.ui.screens.dialog import DialogScreen
 
 # The keys table: the contract of issue 3, plus the few extras the reader has.
 KEYS: list[tuple[str, list[tuple[str, str]]]] = [
@@ -93,7 +94,7 @@ def keys_table() -> Table:
     return table
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(DialogScreen[None]):
     """Every key, scrollable; any of escape, q, ? or f1 closes it."""
 
     BINDINGS = [
@@ -101,24 +102,6 @@ class HelpScreen(ModalScreen[None]):
         Binding("j,down", "scroll(1)", "Down", show=False),
         Binding("k,up", "scroll(-1)", "Up", show=False),
     ]
-
-    DEFAULT_CSS = """
-    HelpScreen {
-        align: center middle;
-    }
-    HelpScreen > #dialog {
-        width: 90%;
-        max-width: 100;
-        height: auto;
-        max-height: 90%;
-        border: round $accent;
-        border-title-color: $text-accent;
-        border-title-style: bold;
-        border-subtitle-color: $text-muted;
-        background: $surface;
-        padding: 0 1;
-    }
-    """
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="dialog") as dialog:
