@@ -4,6 +4,7 @@ section at the top of the pane, the node the tree highlights, the status line, t
 
 from __future__ import annotations
 
+import gc
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import AsyncIterator
@@ -200,6 +201,25 @@ async def test_end_and_top_and_the_tree_follows(end: str, home: str) -> None:
         await pilot.press(home)
         assert pane.scroll_line == 0
         assert_reading(app, "", "(Top)")
+
+
+async def test_the_tree_and_breadcrumb_follow_in_the_same_frame_as_the_text() -> None:
+    # Watched, not posted: by the time the pane has scrolled, the tree has too, so one frame
+    # shows them together (a message would arrive after that frame was drawn).
+    async with reading(size=(100, 12)) as (app, pilot):
+        _, pane, tree, status = parts(app)
+        pane.go_to_section("4")  # no pause: nothing has been processed since
+        assert tree.highlighted == "4"
+        node = tree.node_for("4")
+        assert node is not None and tree.scroll_offset.y <= node.line < tree.scroll_offset.y + tree.size.height
+        assert status.path == pane.current_path != ()
+
+
+async def test_a_laid_out_article_is_kept_out_of_the_collectors_walks() -> None:
+    gc.unfreeze()
+    async with reading() as (app, pilot):
+        assert gc.get_freeze_count() > 0  # the pane said the layout is complete; the app froze
+        gc.unfreeze()
 
 
 async def test_the_tree_follows_line_by_line_without_taking_the_focus() -> None:

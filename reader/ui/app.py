@@ -21,6 +21,8 @@ from textual.color import Color
 from textual.filter import Monochrome
 from textual.screen import Screen
 
+from reader.ui import heap
+
 if TYPE_CHECKING:
     from textual.command import Provider
 
@@ -126,6 +128,7 @@ class ReaderApp(App[None]):
         The reading position it had earlier in this run comes back; with `phrase`, an
         in-article search for it starts (so `n`/`N` work at once).
         """
+        heap.release_long_lived()  # the last article's cycles may be collected once it is gone
         screen = self.reader_screen(index)
         if self._positions_generation != self.library.generation:
             # The file was re-read (it changed on disk): old positions belong to other articles.
@@ -180,6 +183,9 @@ class ReaderApp(App[None]):
         """Escape in the picker: back to the article it was opened from (at the same place)."""
         if is_picker(self.screen) and self._back_to is not None:
             self.open_article(self._back_to)
+
+    def on_reading_pane_layout_complete(self) -> None:
+        heap.keep_long_lived()
 
     def on_reader_screen_article_shown(self, event: ReaderScreen.ArticleShown) -> None:
         """Put a re-opened article back where it was read; start a search asked for."""

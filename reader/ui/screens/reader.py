@@ -143,6 +143,9 @@ class ReaderScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.watch(self.pane, "progress", self._progress_changed)
+        # Watched, not only heard as a message: the tree and the breadcrumb then change in the
+        # same frame as the text (a message arrives after that frame, and costs a second one).
+        self.watch(self.pane, "current_section", self._section_moved, init=False)
         if self.app.size.width < NARROW:
             self.tree.display = False
         self._load()
@@ -191,8 +194,13 @@ class ReaderScreen(Screen[None]):
 
     # ------------------------------------------------------------------ what the pane says
 
+    def _section_moved(self, number: str) -> None:
+        self.tree.follow(number or ROOT)
+        self.status.path = self.pane.current_path
+
     @on(ReadingPane.SectionChanged)
     def _section_changed(self, event: ReadingPane.SectionChanged) -> None:
+        # Also sent when a new article is shown, where the number may not have changed.
         self.tree.follow(event.number or ROOT)
         self.status.path = tuple(event.path)
 

@@ -71,6 +71,9 @@ class ReadingPane(FindMixin, ScrollView, can_focus=True):
         number: str
         path: tuple[str, ...] = ()
 
+    class LayoutComplete(Message):
+        """The whole article is laid out at the current width (what the pane holds is final)."""
+
     @dataclass
     class CitationOpened(Message):
         """The reader asked to see citation `number` (enter on a selected marker, or a click)."""
@@ -208,6 +211,8 @@ class ReadingPane(FindMixin, ScrollView, can_focus=True):
         self._update_position()
         if reset:
             self.post_message(self.SectionChanged(self.current_section, layout.section_path(self.current_section)))
+        if layout.complete and layout.article.complete:
+            self.post_message(self.LayoutComplete())
         self.refresh()
         if self._result is not None:
             self._post_search()
@@ -344,9 +349,14 @@ class ReadingPane(FindMixin, ScrollView, can_focus=True):
             self._pinned = None
         self.current_section = self._pinned[0] if self._pinned else layout.section_at(top)
 
+    @property
+    def current_path(self) -> tuple[str, ...]:
+        """The titles from the top section down to the current one (the breadcrumb)."""
+        layout = self.text_layout
+        return tuple(layout.section_path(self.current_section)) if layout else ()
+
     def watch_current_section(self, number: str) -> None:
-        path = self.text_layout.section_path(number) if self.text_layout else ()
-        self.post_message(self.SectionChanged(number, path))
+        self.post_message(self.SectionChanged(number, self.current_path))
 
     def _viewport_height(self) -> int:
         return max(self.scrollable_content_region.height, 1)
