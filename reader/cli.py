@@ -245,6 +245,9 @@ def _write_separator(out: TextIO, console, width: int) -> None:  # type: ignore[
 def _open_reader(library: Library, entry: Entry | None) -> None:
     """Run the Textual app on the library, opened at `entry` (or the picker / the only article)."""
     _keyboard_from_terminal()
+    from reader.ui import heap
+
+    heap.pause_collection()  # until the first frame is drawn (see reader.ui.heap)
     try:
         from reader.ui.app import run_app
     except ModuleNotFoundError as error:

@@ -14,6 +14,7 @@ from textual import events
 from textual.command import CommandPalette
 
 from reader.source.library import Library
+from reader.ui import heap
 from reader.ui.app import ReaderApp
 from reader.ui.screens.citation import CitationScreen, UseLine
 from reader.ui.screens.help import HelpScreen
@@ -219,6 +220,17 @@ async def test_a_laid_out_article_is_kept_out_of_the_collectors_walks() -> None:
     gc.unfreeze()
     async with reading() as (app, pilot):
         assert gc.get_freeze_count() > 0  # the pane said the layout is complete; the app froze
+        gc.unfreeze()
+
+
+async def test_collection_paused_for_the_start_resumes_after_the_first_frame() -> None:
+    heap.pause_collection()  # as the command line does before importing the app
+    try:
+        assert not gc.isenabled()
+        async with reading() as (app, pilot):
+            assert gc.isenabled()
+    finally:
+        gc.enable()
         gc.unfreeze()
 
 

@@ -110,6 +110,8 @@ class ReaderApp(App[None]):
         return len(self.library.entries) > 1
 
     def on_mount(self) -> None:
+        # The screens resume collection after their first frame; this is in case none comes.
+        self.set_timer(3.0, heap.resume_collection)
         if self.start_article is not None:
             self.open_article(self.start_article)
         elif self.has_many:

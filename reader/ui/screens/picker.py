@@ -37,6 +37,7 @@ from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
 from reader.errors import ReaderError
+from reader.ui import heap
 from reader.ui.screens.file_search import FileSearchScreen, SearchState
 from reader.ui.widgets.picker_list import RowList, TitleList
 from reader.ui.widgets.picker_match import Ranked, rank_titles
@@ -127,6 +128,7 @@ class PickerScreen(Screen[None]):
         return self.query_one("#picker-filter", Input)
 
     def on_mount(self) -> None:
+        self.call_after_refresh(heap.resume_collection)
         # The footer (key hints) takes a tenth of a second to build: after the first titles.
         self.call_after_refresh(self._add_footer)
         self.title_list.set_rows(range(len(self.library.entries)))

@@ -26,6 +26,7 @@ from textual.worker import get_current_worker
 
 from reader.model import Article, Section
 from reader.parse import parse_article
+from reader.ui import heap
 from reader.ui.widgets.key_bar import KeyBar
 from reader.ui.widgets.reading_pane import ReadingPane
 from reader.ui.widgets.search_bar import SearchBar, SearchInput
@@ -142,6 +143,7 @@ class ReaderScreen(Screen[None]):
         return self.query_one("#search", SearchBar)
 
     def on_mount(self) -> None:
+        self.call_after_refresh(heap.resume_collection)  # before the full parse starts
         self.watch(self.pane, "progress", self._progress_changed)
         # Watched, not only heard as a message: the tree and the breadcrumb then change in the
         # same frame as the text (a message arrives after that frame, and costs a second one).
