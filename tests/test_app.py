@@ -868,3 +868,18 @@ async def test_replacing_an_article_before_its_first_refresh() -> None:
         app.open_article(1)
         await settle(app, pilot)
         assert app.screen.title == "B"
+
+
+async def test_an_article_repaired_after_its_first_screen_shows_the_repaired_text(tmp_path: Path) -> None:
+    # The cheap check flags the last paragraph only: the first screen is parsed from the head,
+    # the whole (repaired by ftfy in the parse thread) replaces it.
+    path = tmp_path / "late.txt"
+    body = "".join(f"==Part {n}==\n" + "A plain line of prose, nothing to repair here.\n" * 40 for n in range(60))
+    path.write_text("[[Late repair]]\n\n" + body + "A caf\u00c3\u00a9 at the end.\n", encoding="utf-8")
+    async with reading(path) as (app, pilot):
+        screen, pane, _, _ = parts(app)
+        assert screen.article is not None and screen.article.complete
+        layout = pane.text_layout
+        assert layout is not None
+        assert layout.search("café at the end").total == 1 and layout.search("cafÃ").total == 0
+        assert layout.search("Part 59").total == 1

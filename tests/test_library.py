@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from reader.errors import ArticleNotFound, InputError
-from reader.source.library import Library, normalise_title, title_from_path
+from reader.source.decode import read_source
+from reader.source.library import Library, PendingText, normalise_title, title_from_path
 
 DATA = Path(__file__).parent / "data" / "dump"
 EXAMPLE = DATA / "wiki-example.txt"
@@ -249,3 +250,45 @@ def test_text_given_in_memory_is_repaired_once_and_said() -> None:
     library = Library.from_text("[[Dash]]\n\nA range 1990â€“1995 of years.\n", "mem.txt")
     assert "1990–1995" in library.article_text(library.entries[0])
     assert library.decoded.notice == "note: repaired mis-encoded text (mojibake) in mem.txt"
+
+
+MOJIBAKE_LINE = "A caf\u00c3\u00a9 and \u00e2\u20ac\u0153quotes\u00e2\u20ac\u009d.\n"
+
+
+def test_one_article_is_repaired_when_asked_for_and_its_head_at_once(tmp_path: Path) -> None:
+    """A file of one article keeps its text as read; the reader gets a repaired head at once and
+    the whole repaired later -- exactly what repairing the file on reading gives."""
+    path = tmp_path / "one.txt"
+    prose = "A plain line of prose, nothing to repair.\n" * 3000
+    path.write_text("[[Caf\u00c3\u00a9 society]]\n\n" + MOJIBAKE_LINE + prose + MOJIBAKE_LINE, encoding="utf-8")
+    library = Library.open(str(path), lazy=True)
+    entry = library.entries[0]
+    assert library.decoded.unrepaired and len(library.entries) == 1
+    assert entry.title == "Café society"  # titles are repaired as they are indexed
+    eager = read_source(str(path)).text  # repaired as a whole on reading
+    assert library.article_text(entry) == eager
+    source = library.article_source(entry, 10_000)
+    assert isinstance(source, PendingText) and not source.whole
+    assert source.head.startswith("[[Café society]]\n\nA café and “quotes”.\n")
+    assert source.head.endswith("\n") and eager.startswith(source.head) and len(source.head) <= 10_000
+    assert source.full() == eager
+    whole = library.article_source(entry, 10**6)
+    assert isinstance(whole, PendingText) and whole.whole and whole.head == eager
+
+
+def test_several_articles_are_repaired_on_reading(tmp_path: Path) -> None:
+    path = tmp_path / "two.txt"
+    path.write_text("[[One]]\n\n" + MOJIBAKE_LINE + "\n[[Caf\u00c3\u00a9]]\n\nTwo.\n", encoding="utf-8")
+    library = Library.open(str(path), lazy=True)
+    assert not library.decoded.unrepaired and "mojibake" in (library.decoded.notice or "")
+    assert [entry.title for entry in library.entries] == ["One", "Café"]
+    assert library.article_source(library.entries[0], 10_000) == "[[One]]\n\nA café and “quotes”.\n\n"
+
+
+def test_a_clean_article_is_handed_over_as_it_is(tmp_path: Path) -> None:
+    path = tmp_path / "clean.txt"
+    path.write_text("[[Clean]]\n\nHelsingissä\u00a0– is not mojibake.\n", encoding="utf-8")
+    library = Library.open(str(path), lazy=True)
+    source = library.article_source(library.entries[0], 10_000)
+    # Flagged by the cheap check (it looks like mojibake), left alone by ftfy.
+    assert isinstance(source, PendingText) and source.full() == path.read_text(encoding="utf-8")

@@ -29,7 +29,7 @@ from .inline import Context, Renderer
 from .repair import looks_escaped, restore_headings, separate_urls, unescape
 from .sections import build_sections, split_categories
 
-__all__ = ["detect_format", "parse_article"]
+__all__ = ["article_format", "detect_format", "parse_article"]
 
 _TITLE_LINE = re.compile(r"^\s*\[\[([^\[\]\n|]+)\]\]\s*$")
 _REDIRECT = re.compile(r"^\s*#\s*redirect\s*:?\s*(.*)$", re.IGNORECASE)
@@ -48,6 +48,14 @@ def detect_format(text: str, filename: str | None = None) -> str:
     if "{{" in text or "<ref" in text or "&lt;ref" in text or "'''" in text or "[[Category:" in text:
         return "wikitext"
     return "dump"
+
+
+def article_format(text: str) -> str:
+    """The format `parse_article` finds for a whole article `text` ("dump" or "wikitext"): to
+    parse a first part of it (`limit`) as the whole will be, when only that part is ready."""
+    _, body = _split_title(text.replace("\r\n", "\n").replace("\r", "\n"))
+    _, body = _split_categories_line(body)
+    return detect_format(body)
 
 
 def parse_article(text: str, title: str | None = None, *, fmt: str | None = None,

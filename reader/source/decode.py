@@ -10,7 +10,10 @@ and a file that is not text at all (an image, an archive, an executable...).
 
 Speed matters: dump files are 5-20 MB.  Strict UTF-8 decoding, line-end normalisation and the
 mojibake check are each one pass in C; ftfy (slow, thorough) only ever sees the words that the
-cheap check flags, and is not even imported for a clean file.
+cheap check flags, and is not even imported for a clean file.  A caller that can wait for the
+repair (the reader, which shows an article's first screen before the rest is parsed) asks for
+`repair=False` and gets the text as read, marked `unrepaired` when the check flagged something;
+`finish_repair` does the rest later (importing ftfy costs ~80 ms).
 """
 
 from __future__ import annotations
@@ -23,9 +26,9 @@ import sys
 from dataclasses import dataclass
 
 from reader.errors import InputError
-from reader.source.mojibake import MOJIBAKE_HINT_UTF8, SLOPPY, repair_text
+from reader.source.mojibake import MOJIBAKE_HINT, MOJIBAKE_HINT_UTF8, SLOPPY, repair_text
 
-__all__ = ["Decoded", "decode_bytes", "read_source", "repair_text"]
+__all__ = ["Decoded", "decode_bytes", "finish_repair", "read_source", "repair_text"]
 
 SAMPLE_SIZE = 8192  # bytes looked at to tell text from binary
 
@@ -72,16 +75,17 @@ class Decoded:
     text: str  # "\n" line ends (CRLF/CR normalised), NULs removed
     encoding: str  # "utf-8", "cp1252", ...
     notice: str | None  # one line for stderr when we fell back or repaired something, else None
+    unrepaired: bool = False  # asked not to repair, and the text may hold mojibake (`finish_repair`)
 
 
-def read_source(path: str) -> Decoded:
-    """Read and decode `path` ("-" is standard input).
+def read_source(path: str, *, repair: bool = True) -> Decoded:
+    """Read and decode `path` ("-" is standard input); `repair` as for `decode_bytes`.
 
     Raises `InputError` with a one-line message when the file cannot be read or is not text.
     """
     if path == "-":
-        return decode_bytes(_read_stdin(), "standard input")
-    return decode_bytes(_read_file(path), path)
+        return decode_bytes(_read_stdin(), "standard input", repair=repair)
+    return decode_bytes(_read_file(path), path, repair=repair)
 
 
 def _read_stdin() -> bytes:
@@ -120,10 +124,11 @@ def _reason(error: OSError) -> str:
     return reason[0].lower() + reason[1:]
 
 
-def decode_bytes(data: bytes, name: str) -> Decoded:
+def decode_bytes(data: bytes, name: str, *, repair: bool = True) -> Decoded:
     """Decode the bytes of the file called `name` (used in messages) into normalised text.
 
-    Raises `InputError` when the bytes are not text.
+    Mojibake is repaired unless `repair` is false; the text is then marked `unrepaired` when it
+    may hold some.  Raises `InputError` when the bytes are not text.
     """
     encoding = _unicode_encoding(data)
     if encoding is None:
@@ -147,11 +152,27 @@ def decode_bytes(data: bytes, name: str) -> Decoded:
     # Clean UTF-8 is checked on its bytes (fast); anything else on the text.
     clean_utf8 = encoding == "utf-8" and not (legacy_bytes or nuls)
     maybe_mojibake = MOJIBAKE_HINT_UTF8.search(data) if clean_utf8 else True
+    if not repair:
+        flagged = bool(maybe_mojibake) and MOJIBAKE_HINT.search(text) is not None
+        return Decoded(text=text, encoding=encoding, notice=_notice(notes, name), unrepaired=flagged)
     repaired = repair_text(text) if maybe_mojibake else text
     if repaired != text:
         text = repaired
         notes.append(f"repaired mis-encoded text (mojibake) in {name}")
     return Decoded(text=text, encoding=encoding, notice=_notice(notes, name))
+
+
+def finish_repair(decoded: Decoded, name: str) -> Decoded:
+    """`decoded` with the repair `decode_bytes(..., repair=False)` left out done (the same text
+    `repair=True` gives; the notice says so when something changed)."""
+    if not decoded.unrepaired:
+        return decoded
+    repaired = repair_text(decoded.text)
+    if repaired == decoded.text:
+        return Decoded(decoded.text, decoded.encoding, decoded.notice)
+    note = f"repaired mis-encoded text (mojibake) in {name}"
+    notice = f"{decoded.notice}; {note.replace(f' in {name}', '')}" if decoded.notice else f"note: {note}"
+    return Decoded(repaired, decoded.encoding, notice)
 
 
 def _notice(notes: list[str], name: str) -> str | None:

@@ -25,7 +25,8 @@ from textual.widget import Widget
 from textual.worker import get_current_worker
 
 from reader.model import Article, Section
-from reader.parse import parse_article
+from reader.parse import article_format, parse_article
+from reader.source.library import PendingText
 from reader.ui import heap
 from reader.ui.widgets.key_bar import KeyBar
 from reader.ui.widgets.reading_pane import ReadingPane
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
     from reader.ui.screens.citation import JumpTo
 
 QUICK_LIMIT = 20_000  # characters parsed before the first paint of a long article (a few screens)
+HEAD_CHARS = 4 * QUICK_LIMIT  # of an article still to be repaired, how much is repaired at once
 NARROW = 60  # below this many columns the tree starts hidden
 TREE_MIN_WIDTH = 12  # the narrowest the reader can make the tree
 MIN_PANE_WIDTH = 20  # the tree never grows over the last columns of the text
@@ -91,9 +93,11 @@ class ReaderScreen(Screen[None]):
             super().__init__()
             self.article = article
 
+    HEAD_CHARS = HEAD_CHARS  # what the app asks the library to repair at once (`PendingText`)
+
     def __init__(
         self,
-        text: str,
+        text: str | PendingText,
         title: str | None = None,
         *,
         source_name: str = "",
@@ -102,7 +106,8 @@ class ReaderScreen(Screen[None]):
         cursor_blink: bool = True,
         article: Article | None = None,
     ) -> None:
-        """`text` is the article as it stands in the file; `article`, when given, is it parsed."""
+        """`text` is the article as it stands in the file (or, its repair pending, its first part
+        and a way to the rest); `article`, when given, is it parsed."""
         super().__init__()
         self.text = text
         self._given_article = article
@@ -162,7 +167,13 @@ class ReaderScreen(Screen[None]):
         if self._given_article is not None:
             self._show(self._given_article, keep_position=False)
             return
-        first = parse_article(self.text, self.given_title, limit=QUICK_LIMIT)
+        text = self.text
+        if isinstance(text, PendingText):
+            # Only the head is repaired yet: parse it as the whole will be parsed, never as all.
+            limit = QUICK_LIMIT if text.whole else min(QUICK_LIMIT, len(text.head) // 2)
+            first = parse_article(text.head, self.given_title, fmt=article_format(text.raw), limit=limit)
+        else:
+            first = parse_article(text, self.given_title, limit=QUICK_LIMIT)
         self._show(first, keep_position=False)
         if not first.complete:
             self.status.notice = "loading…"
@@ -171,7 +182,8 @@ class ReaderScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="parse")
     def _parse_full(self) -> None:
-        article = parse_article(self.text, self.given_title)
+        text = self.text.full() if isinstance(self.text, PendingText) else self.text
+        article = parse_article(text, self.given_title)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_full, article)
 
