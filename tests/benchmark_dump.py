@@ -29,11 +29,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "dump"
-TOOLS = ROOT.parent / "shared" / "tools"
-sys.path.insert(0, str(TOOLS))
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from term import Term  # noqa: E402  (the shared pseudo-terminal harness)
+from bench_term import DrainedTerm as Term  # noqa: E402  (the shared harness, drained by a thread)
 
 from reader.source.library import Library  # noqa: E402
 from reader.source.search import search_file  # noqa: E402
