@@ -11,7 +11,6 @@ right after them, `n` say, goes where the reader is going.
 from __future__ import annotations
 
 from textual import events, on
-from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
@@ -94,11 +93,18 @@ class SearchBar(Horizontal):
         self._cursor_blink = cursor_blink
         self._return_to: Widget | None = None
 
-    def compose(self) -> ComposeResult:
-        yield Label("Search /")
+    # Nothing is composed until the field first opens: an Input (its CSS, its widgets) is a
+    # noticeable part of the reader's start-up, and most readings never search.
+
+    def _field(self) -> SearchInput:
+        """The input field, built the first time it is needed."""
+        fields = self.query(SearchInput)
+        if fields:
+            return fields.first()
         field = SearchInput(placeholder="type to search, enter to keep, escape to clear", select_on_focus=True)
         field.cursor_blink = self._cursor_blink
-        yield field
+        self.mount(Label("Search /"), field)
+        return field
 
     @property
     def is_open(self) -> bool:
@@ -108,14 +114,15 @@ class SearchBar(Horizontal):
     @property
     def value(self) -> str:
         """The query in the field."""
-        return self.query_one(SearchInput).value
+        fields = self.query(SearchInput)
+        return fields.first().value if fields else ""
 
     def open(self, query: str = "", return_to: Widget | None = None) -> None:
         """Show the field with `query` in it (all selected, so typing replaces it), focused.
 
         The focus goes back to `return_to` when the field closes.
         """
-        field = self.query_one(SearchInput)
+        field = self._field()
         with field.prevent(Input.Changed):
             field.value = query
         self._return_to = return_to
