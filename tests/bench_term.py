@@ -26,6 +26,10 @@ from term import Term, _matcher  # noqa: E402  (the shared pseudo-terminal harne
 
 Marker = str | Callable[[str], bool]
 
+# The draining thread stamps a chunk when it gets the GIL back after its read; pyte (pure Python)
+# holds the GIL for up to the switch interval (5 ms by default) between chunks.
+sys.setswitchinterval(0.0005)
+
 
 class DrainedTerm(Term):
     """`term.Term` with a thread that drains the pseudo-terminal (see the module docstring)."""

@@ -51,6 +51,11 @@ class SectionTree(Tree[str]):
         # Drawn lines (see `_render_line`); first, as Tree's __init__ already clears caches.
         self._strips: LRUCache[tuple[object, ...], Strip] = LRUCache(1024)
         self._style_key: tuple[Style, ...] = ()
+        # Taken once a frame by `render_lines` for every line's cache key.
+        self._frame_key: tuple[object, ...] = ()
+        self._frame_focus = False
+        self._frame_cursor = -1
+        self._frame_hover = -1
         super().__init__("", data=ROOT, id=id, classes=classes)
         self.auto_expand = False  # enter / click jump; folding has its own keys
         self.guide_depth = 3
@@ -202,6 +207,15 @@ class SectionTree(Tree[str]):
             get("tree--label", partial=True), get("tree--highlight", partial=True),
             get("tree--highlight-line"), get("section-tree--count", partial=True),
         )
+        # What every line's key shares, taken once a frame (reactives and DOM walks add up).
+        # Not the pseudo-classes: the component styles they select are in `_style_key`, and
+        # focus changes a line only under the cursor (below), so a jump from the tree (which
+        # moves the focus to the text) redraws two lines of it, not all.
+        self._frame_key = (self.size.width, self._text_width(), self._updates, self._style_key,
+                           bool(self._counts))
+        self._frame_focus = self.has_focus
+        self._frame_cursor = self.cursor_line
+        self._frame_hover = self.hover_line
         return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
@@ -218,11 +232,12 @@ class SectionTree(Tree[str]):
             return super()._render_line(y, x1, x2, base_style)
         line = lines[y]
         path = line.path
-        hover = tuple(node._hover for node in path) if self.hover_line >= 0 else None
-        ancestors = tuple(node._updates for node in path) if self.has_focus else None
-        key = (y, x1, x2, self.size.width, self._text_width(), self._updates, self._style_key, base_style,
-               self.get_pseudo_class_state(), line.node._updates, self.cursor_line == y, self.hover_line == y,
-               hover, ancestors, bool(self._counts))
+        hover_line, cursor_line = self._frame_hover, self._frame_cursor
+        hover = tuple(node._hover for node in path) if hover_line >= 0 else None
+        # Tree draws the guides below the cursor's node in another style while it has the focus.
+        selected = self._frame_focus and any(node._selected for node in path)
+        key = (y, x1, x2, self._frame_key, base_style, tuple(node._updates for node in path),
+               cursor_line == y, hover_line == y, hover, selected)
         strip = self._strips.get(key)
         if strip is None:
             # Simplified: Textual writes every segment with its own style and reset, and the guides
