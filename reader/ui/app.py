@@ -103,15 +103,26 @@ class ReaderApp(App[None]):
         # What to do once a reader's article is on screen: (scroll offset, phrase to search for).
         self._pending: dict[ReaderScreen, tuple[float | None, str | None]] = {}
         self._back_to: int | None = None  # the article the picker was opened from
+        self._home: ReaderScreen | None = None  # the default screen when the file holds one article
 
     @property
     def has_many(self) -> bool:
         """True when the file holds more than one article (so there is a list to go back to)."""
         return len(self.library.entries) > 1
 
+    def get_default_screen(self) -> Screen:
+        """A file of one article: its reader is the app's first and only screen (no blank
+        default screen to build, style and switch away from before the first paint)."""
+        if self.has_many or self._home is not None:
+            return super().get_default_screen()
+        self._home = self.reader_screen(0)
+        return self._home
+
     def on_mount(self) -> None:
         # The screens resume collection after their first frame; this is in case none comes.
         self.set_timer(3.0, heap.resume_collection)
+        if self._home is not None:
+            return  # the reader of the only article is the default screen
         if self.start_article is not None:
             self.open_article(self.start_article)
         elif self.has_many:
