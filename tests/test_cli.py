@@ -242,6 +242,14 @@ def test_dash_reads_standard_input() -> None:
     assert "1.1 Students" in result.stdout
 
 
+def test_mojibake_in_a_file_of_one_article_is_repaired_with_a_notice(tmp_path: Path) -> None:
+    path = tmp_path / "dash.txt"
+    path.write_text("[[Dash]]\n\nA range 1990\u00e2\u20ac\u201c1995 of years.\n", encoding="utf-8")
+    result = wikireader("--print", str(path))
+    assert result.returncode == 0 and "1990–1995" in result.stdout
+    assert result.stderr.splitlines() == [f"note: repaired mis-encoded text (mojibake) in {path}"]
+
+
 def test_mojibake_is_repaired_with_a_notice() -> None:
     result = wikireader("--print", "--width", "200", str(DAMAGED), "Building society")
     assert result.returncode == 0

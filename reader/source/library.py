@@ -127,7 +127,8 @@ class Library:
             library = cls._open_head(path)
             if library is not None:
                 return library
-        return cls(path, read_source(path, repair=False), lazy=lazy)
+        # Opened whole (to print it, say), nothing waits: repaired now, and the notice says so.
+        return cls(path, read_source(path, repair=not lazy), lazy=lazy)
 
     @classmethod
     def _open_head(cls, path: str) -> Library | None:
