@@ -883,3 +883,14 @@ async def test_an_article_repaired_after_its_first_screen_shows_the_repaired_tex
         assert layout is not None
         assert layout.search("café at the end").total == 1 and layout.search("cafÃ").total == 0
         assert layout.search("Part 59").total == 1
+
+
+async def test_the_tree_scrolls_with_the_wheel_without_a_scrollbar() -> None:
+    async with reading(MILLAY, size=(100, 12)) as (app, pilot):
+        _, _, tree, _ = parts(app)
+        assert tree.max_scroll_y > 0  # more sections than lines
+        assert tree.styles.scrollbar_visibility == "hidden"
+        for _ in range(3):
+            tree.post_message(events.MouseScrollDown(tree, 5, 5, 0, 1, 0, False, False, False))
+            await pilot.pause()
+        assert tree.scroll_offset.y > 0
