@@ -53,9 +53,7 @@ def detect_format(text: str, filename: str | None = None) -> str:
 def article_format(text: str) -> str:
     """The format `parse_article` finds for a whole article `text` ("dump" or "wikitext"): to
     parse a first part of it (`limit`) as the whole will be, when only that part is ready."""
-    _, body = _split_title(text.replace("\r\n", "\n").replace("\r", "\n"))
-    _, body = _split_categories_line(body)
-    return detect_format(body)
+    return detect_format(_split_head(text)[2])
 
 
 def parse_article(text: str, title: str | None = None, *, fmt: str | None = None,
@@ -70,10 +68,8 @@ def parse_article(text: str, title: str | None = None, *, fmt: str | None = None
 def _parse(text: str, title: str | None, fmt: str | None, limit: int | None) -> Article:
     if not isinstance(text, str):
         text = str(text)
-    text = text.replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n")
-    found_title, body = _split_title(text)
+    found_title, categories, body = _split_head(text)
     title = title or found_title or "Untitled"
-    categories, body = _split_categories_line(body)
     fmt = fmt if fmt in ("dump", "wikitext") else detect_format(body)
     notices: list[str] = []
     if fmt == "wikitext" and looks_escaped(body):
@@ -104,6 +100,14 @@ def _parse(text: str, title: str | None, fmt: str | None, limit: int | None) -> 
     return Article(title=title, categories=categories, lead=lead, sections=sections, citations=citations,
                    redirect=redirect, notices=tuple(ctx.notices), complete=complete,
                    source_format=fmt)
+
+
+def _split_head(text: str) -> tuple[str | None, tuple[str, ...], str]:
+    """The title line's title, the CATEGORIES line's categories and the body, line ends made "\n"."""
+    text = text.replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n")
+    found_title, body = _split_title(text)
+    categories, body = _split_categories_line(body)
+    return found_title, categories, body
 
 
 def _split_title(text: str) -> tuple[str | None, str]:
