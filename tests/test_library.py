@@ -267,13 +267,15 @@ def test_one_article_is_repaired_when_asked_for_and_its_head_at_once(tmp_path: P
     assert entry.title == "Café society"  # titles are repaired as they are indexed
     eager = read_source(str(path)).text  # repaired as a whole on reading
     assert library.article_text(entry) == eager
-    source = library.article_source(entry, 10_000)
-    assert isinstance(source, PendingText) and not source.whole
-    assert source.head.startswith("[[Café society]]\n\nA café and “quotes”.\n")
-    assert source.head.endswith("\n") and eager.startswith(source.head) and len(source.head) <= 10_000
+    source = library.article_source(entry)
+    assert isinstance(source, PendingText)
+    head, whole = source.head(10_000)
+    assert not whole
+    assert head.startswith("[[Café society]]\n\nA café and “quotes”.\n")
+    assert head.endswith("\n") and eager.startswith(head) and len(head) <= 10_000
     assert source.full() == eager
-    whole = library.article_source(entry, 10**6)
-    assert isinstance(whole, PendingText) and whole.whole and whole.head == eager
+    head, whole = source.head(10**6)
+    assert whole and head == eager
 
 
 def test_several_articles_are_repaired_on_reading(tmp_path: Path) -> None:
@@ -282,13 +284,13 @@ def test_several_articles_are_repaired_on_reading(tmp_path: Path) -> None:
     library = Library.open(str(path), lazy=True)
     assert not library.decoded.unrepaired and "mojibake" in (library.decoded.notice or "")
     assert [entry.title for entry in library.entries] == ["One", "Café"]
-    assert library.article_source(library.entries[0], 10_000) == "[[One]]\n\nA café and “quotes”.\n\n"
+    assert library.article_source(library.entries[0]) == "[[One]]\n\nA café and “quotes”.\n\n"
 
 
 def test_a_clean_article_is_handed_over_as_it_is(tmp_path: Path) -> None:
     path = tmp_path / "clean.txt"
     path.write_text("[[Clean]]\n\nHelsingissä\u00a0– is not mojibake.\n", encoding="utf-8")
     library = Library.open(str(path), lazy=True)
-    source = library.article_source(library.entries[0], 10_000)
+    source = library.article_source(library.entries[0])
     # Flagged by the cheap check (it looks like mojibake), left alone by ftfy.
     assert isinstance(source, PendingText) and source.full() == path.read_text(encoding="utf-8")

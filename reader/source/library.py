@@ -11,9 +11,9 @@ parsed here and nothing is held but the text itself and the index.
 
 Mojibake: a file of several articles is repaired as a whole when read (titles, the picker and
 the file-wide search all need the repaired text).  A file of one article is kept as read and its
-article repaired when asked for; `article_source` then hands the reader a repaired first part
-(`PendingText`), so that the first screen does not wait for ftfy (~80 ms to import) when the
-words the cheap check flagged lie further on -- as they mostly do.
+article repaired when asked for; `article_source` then hands the reader a `PendingText`, of which
+it has the first part repaired at once, so that the first screen does not wait for ftfy (~80 ms
+to import) when the words the cheap check flagged lie further on -- as they mostly do.
 """
 
 from __future__ import annotations
@@ -58,23 +58,21 @@ class FileState:
 
 @dataclass(frozen=True)
 class PendingText:
-    """An article whose mojibake repair is not done yet: its first part, repaired, at once."""
+    """An article whose mojibake repair is not done yet: any first part of it can be had repaired
+    at once (`head`), the whole later (`full`, where ftfy runs when flagged words lie further on)."""
 
-    head: str  # whole lines from the start of the article, repaired
     raw: str  # the whole article as read
-    whole: bool  # True when `head` is all of the article
+
+    def head(self, limit: int) -> tuple[str, bool]:
+        """The whole lines within the first `limit` characters, repaired; True when that is all."""
+        if len(self.raw) <= limit:
+            return repair_text(self.raw), True
+        cut = self.raw.rfind("\n", 0, limit) + 1
+        return repair_text(self.raw[: cut or limit]), False
 
     def full(self) -> str:
-        """The whole article, repaired (ftfy runs here when the flagged words lie beyond `head`)."""
+        """The whole article, repaired."""
         return repair_text(self.raw)
-
-
-def _head_of(text: str, limit: int) -> str:
-    """The whole lines of `text` within its first `limit` characters (all of it when shorter)."""
-    if len(text) <= limit:
-        return text
-    cut = text.rfind("\n", 0, limit) + 1
-    return text[: cut or limit]
 
 
 def _holds_several(text: str, fallback_title: str) -> bool:
@@ -270,14 +268,11 @@ class Library:
         text = self.text[entry.start : entry.end]
         return repair_text(text) if self.decoded.unrepaired else text
 
-    def article_source(self, entry: Entry, head_chars: int) -> str | PendingText:
-        """What a reader needs to show `entry`: its text, or when its repair is still to be done,
-        a `PendingText` with about `head_chars` characters of it repaired at once."""
-        if not self.decoded.unrepaired:
-            return self.text[entry.start : entry.end]
-        raw = self.text[entry.start : entry.end]
-        head = _head_of(raw, head_chars)
-        return PendingText(repair_text(head), raw, len(head) == len(raw))
+    def article_source(self, entry: Entry) -> str | PendingText:
+        """What a reader needs to show `entry`: its text, or a `PendingText` while its repair is
+        still to be done (see the module)."""
+        text = self.text[entry.start : entry.end]
+        return PendingText(text) if self.decoded.unrepaired else text
 
     def find(self, title: str) -> list[Entry]:
         """Every indexed article called `title` (case and "_" aside), in file order."""

@@ -163,9 +163,8 @@ class ReaderApp(App[None]):
         if not entries:
             return reader_class()("", self.library.name, source_name=self.library.name, cursor_blink=self.blink)
         entry = entries[index]
-        screen_class = reader_class()
-        return screen_class(
-            self.library.article_source(entry, screen_class.HEAD_CHARS),
+        return reader_class()(
+            self.library.article_source(entry),
             entry.title,
             source_name=self.library.name,
             index=index,

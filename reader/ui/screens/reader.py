@@ -93,8 +93,6 @@ class ReaderScreen(Screen[None]):
             super().__init__()
             self.article = article
 
-    HEAD_CHARS = HEAD_CHARS  # what the app asks the library to repair at once (`PendingText`)
-
     def __init__(
         self,
         text: str | PendingText,
@@ -170,8 +168,9 @@ class ReaderScreen(Screen[None]):
         text = self.text
         if isinstance(text, PendingText):
             # Only the head is repaired yet: parse it as the whole will be parsed, never as all.
-            limit = QUICK_LIMIT if text.whole else min(QUICK_LIMIT, len(text.head) // 2)
-            first = parse_article(text.head, self.given_title, fmt=article_format(text.raw), limit=limit)
+            head, whole = text.head(HEAD_CHARS)
+            limit = QUICK_LIMIT if whole else min(QUICK_LIMIT, len(head) // 2)
+            first = parse_article(head, self.given_title, fmt=article_format(text.raw), limit=limit)
         else:
             first = parse_article(text, self.given_title, limit=QUICK_LIMIT)
         self._show(first, keep_position=False)
