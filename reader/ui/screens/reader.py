@@ -110,6 +110,7 @@ class ReaderScreen(Screen[None]):
         self.text = text
         self._given_article = article
         self._submitted_query: str | None = None  # entered before the pane counted its matches
+        self._followed: tuple[str, tuple[str, ...]] | None = None  # section the tree last followed
         self.given_title = title
         self.index = index  # the article's place in its file, for the app
         self.can_pick = can_pick  # True when the file holds other articles to go back to
@@ -150,7 +151,7 @@ class ReaderScreen(Screen[None]):
         self.watch(self.pane, "progress", self._progress_changed)
         # Watched, not only heard as a message: the tree and the breadcrumb then change in the
         # same frame as the text (a message arrives after that frame, and costs a second one).
-        self.watch(self.pane, "current_section", self._section_moved, init=False)
+        self.watch(self.pane, "current_section", self._follow_pane, init=False)
         if self.app.size.width < NARROW:
             self.tree.display = False
         self._load()
@@ -196,7 +197,8 @@ class ReaderScreen(Screen[None]):
         self.title = article.title or self.given_title or "(untitled)"
         self.tree.show_article(article)
         self.pane.show_article(article, keep_position=keep_position)
-        self.tree.follow(self.pane.current_section or ROOT)
+        self._followed = None  # a new tree: follow even an unchanged section
+        self._follow_pane()
         self.status.notice = f"redirect → {article.redirect}" if article.redirect else ""
         if not article.complete:
             self.status.notice = "loading…"
@@ -207,15 +209,17 @@ class ReaderScreen(Screen[None]):
 
     # ------------------------------------------------------------------ what the pane says
 
-    def _section_moved(self, number: str) -> None:
-        self.tree.follow(number or ROOT)
-        self.status.path = self.pane.current_path
-
     @on(ReadingPane.SectionChanged)
-    def _section_changed(self, event: ReadingPane.SectionChanged) -> None:
-        # Also sent when a new article is shown, where the number may not have changed.
-        self.tree.follow(event.number or ROOT)
-        self.status.path = tuple(event.path)
+    def _follow_pane(self) -> None:
+        """Tree and breadcrumb to the pane's section: called by the watcher of the pane's
+        `current_section` (same frame as the text), by `_show`, and on the pane's message
+        (which also comes when a layout is installed later); once per change."""
+        number, path = self.pane.current_section, self.pane.current_path
+        if (number, path) == self._followed:
+            return
+        self._followed = (number, path)
+        self.tree.follow(number or ROOT)
+        self.status.path = path
 
     @on(ReadingPane.SearchChanged)
     def _search_changed(self, event: ReadingPane.SearchChanged) -> None:
