@@ -24,13 +24,14 @@ from textual.timer import Timer
 from reader.layout import Layout, SearchResult, Styles, layout_article
 from reader.model import Article
 from reader.ui.widgets._pane_find import FindMixin
+from reader.ui.widgets._pane_sections import SectionsMixin
 from reader.ui.widgets._pane_styles import COMPONENT_CLASSES, COMPONENT_CSS, styles_from_components
 
 MAX_TEXT_WIDTH = 100  # a comfortable measure; wider panes centre the text
 FIRST_SCREEN_LINES = 400  # a huge article first shows this many lines, then the rest
 
 
-class ReadingPane(FindMixin, ScrollView, can_focus=True):
+class ReadingPane(FindMixin, SectionsMixin, ScrollView, can_focus=True):
     """The article's text: scrolling, sections, citation markers and search."""
 
     DEFAULT_CSS = """
@@ -385,57 +386,3 @@ class ReadingPane(FindMixin, ScrollView, can_focus=True):
 
     def action_bottom(self) -> None:
         self._scroll_to_line(round(self.max_scroll_y) if self.text_layout else 0)
-
-    # ------------------------------------------------------------------ sections
-
-    def go_to_section(self, number: str) -> None:
-        """Put the heading of section `number` at the top of the pane ("" = the top)."""
-        layout = self.text_layout
-        if layout is None:
-            return
-        line = layout.section_line(number)
-        if line is None:
-            if not layout.complete:
-                self._pending_section = number  # not laid out yet: go there when it is
-            return
-        self._pinned = None
-        self._scroll_to_line(line)
-        if self.scroll_line != line:
-            # The end of the article stops the scroll: the section is still the one read.
-            self._pinned = (number, self.scroll_line)
-        self._update_position()
-
-    def _section_base(self) -> int:
-        layout = self.text_layout
-        assert layout is not None
-        if self._pinned is not None:
-            return layout.section_line(self._pinned[0]) or 0
-        return self.scroll_line
-
-    def next_section(self) -> None:
-        """Go to the next heading (any level) after the reading position."""
-        layout = self.text_layout
-        if layout is None:
-            return
-        base = self._section_base()
-        for number in layout.section_numbers:
-            line = layout.section_line(number) or 0
-            if line > base:
-                self.go_to_section(number)
-                return
-
-    def previous_section(self) -> None:
-        """Go to the heading before the reading position (the current section's, mid-section)."""
-        layout = self.text_layout
-        if layout is None:
-            return
-        base = self._section_base()
-        previous = None
-        for number in layout.section_numbers:
-            if (layout.section_line(number) or 0) < base:
-                previous = number
-        if previous is not None:
-            self.go_to_section(previous)
-
-    def action_section(self, direction: int) -> None:
-        self.next_section() if direction > 0 else self.previous_section()
