@@ -344,3 +344,9 @@ def test_prose_after_an_orphan_parameter_run_is_its_own_paragraph():
     assert [type(b).__name__ for b in blocks] == ["Paragraph", "CitationEntry", "Paragraph"]
     assert plain(blocks[1].citation.text) == "Finkle, W. D. (2005). Risk."
     assert plain(blocks[2].spans) == "When benzodiazepines are used, patients should be told."
+
+
+def test_a_category_link_first_is_no_title_in_any_language():
+    article = parse_article("[[Kategorie:Panzerabwehrrakete]]\n\nDie Bazooka ist eine Waffe.\n", "Bazooka")
+    assert article.title == "Bazooka"
+    assert "Panzerabwehrrakete" in article.categories

@@ -124,6 +124,9 @@ def test_adjacent_title_lines_separated_by_one_blank_line() -> None:
         "[[Image:Photo.jpg]]",
         "[[file: lower.png]]",
         "[[Category:Things]]",
+        "[[Kategorie:Panzerabwehrrakete]]",  # German: ends Bazooka.wiki, a file of one article
+        "[[Datei:Bazooka.jpg]]",
+        "[[Catégorie:Arme]]",
         "[[link|label]]",
         "[[ ]]",
         "  [[Indented]]",

@@ -23,6 +23,7 @@ from collections import Counter
 import mwparserfromhell
 
 from ..model import Article, Paragraph, Redirect, Span
+from ..source.namespaces import NOT_ARTICLE_PREFIXES
 from .blocks import BlockBuilder
 from .dumpformat import describe, to_wikitext
 from .inline import Context, Renderer
@@ -115,7 +116,7 @@ def _split_title(text: str) -> tuple[str | None, str]:
     stripped = text.lstrip("\n")
     first, _, rest = stripped.partition("\n")
     match = _TITLE_LINE.match(first)
-    if match and not match.group(1).lower().startswith(("file:", "image:", "category:")):
+    if match and not match.group(1).lower().lstrip().startswith(NOT_ARTICLE_PREFIXES):
         return match.group(1).strip(), rest
     return None, text
 

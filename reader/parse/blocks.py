@@ -16,10 +16,10 @@ from mwparserfromhell.nodes import Comment, Heading, Tag, Template, Text, Wikili
 
 from ..model import (Block, Citation, CitationEntry, ImageCaption, ListItem, Paragraph, Preformatted, Quote,
                      References, Span)
+from ..source.namespaces import CATEGORY_PREFIXES, FILE_PREFIXES
 from .citations import CITATION_KINDS
 from .dumpformat import BIB
-from .inline import (CATEGORY_PREFIXES, FILE_PREFIXES, NO_MARKS, Renderer, block_spans, braceless, code_str,
-                     finish, norm_name)
+from .inline import NO_MARKS, Renderer, block_spans, braceless, code_str, finish, norm_name
 from .tables import build_table
 from .templates import guess_kind, render_template
 

@@ -16,6 +16,7 @@ from mwparserfromhell.nodes import (Argument, Comment, ExternalLink, Heading, HT
 from mwparserfromhell.wikicode import Wikicode
 
 from ..model import BOLD, CODE, ITALIC, LINK, SMALL, SUB, SUP, Citation, Span
+from ..source.namespaces import CATEGORY_PREFIXES, FILE_PREFIXES
 from . import cs1
 from .citations import CITATION_KINDS, SHORT_KINDS, Registry
 
@@ -29,8 +30,6 @@ _TAG_MARKS = {
 }
 _SKIP_TAGS = {"references", "templatestyles", "hr", "meta", "link", "timeline", "graph", "mapframe", "maplink"}
 _RAW_TAGS = {"nowiki", "pre", "math", "source", "syntaxhighlight", "code", "chem", "ce", "score"}
-FILE_PREFIXES = ("file:", "image:", "media:", "datei:", "bild:", "fichier:", "archivo:", "imagen:")
-CATEGORY_PREFIXES = ("category:", "kategorie:", "catégorie:", "categoría:", "categoria:")
 _INTERLANGUAGE = re.compile(r"^[a-z]{2,3}(-[a-z]{2,8})*:", re.IGNORECASE)
 _IMAGE_OPTION = re.compile(
     r"^\s*(thumb|thumbnail|frame|framed|frameless|border|left|right|center|centre|none|upright|baseline|"

@@ -14,12 +14,16 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
+from reader.source.namespaces import CATEGORY_NAMESPACES, FILE_NAMESPACES
+
 # A title line: "[[...]]" alone on its line, then a blank line or the end of the text.
 # MediaWiki titles cannot hold [ ] { } < > | so a piped link or a template is never a
-# title.  Namespaces that appear as lone lines inside articles are excluded.  The blank
-# line is a lookahead so that it stays free to precede the next title line.
+# title.  Namespaces that appear as lone lines inside articles (files, categories: see
+# `namespaces`) are excluded.  The blank line is a lookahead so that it stays free to precede
+# the next title line.
+_NOT_ARTICLES = "|".join(re.escape(name) for name in FILE_NAMESPACES + CATEGORY_NAMESPACES)
 _TITLE = (
-    r"\[\[(?!\s*(?:file|image|media|category)\s*:)"
+    rf"\[\[(?!\s*(?:{_NOT_ARTICLES})\s*:)"
     r"([^\[\]{}<>|\n]+)\]\](?=[ \t]*(?:\n[ \t]*(?:\n|\Z)|\Z))"
 )
 # Searching for "\n[[" lets the regex engine skip ahead by its literal prefix: ten times
