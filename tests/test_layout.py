@@ -281,3 +281,9 @@ def test_redirect_shown_once() -> None:
     lines = [line.plain for line in layout_article(article, 40).lines]
     assert lines.count("↪ Redirect to New") == 1
     assert lines[-1] == "↪ Redirect to New"
+
+
+def test_an_image_whose_file_name_was_lost_is_labelled_without_an_empty_name() -> None:
+    # Dump debris such as "thumb|Approximate area of Michigan..." keeps a caption, no file.
+    article = m.Article("T", lead=(m.ImageCaption("", (m.Span("A map"),)),))
+    assert "[Image] A map" in plain_lines(layout_article(article, 60))

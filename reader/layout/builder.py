@@ -154,7 +154,8 @@ class Builder:
         elif isinstance(block, model.Table):
             add_table(self, block)
         elif isinstance(block, model.ImageCaption):
-            label = f"[Image: {block.file}]"
+            # Dump debris ("thumb|caption") has lost the file's name: no empty "[Image: ]".
+            label = f"[Image: {block.file}]" if block.file.strip() else "[Image]"
             caption = pieces(block.spans)
             head = [(label, self.styles["caption_label"], None)]
             self.text(head + ([(" ", None, None)] + caption if caption else []), base="caption", rest="  ")
