@@ -11,7 +11,7 @@ from reader.model import BOLD, ITALIC, SUP, TAG, Hatnote, ListItem, Paragraph, Q
 from reader.parse import parse_article
 from reader.parse.citations import CITATION_KINDS, SHORT_KINDS
 from reader.parse.convert import render_convert
-from reader.parse.inline import norm_name
+from reader.parse.spans import norm_name
 from reader.parse.templates import HANDLERS, PREFIX_HANDLERS
 
 CENSUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "CENSUS.md"

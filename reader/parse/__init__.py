@@ -5,6 +5,8 @@ mwparserfromhell does the parsing.  The modules, by job:
 * `dumpformat` - ``[tpl]``/``[ref]`` dump text -> wikitext; line-level debris;
 * `blocks`     - top-level nodes -> paragraphs, lists, quotes, tables, images, entries;
 * `inline`     - inline nodes -> spans (bold, italic, links, footnote markers);
+* `footnotes`  - refs and citations in running text -> numbered footnotes (a mixin of inline's);
+* `spans`      - small shared helpers on wikicode and spans;
 * `templates`, `prose`, `convert` - templates rendered as Wikipedia shows them;
 * `citations`, `cs1` - footnote numbering and citation formatting;
 * `tables`     - wikitext tables;

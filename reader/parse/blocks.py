@@ -19,7 +19,8 @@ from ..model import (Block, Citation, CitationEntry, ImageCaption, ListItem, Par
 from ..source.namespaces import CATEGORY_PREFIXES, FILE_PREFIXES
 from .citations import CITATION_KINDS
 from .dumpformat import BIB
-from .inline import NO_MARKS, Renderer, block_spans, braceless, code_str, finish, norm_name
+from .inline import Renderer
+from .spans import NO_MARKS, block_spans, braceless, code_str, finish, norm_name
 from .tables import build_table
 from .templates import guess_kind, render_template
 

@@ -17,10 +17,10 @@ from mwparserfromhell.wikicode import Wikicode
 
 from ..model import BOLD, CODE, ITALIC, LINK, SMALL, SUB, SUP, Citation, Span
 from ..source.namespaces import CATEGORY_PREFIXES, FILE_PREFIXES
-from . import cs1
-from .citations import CITATION_KINDS, SHORT_KINDS, Registry
+from .citations import Registry
+from .footnotes import FootnotesMixin
+from .spans import NO_MARKS, block_spans, braceless, code_str
 
-NO_MARKS: frozenset[str] = frozenset()
 MAX_DEPTH = 60  # deeper nesting is shown as its text, never recursed into
 
 _TAG_MARKS = {
@@ -49,22 +49,8 @@ class Context:
     notices: list[str] = field(default_factory=list)
 
 
-def code_str(code: Wikicode) -> str:
-    """The source text of some wikicode; quick for the usual single text node (names, titles)."""
-    nodes = code.nodes
-    if len(nodes) == 1:
-        (node,) = nodes  # unpacking iterates: SmartList indexing is slow
-        if type(node) is Text:
-            return node.value
-    return str(code)
 
-
-def norm_name(name: str) -> str:
-    """A template name as compared: lower case, "_" read as space, spaces collapsed."""
-    return " ".join(name.replace("_", " ").split()).lower()
-
-
-class Renderer:
+class Renderer(FootnotesMixin):
     """Renders inline wikicode to spans for one article."""
 
     def __init__(self, ctx: Context) -> None:
@@ -242,205 +228,6 @@ class Renderer:
         if block is not None:
             out.extend(block_spans(block))
 
-    # ------------------------------------------------------------------ footnotes
-
-    def ref(self, node: Tag, marks: frozenset[str], out: list[Span]) -> None:
-        """A ``<ref>``: registers the footnote and appends its marker."""
-        if self.quiet:
-            return
-        name = _attr(node, "name")
-        contents = node.contents
-        registry = self.ctx.registry
-        if node.self_closing or contents is None or not contents.nodes:
-            if name:
-                out.append(marker(registry.use_name(name)))
-            return
-        known = registry.reuse(name, None) if name else None
-        if known is None:
-            known = self._footnote_number(contents, name)
-        if known is not None:
-            out.append(marker(known))
-
-    def _footnote_number(self, contents: Wikicode, name: str | None) -> int | None:
-        """Register a footnote's contents (reusing an identical one); its number, or None if empty."""
-        registry = self.ctx.registry
-        template, kind = self._single_citation(contents)
-        if template is not None:
-            fields = self.fields(template)
-            key = fields_key(kind, fields)
-            known = registry.reuse(name, key)
-            if known is not None:
-                return known
-            return registry.cite(kind, self.citation_text(kind, fields), fields, name, key)
-        key = " ".join(str(contents).split())
-        if not key:
-            return registry.use_name(name) if name else None
-        known = registry.reuse(name, key)
-        if known is not None:
-            return known
-        spans = self._note_spans(contents)
-        if not spans:
-            return registry.use_name(name) if name else None
-        return registry.cite("note", spans, (), name, key)
-
-    def _single_citation(self, contents: Wikicode) -> tuple[Template | None, str]:
-        """The citation template that is all of a footnote's contents, with its kind."""
-        significant = [n for n in contents.nodes
-                       if not (type(n) is Text and not n.value.strip()) and type(n) is not Comment]
-        if len(significant) == 1 and type(significant[0]) is Template:
-            template = significant[0]
-            name = norm_name(code_str(template.name))
-            kind = CITATION_KINDS.get(name) or SHORT_KINDS.get(name)
-            if kind:
-                return template, kind
-        return None, ""
-
-    def _note_spans(self, contents: Wikicode) -> tuple[Span, ...]:
-        self.in_ref += 1
-        try:
-            return finish(self.spans(contents))
-        finally:
-            self.in_ref -= 1
-
-    def footnote(self, contents: Wikicode) -> tuple[str, tuple[Span, ...], tuple[tuple[str, str], ...], str]:
-        """(kind, formatted text, fields, identity key) of a footnote's contents."""
-        template, kind = self._single_citation(contents)
-        if template is not None:
-            fields = self.fields(template)
-            return kind, self.citation_text(kind, fields), fields, fields_key(kind, fields)
-        return "note", self._note_spans(contents), (), " ".join(str(contents).split())
-
-    def define_list(self, contents: Wikicode) -> None:
-        """Refs defined in a reference list (``<references>`` body, ``reflist|refs=``)."""
-        for node in contents.nodes:
-            if type(node) is not Tag or code_str(node.tag).strip().lower() != "ref" or node.contents is None:
-                continue
-            name = _attr(node, "name")
-            kind, text, fields, key = self.footnote(node.contents)
-            if not text:
-                continue
-            if name and name in self.ctx.registry.by_name:
-                self.ctx.registry.define_later(name, kind, text, fields)
-            else:
-                self.ctx.registry.cite(kind, text, fields, name, key)
-
-    def citation_text(self, kind: str, fields: tuple[tuple[str, str], ...]) -> tuple[Span, ...]:
-        """Formatted text of a citation template of `kind`."""
-        if kind in ("sfn", "harvnb", "harv", "harvtxt"):
-            return (Span(cs1.short_citation(fields, parens=kind == "harv") + "."),)
-        return cs1.format_citation(kind, fields)
-
-    def cite_template(self, node: Template, kind: str, marks: frozenset[str], out: list[Span]) -> None:
-        """A citation template met in running text: inline text inside a ref, else a footnote."""
-        inline = self.in_ref or self.quiet or (kind in ("harvnb", "harv", "harvtxt") and self.ctx.fmt != "dump")
-        fields = self.fields(node)
-        key = fields_key(kind, fields)
-        if not inline:
-            known = self.ctx.registry.reuse(None, key)
-            if known is not None:
-                out.append(marker(known))
-                return
-        text = self.citation_text(kind, fields)
-        if inline:
-            if kind in ("harvnb", "harv", "harvtxt"):
-                out.append(Span(text[0].text.rstrip("."), marks))
-            else:
-                out.extend(text)
-            return
-        out.append(marker(self.ctx.registry.cite(kind, text, fields, None, key)))
-
 
 def _skip(node: object, marks: frozenset[str], out: list[Span]) -> None:
     return None
-
-
-def marker(number: int) -> Span:
-    """The footnote marker ``[n]``."""
-    return Span(f"[{number}]", NO_MARKS, None, number)
-
-
-def _attr(node: Tag, name: str) -> str | None:
-    try:
-        if node.has(name):
-            value = str(node.get(name).value).strip().strip('"').strip("'").strip()
-            return value or None
-    except (ValueError, AttributeError):
-        return None
-    return None
-
-
-def fields_key(kind: str, fields: tuple[tuple[str, str], ...]) -> str:
-    """Identity of a citation: its kind and parameters (two identical templates share a number)."""
-    return kind + "\x1f" + "\x1f".join(f"{name}={value}" for name, value in fields)
-
-
-_QUOTES = re.compile(r"'{2,}")
-
-
-def braceless(text: str) -> str:
-    """Leftover braces, brackets and quote runs of damaged markup are debris, not prose.
-
-    Three quotes left over (unbalanced bold) read as an apostrophe, as MediaWiki shows them.
-    """
-    if "{{" in text or "}}" in text:
-        text = text.replace("{{", "").replace("}}", "")
-    if "[[" in text or "]]" in text:
-        text = text.replace("[[", "").replace("]]", "")
-    if "''" in text:
-        text = _QUOTES.sub(lambda m: "'" if len(m.group(0)) == 3 else "", text)
-    return text
-
-
-_SPACES = re.compile(r"[ \t\u00ad]*[ \t][ \t\u00ad]*")
-
-
-def finish(spans: list[Span]) -> tuple[Span, ...]:
-    """Merge neighbouring spans that look alike, collapse runs of spaces, trim the ends."""
-    runs: list[list] = []  # [texts, marks, target, cite, first span]; texts joined once (no quadratic +)
-    for span in spans:
-        if not span.text:
-            continue
-        if runs:
-            last = runs[-1]
-            if span.cite is None and last[3] is None and last[1] == span.marks and last[2] == span.target:
-                last[0].append(span.text)
-                continue
-        runs.append([[span.text], span.marks, span.target, span.cite, span])
-    result: list[Span] = []
-    previous_space = True
-    for texts, marks, target, cite, first in runs:
-        span = first if len(texts) == 1 else Span("".join(texts), marks, target, cite)
-        text = span.text
-        if "  " in text or "\t" in text:
-            text = _SPACES.sub(" ", text)
-        if previous_space and text.startswith(" "):
-            text = text.lstrip(" ")
-        if not text:
-            continue
-        previous_space = text.endswith((" ", "\n"))
-        result.append(Span(text, span.marks, span.target, span.cite) if text is not span.text else span)
-    while result and not result[-1].text.strip() and result[-1].cite is None:
-        result.pop()
-    if result and result[-1].cite is None and result[-1].text != result[-1].text.rstrip():
-        last = result[-1]
-        result[-1] = Span(last.text.rstrip(), last.marks, last.target)
-    return tuple(result)
-
-
-def block_spans(block: object) -> list[Span]:
-    """The inline text of a block that had to be shown inside running text."""
-    spans = getattr(block, "spans", None)
-    if spans is not None:
-        return list(spans)
-    citation = getattr(block, "citation", None)
-    if citation is not None:
-        return list(citation.text) + list(getattr(block, "trailing", ()))
-    rows = getattr(block, "rows", None)
-    if rows is not None:
-        out: list[Span] = []
-        for row in rows:
-            for cell in row:
-                out.append(Span(" "))
-                out.extend(cell.spans)
-        return out
-    return []

@@ -9,7 +9,8 @@ from __future__ import annotations
 from mwparserfromhell.nodes import Tag
 
 from ..model import Span, Table, TableCell
-from .inline import Renderer, code_str, finish
+from .inline import Renderer
+from .spans import code_str, finish
 
 
 def build_table(r: Renderer, node: Tag) -> Table | None:

@@ -1,7 +1,7 @@
 """Templates rendered the way Wikipedia shows them.
 
 `render_template` is called for every template node.  Citation templates become footnotes
-(see `inline.Renderer.cite_template`); prose templates (``asof``, ``convert``, ``nowrap``,
+(see `footnotes.FootnotesMixin.cite_template`); prose templates (``asof``, ``convert``, ``nowrap``,
 ``lang-xx``, ``nihongo``, ``IPA``, ``'`` ...) render their text; maintenance templates
 (``citation needed``, ``dead link``, ``who``, ``clarify`` ...) become a small TAG span such
 as "[citation needed]"; block templates (quotes, hatnotes, reflist, infoboxes) give a block.
@@ -25,7 +25,8 @@ from mwparserfromhell.nodes import Template
 
 from ..model import Block, Span
 from .citations import CITATION_KINDS, SHORT_KINDS
-from .inline import Renderer, braceless, code_str, norm_name
+from .inline import Renderer
+from .spans import braceless, code_str, norm_name
 from .templates_base import Args, Handler, _nothing, _render_each
 from .templates_blocks import BLOCK_HANDLERS, _footnote_params, _infobox, guess_kind
 from .templates_text import TEXT_HANDLERS, TEXT_PREFIXES, _icon_language

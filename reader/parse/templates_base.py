@@ -9,7 +9,8 @@ from mwparserfromhell.nodes import Template
 from mwparserfromhell.wikicode import Wikicode
 
 from ..model import ITALIC, TAG, Block, Span
-from .inline import NO_MARKS, Renderer, code_str, finish
+from .inline import Renderer
+from .spans import NO_MARKS, code_str, finish
 
 Handler = Callable[["Args"], "Block | None"]
 

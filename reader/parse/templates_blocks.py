@@ -10,7 +10,7 @@ from mwparserfromhell.wikicode import Wikicode
 from ..model import LINK, SUP, Block, Hatnote, ImageCaption, Quote, References, Span, Table, TableCell
 from . import prose
 from .dumpformat import BIB
-from .inline import code_str, finish, marker, norm_name
+from .spans import code_str, finish, marker, norm_name
 from .templates_base import Args, Handler, _block_or_inline, _list_items, _nothing
 
 

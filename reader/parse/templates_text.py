@@ -8,7 +8,7 @@ from mwparserfromhell.nodes import Template
 
 from ..model import BOLD, SMALL, SUP
 from . import prose
-from .inline import code_str, norm_name
+from .spans import code_str, norm_name
 from .templates_base import (ITAL, Args, Handler, _all_positional, _first, _list_items, _nothing, _nth, _tag,
                              _tag_after_text, _text, _wrap)
 from .templates_blocks import (_anchor_note, _further_text, _german_hatnote, _redirect_note_de, _references,

@@ -1,0 +1,148 @@
+"""Footnotes, as a mixin of the inline `Renderer`: ``<ref>`` tags, reference lists and
+citation templates met in running text, numbered through the article's `Registry`.
+
+Kept apart so that each module holds one job: `inline.py` renders nodes to spans, this one
+decides which footnote a ref or citation is (a new one, or one cited before) and formats it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from mwparserfromhell.nodes import Comment, Tag, Template, Text
+from mwparserfromhell.wikicode import Wikicode
+
+from ..model import Span
+from . import cs1
+from .citations import CITATION_KINDS, SHORT_KINDS
+from .spans import code_str, fields_key, finish, marker, norm_name
+
+if TYPE_CHECKING:
+    from .inline import Context, Renderer
+
+    _Base = Renderer
+else:
+    _Base = object
+
+
+class FootnotesMixin(_Base):
+    """Refs and citations for `Renderer`."""
+
+    ctx: Context
+    in_ref: int
+    quiet: int
+
+    def ref(self, node: Tag, marks: frozenset[str], out: list[Span]) -> None:
+        """A ``<ref>``: registers the footnote and appends its marker."""
+        if self.quiet:
+            return
+        name = _attr(node, "name")
+        contents = node.contents
+        registry = self.ctx.registry
+        if node.self_closing or contents is None or not contents.nodes:
+            if name:
+                out.append(marker(registry.use_name(name)))
+            return
+        known = registry.reuse(name, None) if name else None
+        if known is None:
+            known = self._footnote_number(contents, name)
+        if known is not None:
+            out.append(marker(known))
+
+    def _footnote_number(self, contents: Wikicode, name: str | None) -> int | None:
+        """Register a footnote's contents (reusing an identical one); its number, or None if empty."""
+        registry = self.ctx.registry
+        template, kind = self._single_citation(contents)
+        if template is not None:
+            fields = self.fields(template)
+            key = fields_key(kind, fields)
+            known = registry.reuse(name, key)
+            if known is not None:
+                return known
+            return registry.cite(kind, self.citation_text(kind, fields), fields, name, key)
+        key = " ".join(str(contents).split())
+        if not key:
+            return registry.use_name(name) if name else None
+        known = registry.reuse(name, key)
+        if known is not None:
+            return known
+        spans = self._note_spans(contents)
+        if not spans:
+            return registry.use_name(name) if name else None
+        return registry.cite("note", spans, (), name, key)
+
+    def _single_citation(self, contents: Wikicode) -> tuple[Template | None, str]:
+        """The citation template that is all of a footnote's contents, with its kind."""
+        significant = [n for n in contents.nodes
+                       if not (type(n) is Text and not n.value.strip()) and type(n) is not Comment]
+        if len(significant) == 1 and type(significant[0]) is Template:
+            template = significant[0]
+            name = norm_name(code_str(template.name))
+            kind = CITATION_KINDS.get(name) or SHORT_KINDS.get(name)
+            if kind:
+                return template, kind
+        return None, ""
+
+    def _note_spans(self, contents: Wikicode) -> tuple[Span, ...]:
+        self.in_ref += 1
+        try:
+            return finish(self.spans(contents))
+        finally:
+            self.in_ref -= 1
+
+    def footnote(self, contents: Wikicode) -> tuple[str, tuple[Span, ...], tuple[tuple[str, str], ...], str]:
+        """(kind, formatted text, fields, identity key) of a footnote's contents."""
+        template, kind = self._single_citation(contents)
+        if template is not None:
+            fields = self.fields(template)
+            return kind, self.citation_text(kind, fields), fields, fields_key(kind, fields)
+        return "note", self._note_spans(contents), (), " ".join(str(contents).split())
+
+    def define_list(self, contents: Wikicode) -> None:
+        """Refs defined in a reference list (``<references>`` body, ``reflist|refs=``)."""
+        for node in contents.nodes:
+            if type(node) is not Tag or code_str(node.tag).strip().lower() != "ref" or node.contents is None:
+                continue
+            name = _attr(node, "name")
+            kind, text, fields, key = self.footnote(node.contents)
+            if not text:
+                continue
+            if name and name in self.ctx.registry.by_name:
+                self.ctx.registry.define_later(name, kind, text, fields)
+            else:
+                self.ctx.registry.cite(kind, text, fields, name, key)
+
+    def citation_text(self, kind: str, fields: tuple[tuple[str, str], ...]) -> tuple[Span, ...]:
+        """Formatted text of a citation template of `kind`."""
+        if kind in ("sfn", "harvnb", "harv", "harvtxt"):
+            return (Span(cs1.short_citation(fields, parens=kind == "harv") + "."),)
+        return cs1.format_citation(kind, fields)
+
+    def cite_template(self, node: Template, kind: str, marks: frozenset[str], out: list[Span]) -> None:
+        """A citation template met in running text: inline text inside a ref, else a footnote."""
+        inline = self.in_ref or self.quiet or (kind in ("harvnb", "harv", "harvtxt") and self.ctx.fmt != "dump")
+        fields = self.fields(node)
+        key = fields_key(kind, fields)
+        if not inline:
+            known = self.ctx.registry.reuse(None, key)
+            if known is not None:
+                out.append(marker(known))
+                return
+        text = self.citation_text(kind, fields)
+        if inline:
+            if kind in ("harvnb", "harv", "harvtxt"):
+                out.append(Span(text[0].text.rstrip("."), marks))
+            else:
+                out.extend(text)
+            return
+        out.append(marker(self.ctx.registry.cite(kind, text, fields, None, key)))
+
+
+def _attr(node: Tag, name: str) -> str | None:
+    try:
+        if node.has(name):
+            value = str(node.get(name).value).strip().strip('"').strip("'").strip()
+            return value or None
+    except (ValueError, AttributeError):
+        return None
+    return None

@@ -1,0 +1,113 @@
+"""Small helpers on wikicode and spans that the parse modules share (no rendering here).
+
+`code_str`/`norm_name` read names; `braceless` drops markup debris; `finish` merges and trims
+rendered spans; `marker` and `fields_key` make footnote markers and citation identities.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mwparserfromhell.nodes import Text
+from mwparserfromhell.wikicode import Wikicode
+
+from ..model import Span
+
+NO_MARKS: frozenset[str] = frozenset()
+
+
+def code_str(code: Wikicode) -> str:
+    """The source text of some wikicode; quick for the usual single text node (names, titles)."""
+    nodes = code.nodes
+    if len(nodes) == 1:
+        (node,) = nodes  # unpacking iterates: SmartList indexing is slow
+        if type(node) is Text:
+            return node.value
+    return str(code)
+
+
+def norm_name(name: str) -> str:
+    """A template name as compared: lower case, "_" read as space, spaces collapsed."""
+    return " ".join(name.replace("_", " ").split()).lower()
+
+
+def marker(number: int) -> Span:
+    """The footnote marker ``[n]``."""
+    return Span(f"[{number}]", NO_MARKS, None, number)
+
+
+def fields_key(kind: str, fields: tuple[tuple[str, str], ...]) -> str:
+    """Identity of a citation: its kind and parameters (two identical templates share a number)."""
+    return kind + "\x1f" + "\x1f".join(f"{name}={value}" for name, value in fields)
+
+
+_QUOTES = re.compile(r"'{2,}")
+
+
+def braceless(text: str) -> str:
+    """Leftover braces, brackets and quote runs of damaged markup are debris, not prose.
+
+    Three quotes left over (unbalanced bold) read as an apostrophe, as MediaWiki shows them.
+    """
+    if "{{" in text or "}}" in text:
+        text = text.replace("{{", "").replace("}}", "")
+    if "[[" in text or "]]" in text:
+        text = text.replace("[[", "").replace("]]", "")
+    if "''" in text:
+        text = _QUOTES.sub(lambda m: "'" if len(m.group(0)) == 3 else "", text)
+    return text
+
+
+_SPACES = re.compile(r"[ \t\u00ad]*[ \t][ \t\u00ad]*")
+
+
+def finish(spans: list[Span]) -> tuple[Span, ...]:
+    """Merge neighbouring spans that look alike, collapse runs of spaces, trim the ends."""
+    runs: list[list] = []  # [texts, marks, target, cite, first span]; texts joined once (no quadratic +)
+    for span in spans:
+        if not span.text:
+            continue
+        if runs:
+            last = runs[-1]
+            if span.cite is None and last[3] is None and last[1] == span.marks and last[2] == span.target:
+                last[0].append(span.text)
+                continue
+        runs.append([[span.text], span.marks, span.target, span.cite, span])
+    result: list[Span] = []
+    previous_space = True
+    for texts, marks, target, cite, first in runs:
+        span = first if len(texts) == 1 else Span("".join(texts), marks, target, cite)
+        text = span.text
+        if "  " in text or "\t" in text:
+            text = _SPACES.sub(" ", text)
+        if previous_space and text.startswith(" "):
+            text = text.lstrip(" ")
+        if not text:
+            continue
+        previous_space = text.endswith((" ", "\n"))
+        result.append(Span(text, span.marks, span.target, span.cite) if text is not span.text else span)
+    while result and not result[-1].text.strip() and result[-1].cite is None:
+        result.pop()
+    if result and result[-1].cite is None and result[-1].text != result[-1].text.rstrip():
+        last = result[-1]
+        result[-1] = Span(last.text.rstrip(), last.marks, last.target)
+    return tuple(result)
+
+
+def block_spans(block: object) -> list[Span]:
+    """The inline text of a block that had to be shown inside running text."""
+    spans = getattr(block, "spans", None)
+    if spans is not None:
+        return list(spans)
+    citation = getattr(block, "citation", None)
+    if citation is not None:
+        return list(citation.text) + list(getattr(block, "trailing", ()))
+    rows = getattr(block, "rows", None)
+    if rows is not None:
+        out: list[Span] = []
+        for row in rows:
+            for cell in row:
+                out.append(Span(" "))
+                out.extend(cell.spans)
+        return out
+    return []
