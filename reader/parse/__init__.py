@@ -8,7 +8,7 @@ mwparserfromhell does the parsing.  The modules, by job:
 * `footnotes`  - refs and citations in running text -> numbered footnotes (a mixin of inline's);
 * `spans`      - small shared helpers on wikicode and spans;
 * `templates`, `prose`, `convert` - templates rendered as Wikipedia shows them;
-* `citations`, `cs1` - footnote numbering and citation formatting;
+* `citations`, `cs1`, `cs1_fields` - footnote numbering, citation formatting, parameters read;
 * `tables`     - wikitext tables;
 * `sections`   - the section tree, the reference list's place, the CATEGORIES line;
 * `repair`     - narrow repairs of damaged text before parsing (escaped, glued, flattened).

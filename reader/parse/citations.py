@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import Citation, Span
-from . import cs1
+from .cs1_fields import Fields, authors
 
 # Template names (lower case, "_" as space) that are citations, and the kind each gives.
 CITATION_KINDS = {
@@ -133,8 +133,8 @@ def _bibliography_index(citations: list[Citation]) -> dict[tuple[str, str], Cita
     """(first author's last name, year) -> citation, lower case."""
     index: dict[tuple[str, str], Citation] = {}
     for citation in citations:
-        fields = cs1.Fields(citation.fields)
-        names = cs1.authors(fields) or cs1.authors(fields, "editor")
+        fields = Fields(citation.fields)
+        names = authors(fields) or authors(fields, "editor")
         if not names:
             continue
         last = names[0].split(",")[0].strip().lower()
