@@ -18,7 +18,8 @@ from textual.widgets import Input, Static
 
 from reader.source.library import Library
 from reader.ui.screens.file_search import FileSearchScreen
-from reader.ui.screens.picker import ArticleProvider, PickerScreen
+from reader.ui.screens.picker import PickerScreen
+from reader.ui.screens.picker_commands import ArticleProvider
 from reader.ui.widgets.picker_list import TitleList, human_size
 from reader.ui.widgets.picker_match import rank_titles
 

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 READER_MODULE = "reader.ui.screens.reader"
 # The picker (and its file-wide search) likewise, for a file of one article, is never needed.
 PICKER_MODULE = "reader.ui.screens.picker"
+PICKER_COMMANDS_MODULE = "reader.ui.screens.picker_commands"  # its palette commands, likewise
 PICKER_NAME = "picker"  # the name the app installs its picker under (picker.PICKER_NAME)
 
 
@@ -64,7 +65,7 @@ def is_picker(screen: object) -> TypeGuard[PickerScreen]:
 
 def article_commands() -> type[Provider]:
     """The palette's "Open article" provider (loaded when the palette first opens)."""
-    return importlib.import_module(PICKER_MODULE).ArticleProvider  # type: ignore[no-any-return]
+    return importlib.import_module(PICKER_COMMANDS_MODULE).ArticleProvider  # type: ignore[no-any-return]
 
 
 class SafeMonochrome(Monochrome):

@@ -14,22 +14,18 @@ only the visible rows).  What it produces is a message to the app:
 from a file-wide search, so the reader can start an in-article search for it.
 
 The app should keep one picker per file (`App.install_screen`) so the filter, the cursor
-and the last file-wide search survive a visit to an article.  `ArticleProvider` adds
-"Open article: ..." for every title, and "Search all articles", to the command palette.
+and the last file-wide search survive a visit to an article.  `picker_commands.ArticleProvider`
+adds "Open article: ..." for every title, and "Search all articles", to the command palette.
 """
 
 from __future__ import annotations
 
-import time
 from functools import partial
 from typing import TYPE_CHECKING
 
 from textual import on, work
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
-from textual.content import Content
-from textual.markup import escape
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
@@ -49,8 +45,6 @@ PICKER_NAME = "picker"  # the name the app installs its picker under (App.instal
 SYNC_FILTER_LIMIT = 5_000  # titles filtered on the spot; more are filtered in a thread
 INDEX_CHUNK = 1_000_000  # characters indexed per step of the background indexing
 WATCH_SECONDS = 2.0  # how often the file on disk is checked for changes
-OPEN_PREFIX = "Open article: "
-PALETTE_LIMIT = 100  # "Open article" hits offered at most by the command palette
 
 
 class PickerScreen(Screen[None]):
@@ -321,92 +315,3 @@ class PickerScreen(Screen[None]):
                 self.title_list.move_to(index)
         elif index in rows:
             self.title_list.move_to(list(rows).index(index))
-
-
-class ArticleProvider(Provider):
-    """Command palette: "Open article: <title>" for every title, and "Search all articles"."""
-
-    @property
-    def library(self) -> Library | None:
-        return getattr(self.app, "library", None)
-
-    def _open(self, index: int) -> None:
-        self.app.post_message(PickerScreen.ArticleChosen(index))
-
-    def _search_all(self) -> None:
-        library = self.library
-        if library is None:
-            return
-        picker = _installed_picker(self.app)
-        state = picker.search_state if picker is not None else SearchState()
-
-        def done(result: tuple[int, str] | None) -> None:
-            if result is not None:
-                self.app.post_message(PickerScreen.ArticleChosen(*result))
-
-        self.app.push_screen(FileSearchScreen(library, state), done)
-
-    async def discover(self) -> Hits:
-        library = self.library
-        if library is None or len(library.entries) < 2:
-            return
-        yield DiscoveryHit("Search all articles", self._search_all, help="Find a phrase in the text of every article")
-        for entry in library.entries[:PALETTE_LIMIT]:
-            text = f"Open article: {entry.title}"
-            yield DiscoveryHit(Content(text), partial(self._open, entry.index), text=text, help=_help(entry))
-
-    async def search(self, query: str) -> Hits:
-        library = self.library
-        if library is None or len(library.entries) < 2:
-            return
-        matcher = self.matcher(query)
-        for command in ("Search all articles",):
-            score = matcher.match(command)
-            if score > 0:
-                yield Hit(score, matcher.highlight(command), self._search_all, help="Find a phrase in every article")
-        words = query.strip()
-        # "open article: rosa" and plain "rosa" both look for titles.
-        for prefix in ("open article:", "open article", "open"):
-            if words.lower().startswith(prefix) and len(words) > len(prefix):
-                words = words[len(prefix) :].strip()
-                break
-        started = time.perf_counter()
-        entries = library.entries
-        ranked = rank_titles([entry.title for entry in entries], words) or []
-        for place, item in enumerate(ranked[:PALETTE_LIMIT]):
-            entry = entries[item.index]
-            text = f"{OPEN_PREFIX}{entry.title}"
-            score = max(0.05, 1.0 - place / (PALETTE_LIMIT * 1.2))  # keep our ranking's order
-            display = _highlight(matcher, text, [len(OPEN_PREFIX) + offset for offset in item.offsets])
-            yield Hit(score, display, partial(self._open, entry.index), text=text, help=_help(entry))
-        self.app.log.debug(f"palette ranked {len(entries)} titles in {time.perf_counter() - started:.3f}s")
-
-
-def _help(entry: object) -> str | None:
-    """The help line under a hit, as markup (the palette reads it so): the title escaped."""
-    redirect = getattr(entry, "redirect", None)
-    return escape(f"redirect to {redirect}") if redirect else None
-
-
-def _highlight(matcher: Matcher, text: str, offsets: list[int]) -> Content:
-    """`text` with the letters at `offsets` highlighted, never read as markup (a title may hold "[/]").
-
-    The offsets come from our own ranking: the palette's matcher tries every alignment of
-    the query, which never ends on a long title full of one letter.
-    """
-    content = Content(text)
-    for offset in offsets:
-        if offset < len(text) and not text[offset].isspace():
-            content = content.stylize(matcher.match_style, offset, offset + 1)
-    return content
-
-
-def _installed_picker(app: object) -> PickerScreen | None:
-    """The picker screen the app keeps, if it keeps one."""
-    for screen in getattr(app, "screen_stack", []):
-        if isinstance(screen, PickerScreen):
-            return screen
-    if isinstance(app, App) and app.is_screen_installed(PICKER_NAME):
-        screen = app.get_screen(PICKER_NAME)
-        return screen if isinstance(screen, PickerScreen) else None
-    return None
