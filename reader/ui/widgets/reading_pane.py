@@ -26,12 +26,13 @@ from reader.model import Article
 from reader.ui.widgets._pane_find import FindMixin
 from reader.ui.widgets._pane_sections import SectionsMixin
 from reader.ui.widgets._pane_styles import COMPONENT_CLASSES, COMPONENT_CSS, styles_from_components
+from reader.ui.widgets.scroll_bar import QuickScrollBars
 
 MAX_TEXT_WIDTH = 100  # a comfortable measure; wider panes centre the text
 FIRST_SCREEN_LINES = 400  # a huge article first shows this many lines, then the rest
 
 
-class ReadingPane(FindMixin, SectionsMixin, ScrollView, can_focus=True):
+class ReadingPane(QuickScrollBars, FindMixin, SectionsMixin, ScrollView, can_focus=True):
     """The article's text: scrolling, sections, citation markers and search."""
 
     DEFAULT_CSS = """

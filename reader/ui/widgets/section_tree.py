@@ -24,6 +24,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from reader.model import Article, Section
+from reader.ui.widgets._tree_draw import Pieces, TreeLook, draw_line, label_pieces
 
 ROOT = ""  # the number the root node stands for: the title and the lead
 
@@ -50,12 +51,13 @@ class SectionTree(Tree[str]):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         # Drawn lines (see `_render_line`); first, as Tree's __init__ already clears caches.
         self._strips: LRUCache[tuple[object, ...], Strip] = LRUCache(1024)
-        self._style_key: tuple[Style, ...] = ()
+        self._labels: dict[int, tuple[Text, Pieces]] = {}  # node id -> its label, rendered (_tree_draw)
+        self._look: TreeLook | None = None
         # Taken once a frame by `render_lines` for every line's cache key.
         self._frame_key: tuple[object, ...] = ()
-        self._frame_focus = False
         self._frame_cursor = -1
         self._frame_hover = -1
+        self._frame_width = 0
         super().__init__("", data=ROOT, id=id, classes=classes)
         self.auto_expand = False  # enter / click jump; folding has its own keys
         self.guide_depth = 3
@@ -190,59 +192,85 @@ class SectionTree(Tree[str]):
     # the title redraws the whole tree; and any style change (a focus change is one) rebuilds
     # every line and the screen's layout.  Following the reading position does both on every
     # `]`, `G` or jump.  Here a line is keyed on what it shows: its own node, the cursor, the
-    # hover, the styles in force, and its ancestors only while the tree has the focus (their
-    # selection colours the guides then).
+    # hover, the styles in force, and its ancestors' hover and (while the tree has the focus)
+    # selection, which colour the guides.
 
     def notify_style_update(self) -> None:
         # Not Tree's: it rebuilds the lines and relayouts the screen.  Only colours can have
-        # changed, and `_style_key` (part of every line's key) tells a change apart.
+        # changed, and the look (part of every line's key) tells a change apart.
         Widget.notify_style_update(self)
         self.refresh()
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        get = self.get_component_rich_style
-        self._style_key = (
-            self.rich_style, get("tree--cursor", partial=False), get("tree--guides", partial=True),
-            get("tree--guides-hover", partial=True), get("tree--guides-selected", partial=True),
-            get("tree--label", partial=True), get("tree--highlight", partial=True),
-            get("tree--highlight-line"), get("section-tree--count", partial=True),
-        )
-        # What every line's key shares, taken once a frame (reactives and DOM walks add up).
-        # Not the pseudo-classes: the component styles they select are in `_style_key`, and
-        # focus changes a line only under the cursor (below), so a jump from the tree (which
-        # moves the focus to the text) redraws two lines of it, not all.
-        self._frame_key = (self.size.width, self._text_width(), self._updates, self._style_key,
-                           bool(self._counts))
-        self._frame_focus = self.has_focus
+        # What every line's look and key share, taken once a frame (component styles, reactives
+        # and DOM walks add up over 40 lines).  Not the pseudo-classes: the styles they select are
+        # in the look, and focus changes a line's key only under the cursor (below), so a jump
+        # from the tree (which moves the focus to the text) redraws two lines of it, not all.
+        self._look = self._take_look()
+        self._frame_key = (self.size.width, self._text_width(), self._updates, self._look, bool(self._counts))
         self._frame_cursor = self.cursor_line
         self._frame_hover = self.hover_line
+        self._frame_width = self.size.width
         return super().render_lines(crop)
+
+    def _take_look(self) -> TreeLook:
+        get = self.get_component_rich_style
+        guides = get("tree--guides", partial=True)
+        hidden = tuple(self.get_component_styles(name).color.a == 0
+                       for name in ("tree--guides", "tree--guides-hover", "tree--guides-selected"))
+        return TreeLook(
+            base=self.rich_style, guides=guides,
+            guides_hover=guides + get("tree--guides-hover", partial=True),
+            guides_selected=guides + get("tree--guides-selected", partial=True),
+            hidden=(hidden[0], hidden[1], hidden[2]), label=get("tree--label", partial=True),
+            highlight=get("tree--highlight", partial=True), highlight_line=get("tree--highlight-line"),
+            cursor=get("tree--cursor", partial=False), count=get("section-tree--count", partial=True),
+            lines=(self.LINES["default"], self.LINES["bold"], self.LINES["double"]),
+            show_guides=self.show_guides, guide_depth=self.guide_depth, focus=self.has_focus,
+            icons=(self.ICON_NODE, self.ICON_NODE_EXPANDED),
+        )
 
     def render_line(self, y: int) -> Strip:
         # Tree's, with the widget's style taken once a frame: `rich_style` walks the DOM on
         # every call, and Tree asks for it on every line.
-        width = self.size.width
+        width = self._frame_width
         scroll_x, scroll_y = self.scroll_offset
-        style = self._style_key[0] if self._style_key else self.rich_style
+        style = self._look.base if self._look is not None else self.rich_style
         return self._render_line(y + scroll_y, scroll_x, scroll_x + width, style)
 
     def _render_line(self, y: int, x1: int, x2: int, base_style: Style) -> Strip:
         lines = self._tree_lines
-        if not 0 <= y < len(lines):
+        look = self._look
+        if not 0 <= y < len(lines) or look is None:
             return super()._render_line(y, x1, x2, base_style)
         line = lines[y]
         path = line.path
         hover_line, cursor_line = self._frame_hover, self._frame_cursor
         hover = tuple(node._hover for node in path) if hover_line >= 0 else None
-        # Tree draws the guides below the cursor's node in another style while it has the focus.
-        selected = self._frame_focus and any(node._selected for node in path)
-        key = (y, x1, x2, self._frame_key, base_style, tuple(node._updates for node in path),
+        # Tree draws the guides below the cursor's node in another style while it has the focus,
+        # from the depth of that node on.
+        selected = -1
+        if look.focus:
+            selected = next((depth for depth, node in enumerate(path) if node._selected), -1)
+        # Of the path, only the line's own node: an ancestor's `_updates` counts its cursor and
+        # hover changes too, so keyed on them, the cursor on a chapter (or on the title) redrew
+        # every line below it.  What an ancestor adds to this line is in `hover` and `selected`;
+        # folding and unfolding rebuild the lines and clear this cache.
+        node = path[-1]
+        key = (y, x1, x2, self._frame_key, base_style, node._updates,
                cursor_line == y, hover_line == y, hover, selected)
         strip = self._strips.get(key)
         if strip is None:
-            # Simplified: Textual writes every segment with its own style and reset, and the guides
-            # and label padding share styles; merged, a full tree repaint writes ~40% fewer bytes.
-            strip = self._strips[key] = super()._render_line(y, x1, x2, base_style).simplify()
+            label, pieces = self._labels.get(node._id, (None, ()))
+            if label is not node._label:  # set_label gives a node a new Text
+                pieces = label_pieces(node._label, self.app.console)
+                self._labels[node._id] = (node._label, pieces)
+            count = self.match_count(node) if self._counts else 0
+            pad_width = max(self.virtual_size.width, self._frame_width)
+            room = self._text_width() - (len(path) - 1) * self.guide_depth  # as _label_room
+            strip = draw_line(look._replace(base=base_style), path, line.last, y, pieces, room,
+                              count, hover_line, cursor_line, pad_width).crop(x1, x2)
+            self._strips[key] = strip
         return strip
 
     def _refresh_node(self, node: TreeNode[str]) -> None:
@@ -256,6 +284,7 @@ class SectionTree(Tree[str]):
     def _clear_line_cache(self) -> None:
         super()._clear_line_cache()
         self._strips.clear()
+        self._labels.clear()
 
     COMPONENT_CLASSES = Tree.COMPONENT_CLASSES | {"section-tree--count"}
 
