@@ -262,7 +262,9 @@ class ReaderScreen(Screen[None]):
     @on(SectionTree.SectionChosen)
     def _section_chosen(self, event: SectionTree.SectionChosen) -> None:
         self.pane.go_to_section(event.number)
-        self.pane.focus()
+        # The focus moves once the text is on screen: restyling the tree, the pane and the key
+        # hints for it (~15 ms with their redraw) would otherwise delay the frame that shows it.
+        self.pane.after_paint(self.pane.focus)
 
     @on(SearchBar.Changed)
     def _query_typed(self, event: SearchBar.Changed) -> None:

@@ -7,6 +7,7 @@ changes (a search, the selected marker, the width, the theme).  Keys: see `BINDI
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rich.segment import Segment
@@ -112,6 +113,7 @@ class ReadingPane(QuickScrollBars, FindMixin, SectionsMixin, ScrollView, can_foc
         self._frame_style: Style | None = None  # set by render_lines for the lines of one frame
         self._frame_margin = 0
         self._frame_width = 0
+        self._after_paint: list[Callable[[], object]] = []  # see after_paint
 
     # ------------------------------------------------------------------ article and layout
 
@@ -285,7 +287,16 @@ class ReadingPane(QuickScrollBars, FindMixin, SectionsMixin, ScrollView, can_foc
         self._frame_style = self.rich_style
         self._frame_margin = self._margin()
         self._frame_width = self.size.width
+        waiting, self._after_paint = self._after_paint, []
+        for callback in waiting:
+            self.call_later(callback)  # a message: it runs once this frame is out
         return super().render_lines(crop)
+
+    def after_paint(self, callback: Callable[[], object]) -> None:
+        """Call `callback` once the pane has been drawn again (Textual's `call_after_refresh`
+        may run before the frame, when the screen goes idle before the pane asks to be drawn)."""
+        self._after_paint.append(callback)
+        self.refresh()
 
     def render_line(self, y: int) -> Strip:
         line = self.scroll_line + y
