@@ -23,6 +23,7 @@ from reader.errors import ReaderError
 
 if TYPE_CHECKING:
     from reader.model import Article
+    from reader.parse_ahead import ParseAhead
     from reader.source.library import Library
     from reader.source.split import Entry
 
@@ -245,16 +246,30 @@ def _write_separator(out: TextIO, console, width: int) -> None:  # type: ignore[
 def _open_reader(library: Library, entry: Entry | None) -> None:
     """Run the Textual app on the library, opened at `entry` (or the picker / the only article)."""
     _keyboard_from_terminal()
+    ahead = _parse_ahead(library, entry)
     from reader.ui import heap
 
     heap.pause_collection()  # until the first frame is drawn (see reader.ui.heap)
     try:
         from reader.ui.app import run_app
     except ModuleNotFoundError as error:
+        if ahead is not None:
+            ahead.close()
         if not (error.name or "").startswith("reader"):
             raise
         raise ReaderError("the reader app is not available in this installation; use --print") from None
-    run_app(library, entry.index if entry is not None else None)
+    run_app(library, entry.index if entry is not None else None, ahead)
+
+
+def _parse_ahead(library: Library, entry: Entry | None) -> ParseAhead | None:
+    """A child parsing the article the reader opens on, while Textual starts (see
+    `reader.parse_ahead`); None when the app opens on the picker (a file of many, none chosen)."""
+    if entry is None and len(library.entries) != 1:
+        return None
+    from reader.parse_ahead import ParseAhead
+
+    chosen = entry if entry is not None else library.entries[0]
+    return ParseAhead.start(library.article_source(chosen), chosen.title)
 
 
 def _keyboard_from_terminal() -> None:

@@ -1,6 +1,7 @@
 """The layers import one way only, and nothing outside reader/ui imports Textual.
 
-Order, bottom to top: errors and model, source, parse, layout, ui, and the command line.  A
+Order, bottom to top: errors and model, source, parse (and parse_ahead, which runs it in a child
+process), layout, ui, and the command line.  A
 module may import from its own layer and the layers below it.  Checked twice: statically (every
 import statement, including those inside functions) and at run time (import every module outside
 the UI, and run `--print`, in a fresh interpreter, then look for textual in `sys.modules`).
@@ -19,7 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sample" / "North_Koreans_in_Russia.txt"
 
 PACKAGE = ROOT / "reader"
-RANKS = {"errors": 0, "model": 0, "source": 1, "parse": 2, "layout": 3, "ui": 4, "cli": 5, "__main__": 5}
+RANKS = {"errors": 0, "model": 0, "source": 1, "parse": 2, "parse_ahead": 2, "layout": 3, "ui": 4, "cli": 5,
+         "__main__": 5}
 
 
 def module_name(path: Path) -> str:

@@ -26,6 +26,7 @@ from reader.ui import heap
 if TYPE_CHECKING:
     from textual.command import Provider
 
+    from reader.parse_ahead import ParseAhead
     from reader.source.library import Library
     from reader.source.split import Entry
     from reader.ui.screens.picker import PickerScreen
@@ -91,8 +92,12 @@ class ReaderApp(App[None]):
     ]
     COMMANDS = App.COMMANDS | {article_commands}
 
-    def __init__(self, library: Library, article: int | None = None, *, cursor_blink: bool = True) -> None:
+    def __init__(self, library: Library, article: int | None = None, *, cursor_blink: bool = True,
+                 ahead: ParseAhead | None = None) -> None:
+        """`ahead`, when given, is a child process parsing article `article` (or the file's only
+        one): its first reader takes the article from there (`reader.parse_ahead`)."""
         super().__init__()
+        self._ahead = ahead
         # NO_COLOR (Textual reads it): swap in the filter that does not crash on unstyled text.
         self._filters = [SafeMonochrome() if type(f) is Monochrome else f for f in self._filters]
         self.library = library
@@ -164,6 +169,11 @@ class ReaderApp(App[None]):
         if not entries:
             return reader_class()("", self.library.name, source_name=self.library.name, cursor_blink=self.blink)
         entry = entries[index]
+        # The child parses the article the app starts on, for the first reader of it only.
+        ahead, self._ahead = self._ahead, None
+        if ahead is not None and index != (self.start_article or 0):
+            ahead.close()
+            ahead = None
         return reader_class()(
             self.library.article_source(entry),
             entry.title,
@@ -171,6 +181,7 @@ class ReaderApp(App[None]):
             index=index,
             can_pick=self.has_many,
             cursor_blink=self.blink,
+            ahead=ahead,
         )
 
     def show_picker(self) -> None:
@@ -263,6 +274,11 @@ class ReaderApp(App[None]):
             yield from screen.system_commands()
 
 
-def run_app(library: Library, article: int | None = None) -> None:
-    """Open the reader on `library`: article `article`, or the picker for a file of many."""
-    ReaderApp(library, article).run()
+def run_app(library: Library, article: int | None = None, ahead: ParseAhead | None = None) -> None:
+    """Open the reader on `library`: article `article`, or the picker for a file of many;
+    `ahead` is a child process parsing the article it opens on (see `ReaderApp`)."""
+    try:
+        ReaderApp(library, article, ahead=ahead).run()
+    finally:
+        if ahead is not None:
+            ahead.close()

@@ -5,8 +5,11 @@ posts what happens in it: the section at the top changed, a citation was opened,
 results changed.  The screen passes that on to the section tree and the status line, and
 passes the reader's choices (a tree node, a query, a place in the citation popup) on to the pane.
 
-Loading: a long article is first parsed only up to about `QUICK_LIMIT` characters so the
-first page shows at once; the full parse runs in a thread and then replaces it in place.
+Loading: a long article is first parsed only up to its first screens, so that the first page
+shows at once; the full parse runs in a thread and then replaces it in place (see
+`reader.parse.stages`).  When the command line started a `ParseAhead` child, both parts come
+from it.  The parser is imported only when the screen itself parses: importing it (~120 ms)
+would otherwise come before the first paint even when the child has done the work.
 """
 
 from __future__ import annotations
@@ -25,8 +28,6 @@ from textual.widget import Widget
 from textual.worker import get_current_worker
 
 from reader.model import Article, Section
-from reader.parse import article_format, parse_article
-from reader.source.library import PendingText
 from reader.ui import heap
 from reader.ui.widgets.key_bar import KeyBar
 from reader.ui.widgets.reading_pane import ReadingPane
@@ -36,10 +37,10 @@ from reader.ui.widgets.status_bar import StatusBar
 from reader.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
+    from reader.parse_ahead import ParseAhead
+    from reader.source.library import PendingText
     from reader.ui.screens.citation import JumpTo
 
-QUICK_LIMIT = 20_000  # characters parsed before the first paint of a long article (a few screens)
-HEAD_CHARS = 4 * QUICK_LIMIT  # of an article still to be repaired, how much is repaired at once
 NARROW = 60  # below this many columns the tree starts hidden
 TREE_MIN_WIDTH = 12  # the narrowest the reader can make the tree
 MIN_PANE_WIDTH = 20  # the tree never grows over the last columns of the text
@@ -103,12 +104,15 @@ class ReaderScreen(Screen[None]):
         can_pick: bool = False,
         cursor_blink: bool = True,
         article: Article | None = None,
+        ahead: ParseAhead | None = None,
     ) -> None:
         """`text` is the article as it stands in the file (or, its repair pending, its first part
-        and a way to the rest); `article`, when given, is it parsed."""
+        and a way to the rest); `article`, when given, is it parsed; `ahead`, a child process
+        parsing it (`reader.parse_ahead`)."""
         super().__init__()
         self.text = text
         self._given_article = article
+        self._ahead = ahead
         self._submitted_query: str | None = None  # entered before the pane counted its matches
         self._followed: tuple[str, tuple[str, ...]] | None = None  # section the tree last followed
         self.given_title = title
@@ -166,14 +170,11 @@ class ReaderScreen(Screen[None]):
         if self._given_article is not None:
             self._show(self._given_article, keep_position=False)
             return
-        text = self.text
-        if isinstance(text, PendingText):
-            # Only the head is repaired yet: parse it as the whole will be parsed, never as all.
-            head, whole = text.head(HEAD_CHARS)
-            limit = QUICK_LIMIT if whole else min(QUICK_LIMIT, len(head) // 2)
-            first = parse_article(head, self.given_title, fmt=article_format(text.raw), limit=limit)
-        else:
-            first = parse_article(text, self.given_title, limit=QUICK_LIMIT)
+        first = self._ahead.first() if self._ahead is not None else None
+        if first is None:
+            from reader.parse.stages import parse_first  # see the module docstring: not at import
+
+            first = parse_first(self.text, self.given_title)
         self._show(first, keep_position=False)
         if not first.complete:
             self.status.notice = "loading…"
@@ -182,8 +183,11 @@ class ReaderScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="parse")
     def _parse_full(self) -> None:
-        text = self.text.full() if isinstance(self.text, PendingText) else self.text
-        article = parse_article(text, self.given_title)
+        article = self._ahead.whole() if self._ahead is not None else None
+        if article is None:
+            from reader.parse.stages import parse_whole
+
+            article = parse_whole(self.text, self.given_title)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_full, article)
 
