@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 # imports that the picker does not need for its first paint.  It is imported when first
 # needed, or in the background once the picker is on screen.
 READER_MODULE = "reader.ui.screens.reader"
+STAGES_MODULE = "reader.parse.stages"  # the parser, as the reader screen runs it
 # The picker (and its file-wide search) likewise, for a file of one article, is never needed.
 PICKER_MODULE = "reader.ui.screens.picker"
 PICKER_COMMANDS_MODULE = "reader.ui.screens.picker_commands"  # its palette commands, likewise
@@ -45,6 +46,13 @@ PICKER_NAME = "picker"  # the name the app installs its picker under (picker.PIC
 def reader_class() -> type[ReaderScreen]:
     """The `ReaderScreen` class (importing its module the first time)."""
     return importlib.import_module(READER_MODULE).ReaderScreen  # type: ignore[no-any-return]
+
+
+def preload_reader() -> None:
+    """Import what opening an article needs: the reader screen and the parser (which the screen
+    itself imports only when it parses, see `reader.parse_ahead`)."""
+    reader_class()
+    importlib.import_module(STAGES_MODULE)
 
 
 def is_reader(screen: object) -> TypeGuard[ReaderScreen]:
@@ -135,7 +143,7 @@ class ReaderApp(App[None]):
             self.show_picker()
             # Load the reader's code while the user looks at the list: a second after its first
             # paint, when the picker has indexed the rest of the file (both need the CPU).
-            self.set_timer(1.0, lambda: self.run_worker(reader_class, thread=True, group="preload"))
+            self.set_timer(1.0, lambda: self.run_worker(preload_reader, thread=True, group="preload"))
         else:
             self.open_article(0)
 
