@@ -133,6 +133,12 @@ async def test_tree_lines_are_drawn_as_textual_draws_them(texts: list[str], widt
             tree.node_for(chapter).collapse()
             await pilot.pause()
             assert_drawn_like_tree(tree)
+            # Another theme: the tree keeps its look between frames, so it must see the change.
+            before = tree._look
+            app.theme = "textual-light"
+            await pilot.pause()
+            assert_drawn_like_tree(tree)
+            assert tree._look != before
 
 
 class PaneApp(App[None]):

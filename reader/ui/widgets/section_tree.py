@@ -53,6 +53,7 @@ class SectionTree(Tree[str]):
         self._strips: LRUCache[tuple[object, ...], Strip] = LRUCache(1024)
         self._labels: dict[int, tuple[Text, Pieces]] = {}  # node id -> its label, rendered (_tree_draw)
         self._look: TreeLook | None = None
+        self._look_key: tuple[object, ...] = ()
         # Taken once a frame by `render_lines` for every line's cache key.
         self._frame_key: tuple[object, ...] = ()
         self._frame_cursor = -1
@@ -199,6 +200,7 @@ class SectionTree(Tree[str]):
         # Not Tree's: it rebuilds the lines and relayouts the screen.  Only colours can have
         # changed, and the look (part of every line's key) tells a change apart.
         Widget.notify_style_update(self)
+        self._look = None  # taken again at the next frame
         self.refresh()
 
     def render_lines(self, crop: Region) -> list[Strip]:
@@ -206,7 +208,11 @@ class SectionTree(Tree[str]):
         # and DOM walks add up over 40 lines).  Not the pseudo-classes: the styles they select are
         # in the look, and focus changes a line's key only under the cursor (below), so a jump
         # from the tree (which moves the focus to the text) redraws two lines of it, not all.
-        self._look = self._take_look()
+        # The look is kept until the styles change (focus, hover, theme: all restyle the tree and
+        # call notify_style_update): ten component-style lookups were a fifth of a frame's tree.
+        key = (self.has_focus, self.show_guides, self.guide_depth, self.app.ansi_color)
+        if self._look is None or key != self._look_key:
+            self._look, self._look_key = self._take_look(), key
         self._frame_key = (self.size.width, self._text_width(), self._updates, self._look, bool(self._counts))
         self._frame_cursor = self.cursor_line
         self._frame_hover = self.hover_line
