@@ -179,3 +179,40 @@ async def test_scroll_bar_is_drawn_as_textual_draws_it(sample_article: Path) -> 
                 assert [runs(strip) for strip in ours] == [runs(strip) for strip in theirs]
                 compared += 1
         assert compared == 16
+
+
+def full_redraw(tree: SectionTree) -> list[list[tuple[str, str, dict[str, object]]]]:
+    """The tree's rows drawn from scratch, for comparison with its cached drawing."""
+    tree._strips.clear()
+    tree.refresh()
+    region = Region(0, 0, *tree.size)
+    return [runs(strip) for strip in tree.render_lines(region)]
+
+
+async def test_tree_repaints_every_row_that_changes(sample_article: Path) -> None:
+    """The tree repaints a node's line alone when its cursor moves while it has neither the
+    focus nor the mouse: every row it shows must still be what a full redraw shows."""
+    app = TreeApp(sample_article.read_text(encoding="utf-8"))
+    async with app.run_test(size=(40, 20)) as pilot:
+        tree = app.query_one(SectionTree)
+        await pilot.pause()
+        numbers = [line.node.data for line in tree._tree_lines]
+        chapters = [n for n in numbers if n and "." not in n]
+        steps = ["", chapters[0], numbers[numbers.index(chapters[0]) + 1], chapters[1], "", numbers[-1], ""]
+        for focused in (False, True):
+            if focused:
+                tree.focus()
+            else:
+                app.set_focus(None)
+            for hover in (None, chapters[0], None):
+                if hover is not None:
+                    await pilot.hover(SectionTree, offset=(6, tree.node_for(hover).line - tree.scroll_offset.y))
+                    assert tree.hover_line == tree.node_for(hover).line
+                else:
+                    tree.hover_line = -1  # the mouse has left
+                for number in steps:
+                    tree.follow(number)
+                    await pilot.pause()
+                    region = Region(0, 0, *tree.size)
+                    shown = [runs(strip) for strip in tree.render_lines(region)]
+                    assert shown == full_redraw(tree), (focused, hover, number)

@@ -280,9 +280,15 @@ class SectionTree(Tree[str]):
         return strip
 
     def _refresh_node(self, node: TreeNode[str]) -> None:
-        # Tree repaints each line under `node` as a region of its own: for the title (every
-        # line) that is ~40 regions, which the compositor draws piece by piece.  One is faster.
-        if node.is_root or node.children:
+        # Tree repaints every line under `node`: its cursor or hover colours the guides below it.
+        # That holds only while the tree has the focus (selection) or had the mouse at the last
+        # frame (hover); else the cursor following the reading changes the node's line alone.
+        if not (self.has_focus or self.hover_line >= 0 or self._frame_hover >= 0):
+            if node._line >= 0:
+                self._refresh_line(node._line)
+        elif node.is_root or node.children:
+            # As ~40 regions (the title's subtree is every line), drawn by the compositor piece
+            # by piece; one is faster.
             self.refresh()
         else:
             super()._refresh_node(node)
