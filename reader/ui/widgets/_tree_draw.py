@@ -20,6 +20,7 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.strip import Strip
+from textual.widgets.tree import TreeNode
 
 TOGGLE_STYLE = Style.from_meta({"toggle": True})  # as Textual's tree marks the fold arrow
 NULL = Style()
@@ -48,7 +49,7 @@ class TreeLook(NamedTuple):
     highlight: Style  # the label under the mouse
     highlight_line: Style  # the whole line under the mouse
     cursor: Style
-    count: Style  # the search-match badge
+    badge: Style  # the search-match count beside a label
     lines: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]  # Tree.LINES: default, bold, double
     show_guides: bool
     guide_depth: int
@@ -65,13 +66,13 @@ def guides_for(look: TreeLook, style: Style, hidden: bool) -> Guides:
     return Guides(*(f"{chars[0]}{chars[1] * depth} " for chars in lines))
 
 
-def guide_pieces(look: TreeLook, path: Sequence[object], last: bool) -> list[tuple[str, Style]]:
+def guide_pieces(look: TreeLook, path: Sequence[TreeNode[str]], last: bool) -> list[tuple[str, Style]]:
     """The guides before a node's label as (text, style) pieces, styled as Tree styles them
     (hover and selection colour the guides from the depth of the hovered or selected ancestor
     on); neighbours of one style are joined."""
     pieces: list[tuple[str, Style]] = []
-    hover = path[0]._hover  # type: ignore[attr-defined]
-    selected = path[0]._selected and look.focus  # type: ignore[attr-defined]
+    hover = path[0]._hover
+    selected = path[0]._selected and look.focus
     style, hidden = look.guides, True
     for node in path[1:]:
         hidden = look.hidden[0]
@@ -81,9 +82,9 @@ def guide_pieces(look: TreeLook, path: Sequence[object], last: bool) -> list[tup
             style, hidden = look.guides_selected, look.hidden[2]
         if node is not path[-1]:
             guides = guides_for(look, style, hidden)
-            add(pieces, guides.space if node.is_last else guides.vertical, style)  # type: ignore[attr-defined]
-        hover = hover or node._hover  # type: ignore[attr-defined]
-        selected = (selected or node._selected) and look.focus  # type: ignore[attr-defined]
+            add(pieces, guides.space if node.is_last else guides.vertical, style)
+        hover = hover or node._hover
+        selected = (selected or node._selected) and look.focus
     if len(path) > 1:
         guides = guides_for(look, style, hidden)
         add(pieces, guides.terminator if last else guides.cross, style)
@@ -123,7 +124,7 @@ def label_pieces(label: Text, console: Console) -> Pieces:
 
 def draw_line(
     look: TreeLook,
-    path: Sequence[object],
+    path: Sequence[TreeNode[str]],
     last: bool,
     y: int,
     label: Pieces,
@@ -139,12 +140,12 @@ def draw_line(
     ends in "…" beyond), `count` the search matches to show beside it (0: no badge).
     """
     node = path[-1]
-    is_hover = hover_line >= 0 and any(n._hover for n in path)  # type: ignore[attr-defined]
+    is_hover = hover_line >= 0 and any(n._hover for n in path)
     line_style = look.highlight_line if is_hover else look.base
     # Mouse metadata goes on last, once a piece: Rich merges metadata by pickling it, on every
     # addition of two styles that carry some, and uncached (each line's differs).
     line_meta = Style.from_meta({"line": y})
-    label_meta = Style.from_meta({"line": y, "node": node._id})  # type: ignore[attr-defined]
+    label_meta = Style.from_meta({"line": y, "node": node._id})
     segments = [Segment(text, line_style + style + line_meta) for text, style in guide_pieces(look, path, last)]
 
     label_style = look.label
@@ -153,15 +154,15 @@ def draw_line(
     if cursor_line == y:
         label_style += look.cursor
     pieces: list[tuple[str, Style]] = []
-    if node._allow_expand:  # type: ignore[attr-defined]
-        icon = look.icons[1] if node.is_expanded else look.icons[0]  # type: ignore[attr-defined]
+    if node._allow_expand:
+        icon = look.icons[1] if node.is_expanded else look.icons[0]
         pieces.append((icon, TOGGLE_STYLE))
     for text, style in label:
         pieces.append((text, (style + label_style) if style is not None else label_style))
     pieces = fit(pieces, room - (count_width(count) if count else 0))
     if count:
         pieces.append((" ", NULL))
-        pieces.append((f" {count} ", look.count))
+        pieces.append((f" {count} ", look.badge))
     segments.extend(Segment(text, line_style + style + label_meta) for text, style in pieces)
 
     used = sum(cell_len(segment.text) for segment in segments)

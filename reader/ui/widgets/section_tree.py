@@ -230,7 +230,7 @@ class SectionTree(Tree[str]):
             guides_selected=guides + get("tree--guides-selected", partial=True),
             hidden=(hidden[0], hidden[1], hidden[2]), label=get("tree--label", partial=True),
             highlight=get("tree--highlight", partial=True), highlight_line=get("tree--highlight-line"),
-            cursor=get("tree--cursor", partial=False), count=get("section-tree--count", partial=True),
+            cursor=get("tree--cursor", partial=False), badge=get("section-tree--count", partial=True),
             lines=(self.LINES["default"], self.LINES["bold"], self.LINES["double"]),
             show_guides=self.show_guides, guide_depth=self.guide_depth, focus=self.has_focus,
             icons=(self.ICON_NODE, self.ICON_NODE_EXPANDED),
