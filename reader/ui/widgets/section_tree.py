@@ -267,17 +267,21 @@ class SectionTree(Tree[str]):
                cursor_line == y, hover_line == y, hover, selected)
         strip = self._strips.get(key)
         if strip is None:
-            label, pieces = self._labels.get(node._id, (None, ()))
-            if label is not node._label:  # set_label gives a node a new Text
-                pieces = label_pieces(node._label, self.app.console)
-                self._labels[node._id] = (node._label, pieces)
             count = self.match_count(node) if self._counts else 0
             pad_width = max(self.virtual_size.width, self._frame_width)
             room = self._text_width() - (len(path) - 1) * self.guide_depth  # as _label_room
-            strip = draw_line(look._replace(base=base_style), path, line.last, y, pieces, room,
-                              count, hover_line, cursor_line, pad_width).crop(x1, x2)
+            strip = draw_line(look._replace(base=base_style), path, line.last, y, self._label_pieces(node),
+                              room, count, hover_line, cursor_line, pad_width).crop(x1, x2)
             self._strips[key] = strip
         return strip
+
+    def _label_pieces(self, node: TreeNode[str]) -> Pieces:
+        """`node`'s label, rendered once (again only when set_label gives it a new Text)."""
+        label, pieces = self._labels.get(node._id, (None, ()))
+        if label is not node._label:
+            pieces = label_pieces(node._label, self.app.console)
+            self._labels[node._id] = (node._label, pieces)
+        return pieces
 
     def _refresh_node(self, node: TreeNode[str]) -> None:
         # Tree repaints every line under `node`: its cursor or hover colours the guides below it.
