@@ -23,7 +23,10 @@ if TYPE_CHECKING:
     from reader.model import Article
     from reader.source.library import PendingText
 
-FIRST_TIMEOUT = 5.0  # seconds the reader waits for the first part before parsing it itself
+# Seconds the reader waits for the first part before parsing it itself.  The child is normally
+# done long before it is asked (it starts before Textual is imported, ~0.3 s of work earlier);
+# one still at work then is starved of CPU, and the reader would only wait longer for it.
+FIRST_TIMEOUT = 1.0
 
 
 def usable_cpus() -> int:

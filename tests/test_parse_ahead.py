@@ -81,6 +81,21 @@ def test_a_failing_child_means_parse_it_yourself() -> None:
     assert gone(ahead.pid)
 
 
+def test_a_child_too_slow_is_stopped_and_the_reader_parses(monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    from reader.parse import stages
+
+    monkeypatch.setattr(stages, "parse_first", lambda text, title: time.sleep(30))  # the child inherits it
+    monkeypatch.setattr(parse_ahead, "FIRST_TIMEOUT", 0.2)
+    ahead = ParseAhead.start(SAMPLE.read_text(encoding="utf-8"), None)
+    assert ahead is not None
+    started = time.monotonic()
+    assert ahead.first() is None
+    assert time.monotonic() - started < 5
+    assert gone(ahead.pid)
+
+
 def test_closing_stops_a_child_still_parsing() -> None:
     text = MICHIGAN.read_text(encoding="utf-8") * 20  # long enough to be still at it
     ahead = ParseAhead.start(text, None)
