@@ -27,7 +27,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.worker import get_current_worker
 
-from reader.model import Article, Section
+from reader.model import Article
 from reader.ui import heap
 from reader.ui.widgets.key_bar import KeyBar
 from reader.ui.widgets.reading_pane import ReadingPane
@@ -372,23 +372,6 @@ class ReaderScreen(Screen[None]):
         return True
 
     # ------------------------------------------------------------------ the command palette
-
-    def sections(self) -> list[tuple[str, str, str]]:
-        """(number, title, breadcrumb) of every section, the title/lead first."""
-        article = self.article
-        if article is None:
-            return []
-        found = [(ROOT, article.title or "(untitled)", "Top of the article")]
-
-        def visit(section: Section, parents: tuple[str, ...]) -> None:
-            path = (*parents, section.title)
-            found.append((section.number, section.title, " > ".join(path)))
-            for child in section.children:
-                visit(child, path)
-
-        for section in article.sections:
-            visit(section, ())
-        return found
 
     def system_commands(self) -> Iterable[SystemCommand]:
         """The reader's commands for the palette (the app adds them to its own)."""

@@ -13,7 +13,9 @@ from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 from textual.markup import escape
 
+from reader.model import Article, Section
 from reader.ui.screens.reader import ReaderScreen
+from reader.ui.widgets.section_tree import ROOT
 
 
 class SectionCommands(Provider):
@@ -27,7 +29,7 @@ class SectionCommands(Provider):
         reader = self._reader()
         if reader is None:
             return
-        for number, title, where in reader.sections():
+        for number, title, where in section_entries(reader.article):
             text = go_to_text(number, title)
             yield DiscoveryHit(Content(text), partial(reader.go_to_section, number), text=text,
                                help=help_text(title, where))
@@ -37,7 +39,7 @@ class SectionCommands(Provider):
         if reader is None:
             return
         matcher = self.matcher(query)
-        for number, title, where in reader.sections():
+        for number, title, where in section_entries(reader.article):
             text = go_to_text(number, title)
             score = matcher.match(text)
             if score > 0:
@@ -69,3 +71,20 @@ def highlight(matcher: Matcher, text: str) -> Content:
         if not text[offset].isspace():
             content = content.stylize(matcher.match_style, offset, offset + 1)
     return content
+
+
+def section_entries(article: Article | None) -> list[tuple[str, str, str]]:
+    """(number, title, breadcrumb) of every section, the title/lead first."""
+    if article is None:
+        return []
+    found = [(ROOT, article.title or "(untitled)", "Top of the article")]
+
+    def visit(section: Section, parents: tuple[str, ...]) -> None:
+        path = (*parents, section.title)
+        found.append((section.number, section.title, " > ".join(path)))
+        for child in section.children:
+            visit(child, path)
+
+    for section in article.sections:
+        visit(section, ())
+    return found
