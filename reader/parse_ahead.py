@@ -100,7 +100,8 @@ class ParseAhead:
         stream, self._stream = self._stream, None
         if stream is None:
             return
-        stream.close()
+        # The child first: a thread blocked reading `whole` holds the stream's lock until the
+        # pipe gives data or its end, and closing the stream would wait for that.
         try:
             os.kill(self.pid, signal.SIGKILL)
         except OSError:
@@ -109,6 +110,7 @@ class ParseAhead:
             os.waitpid(self.pid, 0)
         except ChildProcessError:
             pass
+        stream.close()
 
 
 def _child(fd: int, text: str | PendingText, title: str | None) -> NoReturn:

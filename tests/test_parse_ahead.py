@@ -105,6 +105,25 @@ def test_closing_stops_a_child_still_parsing() -> None:
     assert ahead.first() is None and ahead.whole() is None
 
 
+def test_closing_while_a_thread_waits_for_the_whole_returns_at_once() -> None:
+    import time
+
+    text = MICHIGAN.read_text(encoding="utf-8") * 20  # its whole takes seconds to parse
+    ahead = ParseAhead.start(text, None)
+    assert ahead is not None
+    first = ahead.first()
+    assert first is not None and not first.complete
+    got: list[object] = []
+    reader = threading.Thread(target=lambda: got.append(ahead.whole()))
+    reader.start()
+    time.sleep(0.2)  # the thread is blocked reading the pipe
+    started = time.monotonic()
+    ahead.close()  # as the app does when the reader quits meanwhile
+    reader.join(5)
+    assert time.monotonic() - started < 1.0
+    assert got == [None] and gone(ahead.pid)
+
+
 def test_no_child_where_it_cannot_help(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parse_ahead, "usable_cpus", lambda: 1)
     assert ParseAhead.start("text", None) is None
@@ -138,3 +157,27 @@ async def test_the_reader_shows_what_the_child_parsed(path: Path) -> None:
         assert screen.article == parse_whole(library.article_source(library.entries[0]), library.entries[0].title)
         assert screen._ahead is ahead and ahead._first is not None  # the child's, not parsed here
         assert gone(ahead.pid)
+
+
+async def test_quitting_while_the_whole_is_parsed_stops_the_child_and_returns_at_once(tmp_path: Path) -> None:
+    import time
+
+    path = tmp_path / "long.txt"
+    text = MICHIGAN.read_text(encoding="utf-8")
+    path.write_text(text + "".join(text.split("\n", 1)[1] for _ in range(20)), encoding="utf-8")
+    library = Library.open(str(path))
+    ahead = ParseAhead.start(library.article_source(library.entries[0]), library.entries[0].title)
+    assert ahead is not None
+    app = ReaderApp(library, cursor_blink=False, ahead=ahead)
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(100):
+            await pilot.pause(0.02)
+            screen = app.screen
+            if isinstance(screen, ReaderScreen) and screen.article is not None:
+                break
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen) and screen.article is not None
+        assert not screen.article.complete  # the child is still parsing the whole
+        started = time.monotonic()
+    assert time.monotonic() - started < 1.0  # the app did not wait for the whole, nor parse it
+    assert gone(ahead.pid)

@@ -113,6 +113,7 @@ class ReaderScreen(Screen[None]):
         self.text = text
         self._given_article = article
         self._ahead = ahead
+        self._gone = False  # unmounted: the article is no longer wanted
         self._submitted_query: str | None = None  # entered before the pane counted its matches
         self._followed: tuple[str, tuple[str, ...]] | None = None  # section the tree last followed
         self.given_title = title
@@ -160,6 +161,14 @@ class ReaderScreen(Screen[None]):
             self.tree.display = False
         self._load()
 
+    def on_unmount(self) -> None:
+        # A worker still waiting for the child's whole article would hold the app's exit (asyncio
+        # joins its threads) until the child sent it: stopped, the child closes the pipe at once,
+        # and the worker, seeing the screen gone, does not parse the article itself instead.
+        self._gone = True
+        if self._ahead is not None:
+            self._ahead.close()
+
     def _progress_changed(self, progress: float) -> None:
         self.status.progress = progress
 
@@ -185,6 +194,8 @@ class ReaderScreen(Screen[None]):
     def _parse_full(self) -> None:
         article = self._ahead.whole() if self._ahead is not None else None
         if article is None:
+            if self._gone or get_current_worker().is_cancelled:
+                return
             from reader.parse.stages import parse_whole
 
             article = parse_whole(self.text, self.given_title)
