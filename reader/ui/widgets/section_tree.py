@@ -59,7 +59,9 @@ class SectionTree(Tree[str]):
         self._frame_cursor = -1
         self._frame_hover = -1
         self._frame_width = 0
-        super().__init__("", data=ROOT, id=id, classes=classes)
+        # A Text, not "": Tree reads a str label as markup, and the first markup parse loads
+        # Rich's table of emoji names (~5 ms before the first paint).
+        super().__init__(Text(""), data=ROOT, id=id, classes=classes)
         self.auto_expand = False  # enter / click jump; folding has its own keys
         self.guide_depth = 3
         self._by_number: dict[str, TreeNode[str]] = {ROOT: self.root}
