@@ -54,6 +54,7 @@ class SectionTree(Tree[str]):
         self._labels: dict[int, tuple[Text, Pieces]] = {}  # node id -> its label, rendered (_tree_draw)
         self._look: TreeLook | None = None
         self._look_key: tuple[object, ...] = ()
+        self._look_number = 0
         # Taken once a frame by `render_lines` for every line's cache key.
         self._frame_key: tuple[object, ...] = ()
         self._frame_cursor = -1
@@ -154,6 +155,8 @@ class SectionTree(Tree[str]):
         return count
 
     def render_label(self, node: TreeNode[str], base_style: Style, style: Style) -> Text:
+        # Tree's drawing of a label, with the search badge and the "…": what `_tree_draw` draws
+        # without Rich, and the drawing tests compare it with.
         label = super().render_label(node, base_style, style)
         count = self.match_count(node) if self._counts else 0
         badge = Text()
@@ -172,13 +175,15 @@ class SectionTree(Tree[str]):
         # to render all the labels whenever the tree is rebuilt (a focus change rebuilds it).
         return max(self._label_room(node), 1)
 
-    def _label_room(self, node: TreeNode[str]) -> int:
-        """Cells left for `node`'s label once the guides of its depth are drawn."""
-        depth = 0
-        parent = node.parent
-        while parent is not None:
-            depth += 1
-            parent = parent.parent
+    def _label_room(self, node: TreeNode[str], depth: int | None = None) -> int:
+        """Cells left for `node`'s label once the guides of its depth (counted if not given)
+        are drawn."""
+        if depth is None:
+            depth = 0
+            parent = node.parent
+            while parent is not None:
+                depth += 1
+                parent = parent.parent
         return self._text_width() - depth * self.guide_depth
 
     def _text_width(self) -> int:
@@ -215,7 +220,9 @@ class SectionTree(Tree[str]):
         key = (self.has_focus, self.show_guides, self.guide_depth, self.app.ansi_color)
         if self._look is None or key != self._look_key:
             self._look, self._look_key = self._take_look(), key
-        self._frame_key = (self.size.width, self._text_width(), self._updates, self._look, bool(self._counts))
+            self._look_number += 1  # stands for the look in every line's key (cheaper to hash)
+        self._frame_key = (self.size.width, self._text_width(), self._updates, self._look_number,
+                           bool(self._counts))
         self._frame_cursor = self.cursor_line
         self._frame_hover = self.hover_line
         self._frame_width = self.size.width
@@ -224,13 +231,15 @@ class SectionTree(Tree[str]):
     def _take_look(self) -> TreeLook:
         get = self.get_component_rich_style
         guides = get("tree--guides", partial=True)
-        hidden = tuple(self.get_component_styles(name).color.a == 0
-                       for name in ("tree--guides", "tree--guides-hover", "tree--guides-selected"))
+        def hidden(name: str) -> bool:
+            return self.get_component_styles(name).color.a == 0
+
         return TreeLook(
             base=self.rich_style, guides=guides,
             guides_hover=guides + get("tree--guides-hover", partial=True),
             guides_selected=guides + get("tree--guides-selected", partial=True),
-            hidden=(hidden[0], hidden[1], hidden[2]), label=get("tree--label", partial=True),
+            hidden=(hidden("tree--guides"), hidden("tree--guides-hover"), hidden("tree--guides-selected")),
+            label=get("tree--label", partial=True),
             highlight=get("tree--highlight", partial=True), highlight_line=get("tree--highlight-line"),
             cursor=get("tree--cursor", partial=False), badge=get("section-tree--count", partial=True),
             lines=(self.LINES["default"], self.LINES["bold"], self.LINES["double"]),
@@ -271,9 +280,11 @@ class SectionTree(Tree[str]):
         if strip is None:
             count = self.match_count(node) if self._counts else 0
             pad_width = max(self.virtual_size.width, self._frame_width)
-            room = self._text_width() - (len(path) - 1) * self.guide_depth  # as _label_room
-            strip = draw_line(look._replace(base=base_style), path, line.last, y, self._label_pieces(node),
-                              room, count, hover_line, cursor_line, pad_width).crop(x1, x2)
+            if base_style != look.base:  # only if called other than from render_line
+                look = look._replace(base=base_style)
+            room = self._label_room(node, len(path) - 1)
+            strip = draw_line(look, path, line.last, y, self._label_pieces(node), room, count, hover_line,
+                              cursor_line, pad_width).crop(x1, x2)
             self._strips[key] = strip
         return strip
 
