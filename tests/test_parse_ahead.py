@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -82,8 +83,6 @@ def test_a_failing_child_means_parse_it_yourself() -> None:
 
 
 def test_a_child_too_slow_is_stopped_and_the_reader_parses(monkeypatch: pytest.MonkeyPatch) -> None:
-    import time
-
     from reader.parse import stages
 
     monkeypatch.setattr(stages, "parse_first", lambda text, title: time.sleep(30))  # the child inherits it
@@ -106,8 +105,6 @@ def test_closing_stops_a_child_still_parsing() -> None:
 
 
 def test_closing_while_a_thread_waits_for_the_whole_returns_at_once() -> None:
-    import time
-
     text = MICHIGAN.read_text(encoding="utf-8") * 20  # its whole takes seconds to parse
     ahead = ParseAhead.start(text, None)
     assert ahead is not None
@@ -140,44 +137,44 @@ def test_no_child_where_it_cannot_help(monkeypatch: pytest.MonkeyPatch) -> None:
         thread.join()
 
 
-@pytest.mark.parametrize("path", [SAMPLE, MICHIGAN], ids=["short", "long"])
-async def test_the_reader_shows_what_the_child_parsed(path: Path) -> None:
+def reader_with_child(path: Path) -> tuple[Library, ParseAhead, ReaderApp]:
+    """The app on `path`'s only article, with a child parsing it as the command line starts one."""
     library = Library.open(str(path))
     ahead = ParseAhead.start(library.article_source(library.entries[0]), library.entries[0].title)
     assert ahead is not None
-    app = ReaderApp(library, cursor_blink=False, ahead=ahead)
-    async with app.run_test(size=(100, 30)) as pilot:
-        for _ in range(100):
-            await pilot.pause(0.05)
-            screen = app.screen
-            if isinstance(screen, ReaderScreen) and screen.article is not None and screen.article.complete:
-                break
+    return library, ahead, ReaderApp(library, cursor_blink=False, ahead=ahead)
+
+
+async def shown_article(app: ReaderApp, pilot: object, *, complete: bool) -> ReaderScreen:
+    """The reader screen once it shows an article (the complete one if `complete`)."""
+    for _ in range(250):  # up to 5 s
+        await pilot.pause(0.02)  # type: ignore[attr-defined]
         screen = app.screen
-        assert isinstance(screen, ReaderScreen) and screen.article is not None
+        if isinstance(screen, ReaderScreen) and screen.article is not None and (screen.article.complete or not complete):
+            break
+    screen = app.screen
+    assert isinstance(screen, ReaderScreen) and screen.article is not None
+    return screen
+
+
+@pytest.mark.parametrize("path", [SAMPLE, MICHIGAN], ids=["short", "long"])
+async def test_the_reader_shows_what_the_child_parsed(path: Path) -> None:
+    library, ahead, app = reader_with_child(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await shown_article(app, pilot, complete=True)
         assert screen.article == parse_whole(library.article_source(library.entries[0]), library.entries[0].title)
         assert screen._ahead is ahead and ahead._first is not None  # the child's, not parsed here
         assert gone(ahead.pid)
 
 
 async def test_quitting_while_the_whole_is_parsed_stops_the_child_and_returns_at_once(tmp_path: Path) -> None:
-    import time
-
     path = tmp_path / "long.txt"
     text = MICHIGAN.read_text(encoding="utf-8")
     path.write_text(text + "".join(text.split("\n", 1)[1] for _ in range(20)), encoding="utf-8")
-    library = Library.open(str(path))
-    ahead = ParseAhead.start(library.article_source(library.entries[0]), library.entries[0].title)
-    assert ahead is not None
-    app = ReaderApp(library, cursor_blink=False, ahead=ahead)
+    _, ahead, app = reader_with_child(path)
     async with app.run_test(size=(100, 30)) as pilot:
-        for _ in range(100):
-            await pilot.pause(0.02)
-            screen = app.screen
-            if isinstance(screen, ReaderScreen) and screen.article is not None:
-                break
-        screen = app.screen
-        assert isinstance(screen, ReaderScreen) and screen.article is not None
-        assert not screen.article.complete  # the child is still parsing the whole
+        screen = await shown_article(app, pilot, complete=False)
+        assert screen.article is not None and not screen.article.complete  # the child still parses the whole
         started = time.monotonic()
     assert time.monotonic() - started < 1.0  # the app did not wait for the whole, nor parse it
     assert gone(ahead.pid)
