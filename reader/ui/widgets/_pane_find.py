@@ -78,7 +78,7 @@ class FindMixin(_Base):
         """Post CitationOpened for the selected marker."""
         number = self.selected_citation
         if number is not None:
-            self.post_message(self.CitationOpened(number))
+            self._tell(self.CitationOpened(number))
 
     def action_citation(self, direction: int) -> None:
         self.select_citation(direction > 0)
@@ -97,7 +97,7 @@ class FindMixin(_Base):
             event.stop()
             self._selected = layout.markers.index(marker)
             self._redraw()
-            self.post_message(self.CitationOpened(marker.number))
+            self._tell(self.CitationOpened(marker.number))
 
     # ------------------------------------------------------------------ search
 
@@ -154,7 +154,7 @@ class FindMixin(_Base):
         self._current_match = -1
         self._search_origin = None
         self._redraw()
-        self.post_message(self.SearchChanged("", 0, 0, {}))
+        self._tell(self.SearchChanged("", 0, 0, {}))
 
     def action_match(self, direction: int) -> None:
         self.next_match(direction > 0)
@@ -163,5 +163,5 @@ class FindMixin(_Base):
         result = self._result
         if result is None:
             return
-        self.post_message(self.SearchChanged(result.query, self._current_match + 1, result.total,
+        self._tell(self.SearchChanged(result.query, self._current_match + 1, result.total,
                                              dict(result.per_section)))

@@ -204,7 +204,7 @@ class ReadingPane(QuickScrollBars, FindMixin, SectionsMixin, ScrollView, can_foc
             self._selected = None
         if reset:
             if self._result is not None:  # a new article: the old search's counts are void
-                self.post_message(self.SearchChanged("", 0, 0, {}))
+                self._tell(self.SearchChanged("", 0, 0, {}))
             self._result = None
             self._current_match = -1
             self._search_origin = None
@@ -214,9 +214,9 @@ class ReadingPane(QuickScrollBars, FindMixin, SectionsMixin, ScrollView, can_foc
         self._installed_line = self.scroll_line
         self._update_position()
         if reset:
-            self.post_message(self.SectionChanged(self.current_section, layout.section_path(self.current_section)))
+            self._tell(self.SectionChanged(self.current_section, layout.section_path(self.current_section)))
         if layout.complete and layout.article.complete:
-            self.post_message(self.LayoutComplete())
+            self._tell(self.LayoutComplete())
         self.refresh()
         if self._result is not None:
             self._post_search()
@@ -283,6 +283,11 @@ class ReadingPane(QuickScrollBars, FindMixin, SectionsMixin, ScrollView, can_foc
     # ------------------------------------------------------------------ drawing
 
     def render_lines(self, crop: Region) -> list[Strip]:
+        if self.text_layout is None and self.article is not None:
+            # The first frame is drawn right after the layout that gives the pane its size, and
+            # the Resize event that would lay the text out comes after that frame: laid out now,
+            # the text is in the first frame instead of the next (~50 ms later at start-up).
+            self._relayout(None, reset=True)
         # What every line needs, computed once per frame rather than once per line.
         self._frame_style = self.rich_style
         self._frame_margin = self._margin()
@@ -291,6 +296,13 @@ class ReadingPane(QuickScrollBars, FindMixin, SectionsMixin, ScrollView, can_foc
         for callback in waiting:
             self.call_later(callback)  # a message: it runs once this frame is out
         return super().render_lines(crop)
+
+    def _tell(self, message: Message) -> None:
+        """Post one of the pane's messages, sent by the pane.  Textual takes the sender from the
+        message pump at work when a message is made, and stops bubbling at the sender: a message
+        made while the screen draws (the first layout runs in `render_lines`) would count the
+        screen as its sender and never reach the app."""
+        self.post_message(message.set_sender(self))
 
     def after_paint(self, callback: Callable[[], object]) -> None:
         """Call `callback` once the pane has been drawn again (Textual's `call_after_refresh`
@@ -369,7 +381,7 @@ class ReadingPane(QuickScrollBars, FindMixin, SectionsMixin, ScrollView, can_foc
         return tuple(layout.section_path(self.current_section)) if layout else ()
 
     def watch_current_section(self, number: str) -> None:
-        self.post_message(self.SectionChanged(number, self.current_path))
+        self._tell(self.SectionChanged(number, self.current_path))
 
     def _viewport_height(self) -> int:
         return max(self.scrollable_content_region.height, 1)
