@@ -5,7 +5,10 @@ and ours: ~120 ms here) and parsing the article's first screens, all on one core
 Textual is imported, a child process imports the parser and parses on another core meanwhile,
 and sends the article back pickled (the sample: 13 KB, unpickled in ~2 ms); for a long article
 it then parses and sends the whole, so that the full parse (a second for 1 MB) no longer holds
-the app's interpreter while the reader scrolls.  Where there is no `fork`, only one CPU, or the
+the app's interpreter while the reader scrolls.  It starts on the whole only when the reader asks
+for it (`whole`, after the first paint): parsing on the other core meanwhile slowed the reader's
+own start-up (the two cores are not independent here: the reader's process was off the CPU for
+up to 190 ms of its ~600 ms start on the 1 MB article, and got less done per CPU second).  Where there is no `fork`, only one CPU, or the
 child fails or is slow, the reader parses in its own process as before (`first` and `whole`
 return None): the child can only make the article come sooner, never change it.
 """
@@ -45,9 +48,11 @@ def other_threads_running() -> bool:
 class ParseAhead:
     """A child process parsing one article: `first()` its first screens, `whole()` the rest."""
 
-    def __init__(self, pid: int, stream: BinaryIO) -> None:
+    def __init__(self, pid: int, stream: BinaryIO, go: int) -> None:
         self.pid = pid
         self._stream: BinaryIO | None = stream
+        self._go: int | None = go  # written to when the whole article is wanted
+        self._go_lock = threading.Lock()  # `whole` (a worker) and `close` (the app) both use it
         self._first: Article | None = None
 
     @classmethod
@@ -58,17 +63,20 @@ class ParseAhead:
         if not hasattr(os, "fork") or usable_cpus() < 2 or other_threads_running():
             return None
         read_end, write_end = os.pipe()
+        go_read, go_write = os.pipe()
         try:
             pid = os.fork()
         except OSError:
-            os.close(read_end)
-            os.close(write_end)
+            for fd in (read_end, write_end, go_read, go_write):
+                os.close(fd)
             return None
         if pid == 0:
             os.close(read_end)
-            _child(write_end, text, title)
+            os.close(go_write)
+            _child(write_end, go_read, text, title)
         os.close(write_end)
-        return cls(pid, os.fdopen(read_end, "rb"))
+        os.close(go_read)
+        return cls(pid, os.fdopen(read_end, "rb"), go_write)
 
     def first(self) -> Article | None:
         """The article's first screens (all of it when short), or None: parse it yourself."""
@@ -83,9 +91,22 @@ class ParseAhead:
 
     def whole(self) -> Article | None:
         """The whole article, once `first` gave a part of it (blocks; call it from a thread)."""
-        article = self._receive() if self._first is not None else None
+        article = None
+        if self._first is not None and self._tell_go():
+            article = self._receive()
         self.close()
         return article
+
+    def _tell_go(self) -> bool:
+        """Tell the child to parse the whole article; False if it cannot be told."""
+        with self._go_lock:
+            if self._go is None:
+                return False
+            try:
+                os.write(self._go, b"!")
+            except OSError:
+                return False
+            return True
 
     def _receive(self) -> Article | None:
         if self._stream is None:
@@ -98,6 +119,10 @@ class ParseAhead:
     def close(self) -> None:
         """Stop the child (if still parsing) and reap it."""
         stream, self._stream = self._stream, None
+        with self._go_lock:
+            go, self._go = self._go, None
+            if go is not None:
+                os.close(go)
         if stream is None:
             return
         # The child first: a thread blocked reading `whole` holds the stream's lock until the
@@ -113,7 +138,7 @@ class ParseAhead:
         stream.close()
 
 
-def _child(fd: int, text: str | PendingText, title: str | None) -> NoReturn:
+def _child(fd: int, go: int, text: str | PendingText, title: str | None) -> NoReturn:
     """In the child: parse, send, exit, without touching the terminal or the parent's state."""
     status = 1
     try:
@@ -125,9 +150,9 @@ def _child(fd: int, text: str | PendingText, title: str | None) -> NoReturn:
         with os.fdopen(fd, "wb") as out:
             first = parse_first(text, title)
             _send(out, first)
-            if not first.complete:
-                # Background work from here on: the reader's start-up and the terminal come first
-                # when they want the same cores.
+            # The whole once the reader asks (an empty read: it quit, or will never ask).
+            if not first.complete and os.read(go, 1):
+                # Background work: the reader and the terminal come first for the same cores.
                 os.nice(10)
                 _send(out, parse_whole(text, title))
         status = 0

@@ -63,6 +63,32 @@ def test_a_long_article_comes_in_two_parts() -> None:
     assert gone(ahead.pid)
 
 
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads a process's CPU time in /proc")
+def test_the_child_parses_the_whole_only_when_asked() -> None:
+    # Parsing on the other core while the reader starts slowed the reader's start: the child waits
+    # for `whole`, which the reader calls after its first paint.
+    text = MICHIGAN.read_text(encoding="utf-8")
+    started = time.process_time()
+    parse_whole(text, "Michigan")
+    parse_time = time.process_time() - started
+    ahead = ParseAhead.start(text, "Michigan")
+    assert ahead is not None
+    first = ahead.first()
+    assert first is not None and not first.complete
+    before = cpu_seconds(ahead.pid)
+    time.sleep(max(3 * parse_time, 0.5))  # long enough for the whole to be parsed, had it begun
+    assert cpu_seconds(ahead.pid) - before < parse_time / 2
+    whole = ahead.whole()
+    assert whole is not None and whole == parse_whole(text, "Michigan")
+    assert gone(ahead.pid)
+
+
+def cpu_seconds(pid: int) -> float:
+    """The CPU time process `pid` has used so far (user and system)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def test_an_article_still_to_be_repaired_is_repaired_in_the_child() -> None:
     raw = MICHIGAN.read_text(encoding="utf-8") + "\n\nA caf\u00c3\u00a9 with \u00e2\u20ac\u0153quotes\u00e2\u20ac\u009d.\n"
     pending = PendingText(raw)
