@@ -5,12 +5,12 @@ and ours: ~120 ms here) and parsing the article's first screens, all on one core
 Textual is imported, a child process imports the parser and parses on another core meanwhile,
 and sends the article back pickled (the sample: 13 KB, unpickled in ~2 ms); for a long article
 it then parses and sends the whole, so that the full parse (a second for 1 MB) no longer holds
-the app's interpreter while the reader scrolls.  It starts on the whole only when the reader asks
-for it (`whole`, after the first paint): parsing on the other core meanwhile slowed the reader's
-own start-up (the two cores are not independent here: the reader's process was off the CPU for
-up to 190 ms of its ~600 ms start on the 1 MB article, and got less done per CPU second).  Where there is no `fork`, only one CPU, or the
-child fails or is slow, the reader parses in its own process as before (`first` and `whole`
-return None): the child can only make the article come sooner, never change it.
+the app's interpreter while the reader scrolls.  It starts on the whole only when the reader
+asks for it (`whole`, after the first paint): parsing on the other core meanwhile slowed the
+reader's own start (the two cores are not independent here: on the 1 MB article the reader's
+process was off the CPU for up to 190 ms of its ~600 ms start).  Where there is no `fork`, only
+one CPU, or the child fails or is slow, the reader parses in its own process as before (`first`
+and `whole` return None): the child can only make the article come sooner, never change it.
 """
 
 from __future__ import annotations

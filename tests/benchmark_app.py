@@ -113,11 +113,12 @@ def pane_top_row(text: str) -> str:
 class Runner:
     """Runs commands in term.py's pseudo-terminal and keeps the figures."""
 
-    def __init__(self, runs: int, pycache: Path) -> None:
+    def __init__(self, runs: int, pycache: Path, paint_rounds: int | None = None) -> None:
         from bench_term import DrainedTerm  # noqa: PLC0415 - beside this file
 
         self._term_class = DrainedTerm
         self.runs = runs
+        self.paint_rounds = paint_rounds or runs
         # Bytecode cached for every program alike ("" turns PYTHONDONTWRITEBYTECODE off).
         self.env = {"PYTHONPYCACHEPREFIX": str(pycache), "PYTHONDONTWRITEBYTECODE": ""}
 
@@ -143,10 +144,10 @@ class Runner:
         return paint, peak
 
     def first_paints(self, programs: dict[str, tuple[list[str], str]]) -> dict[str, list[tuple[float, float]]]:
-        """Every program's first paint, `runs` rounds of one run each, interleaved: a machine that
-        slows down for a while slows all of them alike."""
+        """Every program's first paint, `paint_rounds` rounds of one run each, interleaved: a
+        machine that slows down for a while slows all of them alike."""
         results: dict[str, list[tuple[float, float]]] = {name: [] for name in programs}
-        for _ in range(self.runs):
+        for _ in range(self.paint_rounds):
             for name, (cmd, marker) in programs.items():
                 results[name].append(self.first_paint(cmd, marker))
         return results
@@ -286,10 +287,13 @@ def main(argv: list[str] | None = None) -> int:
     """Measure and print the figures (exit status 1 if a target is missed)."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="runs per figure (medians are shown)")
+    # First paints are short and swing with the machine's speed: with 5 rounds the same code gave
+    # the 1 MB article anywhere from 1.23x to 1.71x the bare app; 20 rounds held within ~0.1x.
+    parser.add_argument("--paint-rounds", type=int, default=20, help="interleaved rounds of first paints")
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="folder of dump-format articles")
     args = parser.parse_args([] if argv is None else argv)  # main() alone: the defaults
     with tempfile.TemporaryDirectory() as tmp:
-        runner = Runner(args.runs, Path(tmp) / "pycache")
+        runner = Runner(args.runs, Path(tmp) / "pycache", args.paint_rounds)
         bare_script = Path(tmp) / "bare.py"
         bare_script.write_text(BARE_APP)
         big = Path(tmp) / "omnibus.txt"
@@ -297,7 +301,8 @@ def main(argv: list[str] | None = None) -> int:
         runner.warm_up([sys.executable, str(bare_script), str(big)], "BARE APP READY")
         runner.warm_up([WIKIREADER, str(big)], first_paragraph_words(big))
         print(f"1 MB article: {big.stat().st_size / 1e6:.2f} MB, {len(titles)} articles as sections; "
-              f"{args.runs} runs each, {COLS}x{ROWS} terminal, {os.cpu_count()} CPUs")
+              f"{args.paint_rounds} rounds of first paints, {args.runs} runs of the rest, {COLS}x{ROWS} terminal, "
+              f"{os.cpu_count()} CPUs")
         big_marker = first_paragraph_words(big)
         paints = runner.first_paints({
             "bare": ([sys.executable, str(bare_script), str(big)], "BARE APP READY"),

@@ -164,4 +164,4 @@ class FindMixin(_Base):
         if result is None:
             return
         self._tell(self.SearchChanged(result.query, self._current_match + 1, result.total,
-                                             dict(result.per_section)))
+                                      dict(result.per_section)))
