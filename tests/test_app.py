@@ -638,6 +638,28 @@ async def test_no_color_is_respected(monkeypatch: pytest.MonkeyPatch) -> None:
 # ---------------------------------------------------------------------------- sizes and odd articles
 
 
+async def test_the_tree_follows_the_width_until_the_reader_chooses() -> None:
+    async with reading(size=(40, 10)) as (app, pilot):
+        _, pane, tree, _ = parts(app)
+        assert not tree.display
+        await pilot.resize_terminal(120, 30)
+        await pilot.pause()
+        assert tree.display and tree.region.width > 0  # room again: the tree comes back
+        await pilot.press("tab")
+        assert app.focused is tree
+        await pilot.resize_terminal(50, 20)
+        await pilot.pause()
+        assert not tree.display and app.focused is pane  # the focus does not stay on a hidden tree
+        await pilot.press("t")  # the reader wants it, narrow or not
+        await pilot.resize_terminal(45, 20)
+        await pilot.pause()
+        assert tree.display
+        await pilot.press("t")
+        await pilot.resize_terminal(140, 30)
+        await pilot.pause()
+        assert not tree.display  # hidden by the reader: it stays hidden
+
+
 async def test_tiny_terminal_everything_reachable() -> None:
     async with reading(size=(40, 10)) as (app, pilot):
         _, pane, tree, status = parts(app)

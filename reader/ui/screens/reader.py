@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from reader.source.library import PendingText
     from reader.ui.screens.citation import JumpTo
 
-NARROW = 60  # below this many columns the tree starts hidden
+NARROW = 60  # below this many columns the tree is hidden (until the reader shows it: `t`)
 TREE_MIN_WIDTH = 12  # the narrowest the reader can make the tree
 MIN_PANE_WIDTH = 20  # the tree never grows over the last columns of the text
 
@@ -116,6 +116,7 @@ class ReaderScreen(Screen[None]):
         self._gone = False  # unmounted: the article is no longer wanted
         self._submitted_query: str | None = None  # entered before the pane counted its matches
         self._followed: tuple[str, tuple[str, ...]] | None = None  # section the tree last followed
+        self._tree_chosen = False  # the reader showed, hid or resized the tree: the width no longer decides
         self.given_title = title
         self.index = index  # the article's place in its file, for the app
         self.can_pick = can_pick  # True when the file holds other articles to go back to
@@ -157,8 +158,7 @@ class ReaderScreen(Screen[None]):
         # Watched, not only heard as a message: the tree and the breadcrumb then change in the
         # same frame as the text (a message arrives after that frame, and costs a second one).
         self.watch(self.pane, "current_section", self._follow_pane, init=False)
-        if self.app.size.width < NARROW:
-            self.tree.display = False
+        self._fit_tree(self.app.size.width)
         self._load()
 
     def on_unmount(self) -> None:
@@ -336,6 +336,7 @@ class ReaderScreen(Screen[None]):
             self.pane.clear_search()
 
     def action_toggle_tree(self) -> None:
+        self._tree_chosen = True
         tree = self.tree
         tree.display = not tree.display
         if not tree.display and (self.focused is tree or self.focused is None):
@@ -343,6 +344,7 @@ class ReaderScreen(Screen[None]):
 
     def action_tree_width(self, change: int) -> None:
         """Make the section tree `change` columns wider (narrower when negative)."""
+        self._tree_chosen = True
         tree = self.tree
         if not tree.display:
             tree.display = True
@@ -354,11 +356,23 @@ class ReaderScreen(Screen[None]):
         tree.styles.width = width
 
     def on_resize(self) -> None:
-        """A tree the reader widened must not squeeze the text out of a smaller terminal."""
+        """The tree shown or hidden for the new width (unless the reader chose); a tree the reader
+        widened must not squeeze the text out of a smaller terminal."""
+        self._fit_tree(self.size.width)
         tree = self.tree
         if tree.styles.inline.has_rule("width"):
             room = max(self.size.width - MIN_PANE_WIDTH, TREE_MIN_WIDTH)
             tree.styles.max_width = room
+
+    def _fit_tree(self, width: int) -> None:
+        """Below NARROW columns the text needs them all: hide the tree; show it again when the
+        terminal grows, as long as the reader has not shown or hidden it with `t` themselves."""
+        if self._tree_chosen:
+            return
+        tree = self.tree
+        tree.display = width >= NARROW
+        if not tree.display and self.focused is tree:
+            self.pane.focus()
 
     def action_help(self) -> None:
         from reader.ui.screens.help import HelpScreen  # see open_citation
