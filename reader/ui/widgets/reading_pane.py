@@ -275,11 +275,6 @@ class ReadingPane(QuickScrollBars, FindMixin, SectionsMixin, ScrollView, can_foc
         if self.text_layout is not None and self.text_layout.width != self.text_width:
             self._relayout(self.text_layout.anchor(self.scroll_line))
 
-    def on_mount(self) -> None:
-        super().on_mount()
-        if self.article is not None and self.text_layout is None:
-            self.call_after_refresh(self._relayout, None, True)
-
     # ------------------------------------------------------------------ drawing
 
     def render_lines(self, crop: Region) -> list[Strip]:
