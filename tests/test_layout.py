@@ -113,6 +113,25 @@ def test_table_columns_shrink_and_wrap_to_fit() -> None:
     assert all(len(line) <= 40 for line in lines)
 
 
+def test_table_columns_keep_their_words_whole_when_they_can() -> None:
+    # Water-filling alone shrank both columns to 16 and cut words ("Installationspr" / "ogramm").
+    row = (m.TableCell((m.Span("short words here " * 5),)),
+           m.TableCell((m.Span("Installationsprogramm Benutzeroberfläche " * 3),)))
+    lines = plain_lines(layout_article(m.Article("T", lead=(m.Table(rows=(row,)),)), 36))
+    cells = " ".join(line.split("│")[-1] for line in lines if "│" in line).split()
+    assert sorted(set(cells)) == ["Benutzeroberfläche", "Installationsprogramm"]
+    assert all(len(line) <= 36 for line in lines)
+
+
+def test_a_table_too_wide_labels_each_value_with_its_header() -> None:
+    header = tuple(m.TableCell((m.Span(f"Head{i}"),), header=True) for i in range(8))
+    row = tuple(m.TableCell((m.Span(f"v{i}" if i != 3 else ""),)) for i in range(8))
+    lines = plain_lines(layout_article(m.Article("T", lead=(m.Table(rows=(header, row)),)), 40))
+    text = " ".join(line.strip() for line in lines if line.strip())
+    assert "▸ Head0 v0 · Head1 v1 · Head2 v2 · Head4 v4" in text  # the empty cell left out
+    assert "Head3" not in text and "▸ Head0 · " not in text  # the header row is not a row of its own
+
+
 def test_references_list_numbered_with_hanging_indent() -> None:
     layout = layout_article(demo_article(), 30)
     lines = plain_lines(layout)

@@ -200,6 +200,18 @@ def test_wikitext_table_rows_and_headers():
     assert [(c.name, c.uses) for c in article.citations[:2]] == [("NRC", 24), ("NRC_search", 8)]
 
 
+def test_a_cell_spanning_rows_keeps_the_cells_below_in_their_columns():
+    text = ("{| class=wikitable\n|+ Results of the year\n! Year !! Event !! Place\n|-\n"
+            "| rowspan=\"2\" | 2003 || Universiade || 7th\n|-\n| Relay || 2nd\n|-\n"
+            "| 2005 || rowspan=2 | Worlds || 12th\n|-\n| 2006 || 18th\n|}\n")
+    article = parse_article(text, "T", fmt="wikitext")
+    table = next(b for b in all_blocks(article) if isinstance(b, Table))
+    assert plain(table.caption) == "Results of the year"  # "|+": a caption, without its "+"
+    assert [[plain(c.spans) for c in row] for row in table.rows] == [
+        ["Year", "Event", "Place"], ["2003", "Universiade", "7th"], ["", "Relay", "2nd"],
+        ["2005", "Worlds", "12th"], ["2006", "", "18th"]]
+
+
 def test_wikitext_lists_quotes_pre_hatnotes_and_links():
     text = (";Term\n:Definition here\n* one [[Link|label]]s\n** two\n# first\n# second\n"
             " preformatted line\n\n<blockquote>Quoted words</blockquote>\n{{Main|Other article}}\n"

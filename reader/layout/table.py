@@ -1,7 +1,9 @@
 """Tables: aligned columns with cells wrapped to fit; one row per paragraph when too wide.
 
-Column widths start from each column's natural width; when the table is wider than the
-pane the widest columns give way first (water-filling), never below a readable minimum.
+Column widths start from each column's natural width; when the table is wider than the pane the
+widest columns give way first (water-filling), none below its longest word (up to `WORD_CAP`),
+so that words and markers stay whole.  When even that cannot fit, each row becomes a paragraph,
+its values labelled with their column's header.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ if TYPE_CHECKING:
 
 SEPARATOR = " │ "
 MIN_COLUMN = 6
+WORD_CAP = 24  # a longer word (a URL, say) may be cut to keep a table a table
 
 
 def add_table(builder: "Builder", table: model.Table) -> None:
@@ -52,6 +55,7 @@ def _natural(cell: model.TableCell) -> tuple[int, int]:
 
 
 def _column_widths(rows: list[tuple[model.TableCell, ...]], columns: int, width: int) -> list[int] | None:
+    """Each column's width, or None when the table cannot fit without cutting its words."""
     natural = [1] * columns
     longest = [1] * columns
     for row in rows:
@@ -65,17 +69,18 @@ def _column_widths(rows: list[tuple[model.TableCell, ...]], columns: int, width:
     room = width - len(SEPARATOR) * (columns - 1)
     if sum(natural) <= room:
         return natural
-    if room < MIN_COLUMN * columns:
+    floor = [min(natural[i], max(MIN_COLUMN, min(longest[i], WORD_CAP))) for i in range(columns)]
+    if sum(floor) > room:
         return None
-    # Water-filling: the largest cap such that the capped widths fit.
-    low, high = MIN_COLUMN, max(natural)
+    # Water-filling: the largest cap such that the capped widths (never below the floor) fit.
+    low, high = 0, max(natural)
     while low < high:
         cap = (low + high + 1) // 2
-        if sum(min(n, cap) for n in natural) <= room:
+        if sum(max(f, min(n, cap)) for f, n in zip(floor, natural)) <= room:
             low = cap
         else:
             high = cap - 1
-    widths = [min(n, low) for n in natural]
+    widths = [max(f, min(n, low)) for f, n in zip(floor, natural)]
     spare = room - sum(widths)
     for i in sorted(range(columns), key=lambda i: natural[i] - widths[i], reverse=True):
         give = min(spare, natural[i] - widths[i])
@@ -125,16 +130,40 @@ def _add_row(builder: "Builder", row: tuple[model.TableCell, ...], widths: list[
 
 
 def _rows_as_paragraphs(builder: "Builder", rows: list[tuple[model.TableCell, ...]]) -> None:
-    """Too many columns for the pane: each row becomes a wrapped line of cells joined by ' · '."""
+    """Too many columns for the pane: each row becomes a wrapped line of its values joined by
+    ' · ', each after its column's header (when the first row is one) so that they can be told
+    apart; empty cells are left out."""
     sep = (" · ", builder.styles["table_rule"], None)
-    for row in rows:
+    header = builder.styles["table_header"]
+    labels = _labels(rows[0]) if len(rows) > 1 and all(cell.header for cell in rows[0]) else {}
+    for index, row in enumerate(rows):
+        if labels and index == 0:
+            continue
         pieces: list = []
+        col = 0
         for cell in row:
+            label, col = labels.get(col, ""), col + max(cell.colspan, 1)
+            if not model.plain(cell.spans).strip():
+                continue
             if pieces:
                 pieces.append(sep)
             cell_pieces = builder.pieces(cell.spans)
             if cell.header:
-                header = builder.styles["table_header"]
                 cell_pieces = [(t, header + s if s else header, c) for t, s, c in cell_pieces]
+            elif label:
+                pieces.append((label + " ", header, None))
             pieces += cell_pieces
-        builder.text(pieces, first="▸ ")
+        if pieces:
+            builder.text(pieces, first="▸ ", offset=index)
+
+
+def _labels(row: tuple[model.TableCell, ...]) -> dict[int, str]:
+    """Column -> the header row's text for it (a header spanning columns labels its first)."""
+    labels: dict[int, str] = {}
+    col = 0
+    for cell in row:
+        text = " ".join(clean(model.plain(cell.spans)).split())
+        if text:
+            labels[col] = text
+        col += max(cell.colspan, 1)
+    return labels

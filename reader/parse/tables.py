@@ -1,10 +1,16 @@
 """Wikitext tables (``{| ... |}``) -> `model.Table`.
 
 mwparserfromhell gives a ``table`` tag holding ``tr`` tags holding ``td``/``th`` tags (the
-first row may have no ``tr``).  A ``|+`` caption comes as a cell with that markup.
+first row may have no ``tr``).  A ``|+`` caption comes as a ``td`` whose text starts with "+".
+
+A cell spanning rows (``rowspan=N``) takes its column in the N-1 rows below as well: an empty
+cell stands there in the model, so that the cells after it keep their own columns (without it,
+every such row slid left and values read under the wrong headings).
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from mwparserfromhell.nodes import Tag
 
@@ -12,12 +18,16 @@ from ..model import Span, Table, TableCell
 from .inline import Renderer
 from .spans import code_str, finish
 
+MAX_SPAN = 500  # a larger colspan/rowspan is taken as this (some pages say 1000 to mean "all")
+
+Row = list[tuple[TableCell, int]]  # cells with their rowspans, as written
+
 
 def build_table(r: Renderer, node: Tag) -> Table | None:
     """The table of a ``table`` tag, or None when it holds no text."""
-    rows: list[tuple[TableCell, ...]] = []
+    rows: list[Row] = []
     caption: tuple[Span, ...] = ()
-    current: list[TableCell] = []
+    current: Row = []
     if node.contents is None:
         return None
     for child in node.contents.nodes:
@@ -26,28 +36,41 @@ def build_table(r: Renderer, node: Tag) -> Table | None:
         name = code_str(child.tag).strip().lower()
         if name == "tr":
             if current:
-                rows.append(tuple(current))
-            current = _cells(r, child)
-            if current:
-                rows.append(tuple(current))
+                rows.append(current)
+            rows.append(_cells(r, child))
             current = []
         elif name in ("td", "th"):
-            if (child.wiki_markup or "").startswith("|+"):
-                caption = finish(r.spans(child.contents))
+            if _is_caption(child):
+                caption = _caption(r, child)
             else:
                 current.append(_cell(r, child, name == "th"))
         elif name == "caption":
             caption = finish(r.spans(child.contents))
     if current:
-        rows.append(tuple(current))
-    rows = [row for row in rows if row]
-    if not rows and not caption:
+        rows.append(current)
+    placed = [row for row in _place_rowspans([row for row in rows if row]) if row]
+    if not placed and not caption:
         return None
-    return Table(tuple(rows), caption)
+    return Table(tuple(placed), caption)
 
 
-def _cells(r: Renderer, row: Tag) -> list[TableCell]:
-    cells = []
+def _is_caption(cell: Tag) -> bool:
+    """``|+ text`` at the start of a line: a caption, parsed as a cell whose text starts with "+"."""
+    if (cell.wiki_markup or "") not in ("|", "|+") or cell.contents is None:
+        return False
+    return (cell.wiki_markup or "") == "|+" or str(cell.contents).lstrip(" ").startswith("+")
+
+
+def _caption(r: Renderer, cell: Tag) -> tuple[Span, ...]:
+    spans = finish(r.spans(cell.contents))
+    if spans and (cell.wiki_markup or "") == "|" and spans[0].text.startswith("+"):
+        rest = spans[0].text[1:].lstrip()
+        spans = ((replace(spans[0], text=rest),) if rest else ()) + spans[1:]
+    return spans
+
+
+def _cells(r: Renderer, row: Tag) -> Row:
+    cells: Row = []
     if row.contents is None:
         return cells
     for child in row.contents.nodes:
@@ -56,13 +79,47 @@ def _cells(r: Renderer, row: Tag) -> list[TableCell]:
     return cells
 
 
-def _cell(r: Renderer, cell: Tag, header: bool) -> TableCell:
-    colspan = 1
-    try:
-        if cell.has("colspan"):
-            value = str(cell.get("colspan").value).strip().strip('"\'')
-            colspan = max(1, min(int(value), 50)) if value.isdigit() else 1
-    except (ValueError, AttributeError):
-        colspan = 1
+def _cell(r: Renderer, cell: Tag, header: bool) -> tuple[TableCell, int]:
     spans = finish(r.spans(cell.contents)) if cell.contents is not None else ()
-    return TableCell(spans, header, colspan)
+    return TableCell(spans, header, _span(cell, "colspan")), _span(cell, "rowspan")
+
+
+def _span(cell: Tag, name: str) -> int:
+    """The cell's colspan or rowspan: a whole number from 1 to MAX_SPAN (1 when unreadable)."""
+    try:
+        if not cell.has(name):
+            return 1
+        value = str(cell.get(name).value).strip().strip("\"'").strip()
+    except (ValueError, AttributeError):
+        return 1
+    return max(1, min(int(value), MAX_SPAN)) if value.isdigit() else 1
+
+
+def _place_rowspans(rows: list[Row]) -> list[tuple[TableCell, ...]]:
+    """The rows with an empty cell wherever a cell from a row above still spans (see the module)."""
+    covered: dict[int, tuple[int, int]] = {}  # column -> (rows still to cover, columns wide)
+    placed: list[tuple[TableCell, ...]] = []
+    for row in rows:
+        cells: list[TableCell] = []
+        started: dict[int, tuple[int, int]] = {}  # covers begun in this row: from the next row on
+        waiting = list(reversed(row))
+        col = 0
+        while waiting or any(c >= col for c in covered):
+            if col in covered:
+                width = covered[col][1]
+                cells.append(TableCell((), False, width))
+                col += width
+            elif not waiting:
+                gap = min(c for c in covered if c >= col) - col  # nothing written there: empty
+                cells.append(TableCell((), False, gap))
+                col += gap
+            else:
+                cell, rowspan = waiting.pop()
+                if rowspan > 1:
+                    started[col] = (rowspan - 1, cell.colspan)
+                cells.append(cell)
+                col += cell.colspan
+        covered = {c: (left - 1, width) for c, (left, width) in covered.items() if left > 1}
+        covered.update(started)
+        placed.append(tuple(cells))
+    return placed
