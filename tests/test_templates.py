@@ -178,6 +178,17 @@ def test_tag_ref_and_if_parser_functions():
     (["300", "m", "ft"], {"disp": "flip"}, "980\u00a0ft (300 metres)"),
     (["5", "km"], {"disp": "or"}, "5 kilometres or 3.1\u00a0mi"),
     (["12", "furlongs"], {}, "12 furlongs"),
+    # A measure in two units (Body_mass_index: it read "5 ft (1.5240000000 m)", a wrong height).
+    (["5", "ft", "10", "in", "cm"], {"abbr": "on"}, "5\u00a0ft 10\u00a0in (178\u00a0cm)"),
+    (["6", "ft", "2", "in"], {}, "6\u00a0ft 2\u00a0in (1.88\u00a0m)"),
+    (["178", "cm", "ftin"], {}, "178 centimetres (5\u00a0ft 10\u00a0in)"),
+    # Units spelled with "²", densities, forces (they showed their raw arguments: "0.15 km² 2").
+    (["0.15", "km²", "2"], {"abbr": "out"}, "0.15 square kilometres (0.06\u00a0sq mi)"),
+    (["16494", "PD/km2"], {}, "16,494/km² (42,719/sq mi)"),
+    (["24000", "lbf", "kN"], {"abbr": "on"}, "24,000\u00a0lbf (110\u00a0kN)"),
+    # An unknown unit: the measure as written, never the target or the precision as text.
+    (["12", "furlongs", "km", "2"], {}, "12 furlongs"),
+    (["3", "to", "4", "cubits", "m"], {}, "3 to 4 cubits"),
 ])
 def test_convert(values, options, shown):
     assert render_convert(values, options) == shown
