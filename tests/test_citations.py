@@ -149,6 +149,19 @@ def test_german_templates():
         "Max Muster (1990). Buch. Berlin: V. ISBN 3-1."
 
 
+def test_sfn_naming_two_authors_in_one_finds_the_first_authors_entry():
+    # Knights_of_Columbus: "sfn|Egan & Kennedy|1920" and "sfn|Brinkley & Fenster|2006" said the
+    # bibliography had no such entry; Brinkley's entry also lost its co-author.
+    text = ("[[T]]\n\nOne.[tpl]sfn|Egan & Kennedy|1920|p=117[/tpl] Two.[tpl]sfn|Brinkley and Fenster|2006|p=5[/tpl]"
+            "\n\n==Works cited==\n\n[tpl]cite book|last1=Egan|first1=Maurice|last2=Kennedy|first2=John|year=1920|"
+            "title=Peace and War[/tpl]\n\n[tpl]cite book|last=Brinkley|first=Douglas|coauthors=Julie M. Fenster|"
+            "year=2006|title=Parish Priest[/tpl]\n")
+    article = parse_article(text)
+    egan, brinkley = article.citations[0], article.citations[1]
+    assert plain(egan.full) == "Egan, Maurice; Kennedy, John (1920). Peace and War."
+    assert plain(brinkley.full) == "Brinkley, Douglas; Julie M. Fenster (2006). Parish Priest."
+
+
 def test_short_citation_forms():
     assert short_citation((("1", "Reid"), ("2", "1974"), ("p", "15"))) == "Reid 1974, p. 15"
     assert short_citation((("1", "A"), ("2", "B"), ("3", "2001"), ("pp", "3–4"))) == "A & B 2001, pp. 3–4"

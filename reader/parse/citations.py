@@ -7,6 +7,8 @@ a ``<ref name=x>`` and later ``<ref name=x/>``, or two identical citation templa
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 
 from ..model import Citation, Span
@@ -153,7 +155,8 @@ def _find_full(index: dict[tuple[str, str], Citation], pairs: tuple[tuple[str, s
     positional = [v.strip() for k, v in pairs if k.strip().isdigit() and v.strip()]
     if not positional:
         return ()
-    last = positional[0].lower()
+    # The first author's surname: "Egan & Kennedy" and "Egan and Kennedy" are written as one.
+    last = re.split(r"\s+(?:&|and)\s+|,", positional[0].lower(), maxsplit=1)[0].strip()
     year = _year(positional[-1]) if len(positional) > 1 else ""
     found = index.get((last, year)) or (index.get((last, "")) if not year else None)
     return found.text if found else ()

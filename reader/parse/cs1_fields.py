@@ -109,6 +109,11 @@ def _names(values: dict[str, str], role: str) -> list[str]:
         group = values.get(role + "s") or (values.get("vauthors") if role == "author" else "")
         if group:
             names.append(group)
+    if role == "author" and names:
+        # The deprecated `coauthors` still fills many older articles' bibliographies.
+        extra = values.get("coauthors") or values.get("coauthor")
+        if extra:
+            names.append(extra)
     return names
 
 
