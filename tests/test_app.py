@@ -399,8 +399,31 @@ async def test_n_wraps_around() -> None:
         for _ in range(total):
             await pilot.press("n")
         assert status.current == 1 or status.current == status.total  # went round
+        assert any("wrapped to the top" in str(n.message) for n in app._notifications)
         await pilot.press("home", "N")
         assert status.current == total
+        assert any("wrapped to the bottom" in str(n.message) for n in app._notifications)
+
+
+async def test_c_past_the_last_marker_wraps_to_the_first_and_shows_it() -> None:
+    async with reading() as (app, pilot):
+        _, pane, _, _ = parts(app)
+        await pilot.press("end", "c")  # no marker below the end: round to the first one
+        layout = pane.text_layout
+        assert layout is not None and pane.selected_citation == layout.markers[0].number
+        line = layout.markers[0].line
+        assert pane.scroll_line <= line < pane.scroll_line + pane.size.height  # in view
+        assert any("Wrapped to the first citation" in str(n.message) for n in app._notifications)
+        await pilot.press("C")
+        assert pane.selected_citation == layout.markers[-1].number
+
+
+async def test_c_in_an_article_without_markers_says_so() -> None:
+    async with reading(text="[[Plain]]\n\nNo footnotes here at all.\n") as (app, pilot):
+        _, pane, _, _ = parts(app)
+        await pilot.press("c")
+        assert pane.selected_citation is None
+        assert any("no citation markers" in str(n.message) for n in app._notifications)
 
 
 async def test_search_with_no_match_says_so_and_nothing_moves() -> None:

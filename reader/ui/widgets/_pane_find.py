@@ -42,7 +42,11 @@ class FindMixin(_Base):
     def select_citation(self, forward: bool = True) -> None:
         """Select the next (previous) marker from the reading position, and keep it in view."""
         layout = self.text_layout
-        if layout is None or not layout.markers:
+        if layout is None:
+            return
+        if not layout.markers:
+            if layout.complete:
+                self.notify("This article has no citation markers.", timeout=3)
             return
         top, height = self.scroll_line, self._viewport_height()
         visible = self._selected is not None and top <= layout.markers[self._selected].line < top + height
@@ -54,7 +58,11 @@ class FindMixin(_Base):
         else:
             index = layout.marker_index_from(top + height) - 1
         if not 0 <= index < len(layout.markers):
-            return
+            if not layout.complete:
+                return  # the rest of the article is still being laid out: more markers may come
+            # Past the last (first) marker: round to the other end, as n / N do, and say so.
+            index = 0 if forward else len(layout.markers) - 1
+            self.notify("Wrapped to the first citation." if forward else "Wrapped to the last citation.", timeout=2)
         self._selected = index
         self._reveal(layout.markers[index].line)
         self._redraw()
@@ -137,11 +145,16 @@ class FindMixin(_Base):
         top, height = self.scroll_line, self._viewport_height()
         current = self._current_match
         if current >= 0 and top <= layout.match_line(result, current) < top + height:
-            current = (current + (1 if forward else -1)) % result.total
+            step = current + (1 if forward else -1)
         elif forward:
-            current = layout.match_index_from(result, top)
+            step = layout.match_index_from(result, top)
+            step = step if step > 0 or layout.match_line(result, 0) >= top else result.total
         else:
-            current = (layout.match_index_from(result, top + height) - 1) % result.total
+            after = layout.match_index_from(result, top + height)  # 0 also when none is after it
+            step = (after if after > 0 or layout.match_line(result, 0) >= top + height else result.total) - 1
+        if not 0 <= step < result.total and result.total > 1:
+            self.notify("Search wrapped to the top." if forward else "Search wrapped to the bottom.", timeout=2)
+        current = step % result.total
         self._current_match = current
         self._reveal(layout.match_line(result, current))
         self._search_origin = None
