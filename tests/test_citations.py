@@ -126,6 +126,14 @@ def test_authors_et_al_after_four():
     assert text == "A, a; B, b; C, c; D, d et al. (2000). \u201cT\u201d. J. 3 (2): 1–9. doi:10.1/x."
 
 
+def test_abbreviated_journal_and_a_volume_that_names_itself_are_not_doubled():
+    # Benzodiazepine read "Sleep Med.. 9 Suppl 1"; toronto "Funk & Wagnalls. Vol. Vol. 23."
+    assert fmt("journal", title="T", journal="Sleep Med.", volume="9 Suppl 1", pages="S11") == \
+        "\u201cT\u201d. Sleep Med. 9 Suppl 1: S11."
+    assert fmt("encyclopedia", title="Toronto", encyclopedia="", volume="Vol. 23", year="1983") == \
+        "\u201cToronto\u201d. Vol. 23. 1983."
+
+
 def test_book_with_edition_editors_chapter_and_ids():
     assert fmt("book", last="Kingdon", first="Robert M.", chapter="Calvinism", editor="Burns, J.H.",
                title="History", publisher="CUP", location="Cambridge", year="1995", isbn="0-521") == \

@@ -136,7 +136,9 @@ def format_citation(kind: str, pairs: tuple[tuple[str, str], ...]) -> tuple[Span
     if work:
         _work_part(out, fields, work, periodical)
     elif fields.get("volume"):
-        out.sentence("Vol. " + fields.get("volume"))
+        volume = fields.get("volume")
+        # Some articles write the label themselves ("volume = Vol. 23"): not "Vol. Vol. 23".
+        out.sentence(volume if volume.lower().startswith(("vol", "band", "bd.", "tome")) else "Vol. " + volume)
     place = fields.get("location")
     publisher = (fields.get("publisher") or fields.get("institution") or fields.get("agency")
                  or fields.get("network") or fields.get("station"))
@@ -193,7 +195,8 @@ def _work_part(out: _Out, fields: Fields, work: str, periodical: bool) -> None:
     pages = _pages(fields, True) if periodical and volume else ""
     parts: list[Span | str] = [Span(work, ITAL)]
     if volume:
-        parts.append(". " + volume if periodical else " " + volume)
+        # "Sleep Med. 9", not "Sleep Med.. 9": an abbreviated journal name ends its own sentence.
+        parts.append(". " + volume if periodical and not work.rstrip().endswith(".") else " " + volume)
     if issue:
         parts.append(f" ({issue})" if volume else f" no. {issue}")
     if pages:
