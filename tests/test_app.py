@@ -5,6 +5,7 @@ section at the top of the pane, the node the tree highlights, the status line, t
 from __future__ import annotations
 
 import gc
+import io
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import AsyncIterator
@@ -442,6 +443,20 @@ async def test_search_with_no_match_says_so_and_nothing_moves() -> None:
         assert any("No match" in str(n.message) for n in app._notifications)
 
 
+async def test_escape_in_the_search_field_goes_back_to_where_the_search_began() -> None:
+    async with reading() as (app, pilot):
+        _, pane, _, status = parts(app)
+        await pilot.press("slash", *"logging")  # typing shows the first match, further down
+        assert status.total > 0 and pane.scroll_line > 0
+        await pilot.press("escape")
+        assert pane.scroll_line == 0 and status.query == ""  # back at the top, search gone
+        await pilot.press("slash", *"logging", "enter")  # kept: enter means "go there"
+        kept = pane.scroll_line
+        assert kept > 0
+        await pilot.press("slash", "escape")  # a new search cancelled starts and ends here
+        assert pane.scroll_line == kept
+
+
 async def test_search_whose_prefix_matched_returns_to_where_it_began() -> None:
     async with reading() as (app, pilot):
         _, pane, _, status = parts(app)
@@ -558,6 +573,29 @@ async def test_popup_copies_and_opens_the_url(monkeypatch: pytest.MonkeyPatch) -
         assert app.clipboard == "http://www.asiacultureforum.org/pdf/multi/multi_0202_Jeanyoung%20Lee.pdf"
         await pilot.press("o")
         assert opened == [app.clipboard]
+
+
+async def test_a_reference_that_is_only_a_link_shows_where_it_leads() -> None:
+    # julia_kristeva: "<ref>[http://... label]</ref>" showed the label and "(no fields ...)", no URL.
+    text = ("Prize.<ref>[http://example.org/prize-2009 The prize goes to the campaign]</ref>\n\n"
+            "== References ==\n<references/>\n")
+    async with reading(text=text, name="kristeva.wiki") as (app, pilot):
+        await pilot.press("c", "enter")
+        await pilot.pause()
+        popup = app.screen
+        assert isinstance(popup, CitationScreen)
+        fields = static_text(popup.query_one("#fields"))
+        assert "URL" in fields and "http://example.org/prize-2009" in fields
+        assert "no fields" not in fields
+
+
+def static_text(widget: object) -> str:
+    """All the text a Static shows (a Text or a Rich table of Texts), as plain text."""
+    from rich.console import Console
+
+    console = Console(width=200, record=True, file=io.StringIO())
+    console.print(widget.content)  # type: ignore[attr-defined]
+    return console.export_text()
 
 
 async def test_short_footnote_popup_shows_the_full_source() -> None:

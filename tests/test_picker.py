@@ -448,6 +448,7 @@ async def test_app_redirect_elsewhere_offers_nothing_to_follow() -> None:
         await pilot.press("r")
         await settle(pilot)
         assert app.screen.title == "Bundesmarine"
+        assert any("is not in this file" in n.message for n in app._notifications)  # r says why not
 
 
 async def test_app_search_across_the_file_starts_the_in_article_search() -> None:

@@ -162,6 +162,15 @@ def test_unknown_templates_follow_the_generic_rule():
     assert lead_text("{{Something navbox|a|b}}end", "wikitext") == "end"
 
 
+def test_money_patents_laws_and_time_read_as_written():
+    # From the dump corpus: "US14 million", "granted 5255452", "106 26", "a population of (j F Y)".
+    assert lead_text("worth {{dollarsign|US}}14 million", "wikitext") == "worth US$14 million"
+    assert lead_text("granted {{US patent|src=uspto|5255452}} for", "wikitext") == "granted U.S. Patent 5,255,452 for"
+    assert lead_text("law {{USPL|106|26}}.", "wikitext") == "law Pub.L. 106–26."
+    assert lead_text("on {{#time: j F Y | 2012-12-31}}.", "wikitext") == "on 2012-12-31."
+    assert "j F Y" not in lead_text("as of ({{#time: j F Y | {{Some count|date}} }}).", "wikitext")
+
+
 def test_tag_ref_and_if_parser_functions():
     article = parse_article("A{{#tag:ref|Inline note.|name=n}} B{{#if: yes | shown | hidden}}", "T", fmt="wikitext")
     assert plain(article.lead[0].spans) == "A[1] B shown"

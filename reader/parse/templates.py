@@ -101,6 +101,10 @@ def _parser_function(r: Renderer, raw_name: str, node: Template, marks: frozense
             r.render(params[-1].nodes, marks, out)
     elif head in ("#invoke",):
         return None
+    elif head in ("#time", "#timel"):
+        # {{#time: format | date}}: the date, as written (never the format string "j F Y").
+        if params:
+            r.render(params[0].nodes, marks, out)
     elif rest.strip():
         out.append(Span(rest.strip(), marks))
     return None

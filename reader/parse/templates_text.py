@@ -180,6 +180,20 @@ def _succession_box(a: Args) -> None:
 
 _ONLY_FIRST = _first(overflow=False)  # the other parameters are by design not text
 
+def _numbered(label: str) -> Handler:
+    """``{{US patent|5255452}}`` -> "U.S. Patent 5,255,452": a label and a number, grouped."""
+    def handler(a: Args) -> None:
+        number = a.text(1).strip()
+        a.add(label + (f"{int(number):,}" if number.isdigit() else number))
+    return handler
+
+
+def _public_law(a: Args) -> None:
+    """``{{USPL|106|26}}`` -> "Pub.L. 106–26" (a United States public law: congress, number)."""
+    congress, number = a.text(1).strip(), a.text(2).strip()
+    a.add(f"Pub.L. {congress}\u2013{number}" if number else f"Pub.L. {congress}")
+
+
 TEXT_HANDLERS: dict[str, Handler] = {
     # punctuation and spacing
     "'": _text("'"), "'-": _text("'"), "' \"": _text("'\""), "\" '": _text("\"'"), "'s": _text("'s"),
@@ -232,6 +246,7 @@ TEXT_HANDLERS: dict[str, Handler] = {
     "fl.": _wrap("fl.\u00a0", ""), "reign": _wrap("r.\u00a0", ""), "r.": _wrap("r.\u00a0", ""),
     "nee": _text("née"), "née": _text("née"), "frac": lambda a: prose.frac(a), "sfrac": lambda a: prose.frac(a),
     "fraction": lambda a: prose.frac(a), "us$": _wrap("US$", ""), "usd": _wrap("US$", ""),
+    "dollarsign": _wrap("", "$"), "us patent": _numbered("U.S. Patent "), "uspl": _public_law,
     "gbp": _wrap("£", ""), "£": _wrap("£", ""), "€": _wrap("€", ""), "eur": _wrap("€", ""),
     "inrconvert": _wrap("₹", ""), "isbn": _wrap("ISBN ", ""), "issn": _wrap("ISSN ", ""),
     "oclc": _wrap("OCLC ", ""), "doi": _wrap("doi:", ""), "url": lambda a: prose.url(a),

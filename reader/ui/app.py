@@ -259,10 +259,15 @@ class ReaderApp(App[None]):
         target = self._redirect_entry(self.screen)
         if target is not None:
             self.open_article(target.index)
+        elif is_reader(self.screen) and self.screen.article is not None and self.screen.article.redirect:
+            self.notify(f"“{self.screen.article.redirect}” is not in this file.", severity="warning", timeout=4,
+                        markup=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "follow_redirect":
-            return self._redirect_entry(self.screen) is not None
+            # On any redirect page: when its target is not in the file, r says so.
+            screen = self.screen
+            return is_reader(screen) and screen.article is not None and bool(screen.article.redirect)
         return True
 
     def on_reader_screen_picker_requested(self, event: ReaderScreen.PickerRequested) -> None:

@@ -105,7 +105,7 @@ class CitationScreen(DialogScreen["JumpTo | None"]):
             elif citation.kind == "sfn":
                 yield Static(Text("The article's bibliography has no entry matching this short footnote.",
                                   style="dim italic"), id="full")
-            yield Static(fields_table(citation), id="fields")
+            yield Static(fields_table(citation, self.url), id="fields")
             if self.occurrences:
                 yield Static(self._uses_title(), id="uses-title")
                 for position, occurrence in enumerate(self.occurrences, start=1):
@@ -222,11 +222,14 @@ KIND_NAMES = {
 }
 
 
-def fields_table(citation: Citation) -> Table | Text:
-    """Every field of the citation, one "Label  value" row each; long values wrap in place."""
-    rows = citation_fields(citation)
+def fields_table(citation: Citation, url: str = "") -> Table | Text:
+    """Every field of the citation, one "Label  value" row each; long values wrap in place.
+
+    A citation written as plain text has no fields: its link's address (`url`, what `o` opens
+    and `y` copies) is then the one row, as a reader wants to see where a link leads."""
+    rows = citation_fields(citation) or ([("URL", url)] if url else [])
     if not rows:
-        return Text("(no fields: the source gave only the text above)", style="dim")
+        return Text("")
     table = Table.grid(padding=(0, 2))
     table.add_column(justify="right", style="bold", no_wrap=True, max_width=16)
     table.add_column(overflow="fold")

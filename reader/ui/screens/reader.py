@@ -291,6 +291,7 @@ class ReaderScreen(Screen[None]):
     @on(SearchBar.Submitted)
     def _query_submitted(self, event: SearchBar.Submitted) -> None:
         # Typing already showed the first match after the reading position: keep it.
+        self.pane.keep_search_position()
         if not event.query:
             self.pane.clear_search()
         elif self.status.query == event.query:
@@ -304,7 +305,7 @@ class ReaderScreen(Screen[None]):
 
     @on(SearchBar.Cancelled)
     def _query_cancelled(self) -> None:
-        self.pane.clear_search()
+        self.pane.cancel_search()
 
     # ------------------------------------------------------------------ actions
 

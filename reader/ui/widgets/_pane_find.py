@@ -161,6 +161,18 @@ class FindMixin(_Base):
         self._redraw()
         self._post_search()
 
+    def keep_search_position(self) -> None:
+        """The reader kept where the search took them (enter): the next search starts from here."""
+        self._search_origin = None
+
+    def cancel_search(self) -> None:
+        """Clear the search and go back to where it began (escape in the field, as in less or a
+        browser): the matches shown while typing moved the text, the reader did not."""
+        origin = self._search_origin
+        self.clear_search()
+        if origin is not None and origin != self.scroll_line:
+            self._scroll_to_line(origin)
+
     def clear_search(self) -> None:
         """Remove the search and its highlights."""
         self._result = None
