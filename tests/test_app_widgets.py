@@ -305,6 +305,9 @@ def test_url_falls_back_to_links_in_the_full_source() -> None:
     assert citation_url(WEB) == "http://example.org/forum.pdf"
     assert citation_url(SFN) == "https://books.example/a"
     assert citation_url(NOTE) == ""
+    # Protocol-relative ("//bugzilla..." in Mozilla-Firefox): what o and y use must open.
+    relative = Citation(3, "web", (), fields=(("url", "//bugzilla.mozilla.org/show_bug.cgi?id=315452"),))
+    assert citation_url(relative) == "https://bugzilla.mozilla.org/show_bug.cgi?id=315452"
 
 
 def test_occurrences_in_reading_order_with_their_sections() -> None:

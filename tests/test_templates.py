@@ -169,6 +169,9 @@ def test_money_patents_laws_and_time_read_as_written():
     assert lead_text("law {{USPL|106|26}}.", "wikitext") == "law Pub.L. 106–26."
     assert lead_text("on {{#time: j F Y | 2012-12-31}}.", "wikitext") == "on 2012-12-31."
     assert "j F Y" not in lead_text("as of ({{#time: j F Y | {{Some count|date}} }}).", "wikitext")
+    assert lead_text("Prizes &verbar; Medal", "wikitext") == "Prizes | Medal"  # an HTML5 entity
+    assert lead_text("R&D; a=1&b=2", "wikitext") == "R&D; a=1&b=2"  # not entities: as written
+    assert lead_text("odd{{clarification needed|date=March 2014}}.", "wikitext") == "odd[clarification needed]."
 
 
 def test_tag_ref_and_if_parser_functions():

@@ -20,7 +20,7 @@ from ..source.namespaces import CATEGORY_PREFIXES, FILE_PREFIXES
 from .citations import CITATION_KINDS
 from .dumpformat import BIB
 from .inline import Renderer
-from .spans import NO_MARKS, block_spans, braceless, code_str, finish, norm_name
+from .spans import NO_MARKS, block_spans, braceless, code_str, finish, norm_name, unescape_entities
 from .tables import build_table
 from .templates import guess_kind, render_template
 
@@ -107,6 +107,8 @@ class BlockBuilder:
             self.line_has_text = True
         if "{{" in text or "}}" in text or "[[" in text or "]]" in text or "''" in text:
             text = braceless(text)
+        if "&" in text and ";" in text:
+            text = unescape_entities(text)
         self.spans.append(Span(text))
 
     def newline(self) -> None:

@@ -19,7 +19,7 @@ from ..model import BOLD, CODE, ITALIC, LINK, SMALL, SUB, SUP, Citation, Span
 from ..source.namespaces import CATEGORY_PREFIXES, FILE_PREFIXES
 from .citations import Registry
 from .footnotes import FootnotesMixin
-from .spans import NO_MARKS, block_spans, braceless, code_str
+from .spans import NO_MARKS, block_spans, braceless, code_str, unescape_entities
 
 MAX_DEPTH = 60  # deeper nesting is shown as its text, never recursed into
 
@@ -36,6 +36,7 @@ _IMAGE_OPTION = re.compile(
     r"middle|sub|super|top|text-top|bottom|text-bottom|\d*x?\d+\s*px|(alt|link|page|class|lang|upright)\s*=.*)\s*$",
     re.IGNORECASE | re.DOTALL,
 )
+
 
 
 @dataclass
@@ -101,6 +102,8 @@ class Renderer(FootnotesMixin):
                 value = node.value
                 if "\n" in value:
                     value = value.replace("\n", " ")
+                if "&" in value and ";" in value:
+                    value = unescape_entities(value)
                 return braceless(value) if ("{" in value or "[" in value or "]" in value or "''" in value
                                             or "}" in value) else value
         # Memoised (handlers often test a parameter's text, then render it: without this, nested
@@ -128,6 +131,8 @@ class Renderer(FootnotesMixin):
         value = node.value
         if "\n" in value:
             value = value.replace("\n", " ")
+        if "&" in value and ";" in value:
+            value = unescape_entities(value)
         if "{{" in value or "}}" in value or "[[" in value or "]]" in value or "''" in value:
             value = braceless(value)
         if value:

@@ -6,6 +6,7 @@ rendered spans; `marker` and `fields_key` make footnote markers and citation ide
 
 from __future__ import annotations
 
+import html
 import re
 
 from mwparserfromhell.nodes import Text
@@ -39,6 +40,15 @@ def marker(number: int) -> Span:
 def fields_key(kind: str, fields: tuple[tuple[str, str], ...]) -> str:
     """Identity of a citation: its kind and parameters (two identical templates share a number)."""
     return kind + "\x1f" + "\x1f".join(f"{name}={value}" for name, value in fields)
+
+
+_ENTITY = re.compile(r"&[A-Za-z][A-Za-z0-9]{1,31};")  # a named character reference
+
+
+def unescape_entities(text: str) -> str:
+    """HTML5's named entities ("&verbar;") as their characters: mwparserfromhell knows HTML 4's
+    only and leaves the rest as text, where MediaWiki shows the character."""
+    return _ENTITY.sub(lambda match: html.unescape(match.group()), text)
 
 
 _QUOTES = re.compile(r"'{2,}")

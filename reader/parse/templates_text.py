@@ -260,7 +260,8 @@ TEXT_HANDLERS: dict[str, Handler] = {
     # maintenance tags
     "citation needed": _tag("citation needed"), "cn": _tag("citation needed"), "fact": _tag("citation needed"),
     "dead link": _tag("dead link"), "deadlink": _tag("dead link"), "page needed": _tag("page needed"),
-    "pn": _tag("page needed"), "clarify": _tag("clarification needed"), "who": _tag("who?"),
+    "pn": _tag("page needed"), "clarify": _tag("clarification needed"),
+    "clarification needed": _tag("clarification needed"), "who": _tag("who?"),
     "when": _tag("when?"), "which": _tag("which?"), "where": _tag("where?"), "why": _tag("why?"),
     "by whom": _tag("by whom?"), "according to whom": _tag("according to whom?"), "vague": _tag("vague"),
     "dubious": _tag("dubious – discuss"), "failed verification": _tag("failed verification"),

@@ -153,13 +153,16 @@ def field_label(key: str) -> str:
 
 
 def citation_url(citation: Citation) -> str:
-    """The citation's URL; else the first web link in its text (or in its full source)."""
+    """The citation's URL; else the first web link in its text (or in its full source).
+    A protocol-relative URL ("//bugzilla.mozilla.org/...") gets https, as a browser would."""
     if citation.url:
-        return citation.url
+        return "https:" + citation.url if citation.url.startswith("//") else citation.url
     for spans in (citation.text, citation.full):
         for span in spans:
             if span.target and span.target.startswith(("http://", "https://", "ftp://")):
                 return span.target
+            if span.target and span.target.startswith("//"):
+                return "https:" + span.target
     return ""
 
 
