@@ -170,6 +170,16 @@ def test_sfn_naming_two_authors_in_one_finds_the_first_authors_entry():
     assert plain(brinkley.full) == "Brinkley, Douglas; Julie M. Fenster (2006). Parish Priest."
 
 
+def test_refs_in_an_unnamed_reflist_value_and_refs_of_unknown_templates_have_text():
+    # earthquakes: refs defined inside "{{Reflist| <ref name=...>}}"; toronto: a ref that is only
+    # {{SCref|...}}: both read "(reference named ...: its text is missing)".
+    text = ("Quake.<ref name=recent/> Census.<ref name=cd>{{SCref |unit=cd |3520}}</ref>\n\n"
+            "== References ==\n{{Reflist|\n<ref name=recent>http://example.org/recent</ref>\n}}\n")
+    article = parse_article(text, "T", fmt="wikitext")
+    shown = {c.name: plain(c.text) for c in article.citations}
+    assert shown == {"recent": "http://example.org/recent", "cd": "SCref: unit=cd, 3520"}
+
+
 def test_short_citation_forms():
     assert short_citation((("1", "Reid"), ("2", "1974"), ("p", "15"))) == "Reid 1974, p. 15"
     assert short_citation((("1", "A"), ("2", "B"), ("3", "2001"), ("pp", "3–4"))) == "A & B 2001, pp. 3–4"

@@ -86,9 +86,23 @@ class FootnotesMixin(_Base):
     def _note_spans(self, contents: Wikicode) -> tuple[Span, ...]:
         self.in_ref += 1
         try:
-            return finish(self.spans(contents))
+            spans = finish(self.spans(contents))
         finally:
             self.in_ref -= 1
+        # Only templates we do not know, which show nothing ({{SCref|unit=cd|3520}}, toronto):
+        # the calls as written, rather than a reference said to have no text.
+        return spans or tuple(Span(text) for text in self._calls_as_text(contents))
+
+    def _calls_as_text(self, contents: Wikicode) -> list[str]:
+        """Each template of `contents` as "name: value, key=value" (ones without text skipped)."""
+        calls = []
+        for template in contents.filter_templates(recursive=False):
+            values = [(code_str(p.name).strip() + "=" if p.showkey else "") + self.text(p.value).strip()
+                      for p in template.params]
+            values = [v for v in values if v and not v.endswith("=")]
+            name = code_str(template.name).strip()
+            calls.append(f"{name}: {', '.join(values)}" if values else name)
+        return ["; ".join(calls)] if calls else []
 
     def footnote(self, contents: Wikicode) -> tuple[str, tuple[Span, ...], tuple[tuple[str, str], ...], str]:
         """(kind, formatted text, fields, identity key) of a footnote's contents."""

@@ -71,6 +71,11 @@ def _references(a: Args) -> Block | None:
     refs = a.named.get("refs")
     if refs is not None:  # list-defined references: define the names, show nothing here
         a.r.define_list(refs)
+    for value in a.positional:
+        # Some pages put them in unnamed ({{Reflist|<ref name=...>...</ref>}}, earthquakes):
+        # a positional value is otherwise a column count or width, never a ref.
+        if any(code_str(tag.tag).strip().lower() == "ref" for tag in value.filter_tags(recursive=False)):
+            a.r.define_list(value)
     return References() if a.top else None
 
 
