@@ -144,6 +144,24 @@ def test_fs_player_lines_and_infobox_table():
     assert [(plain(r[0].spans), plain(r[1].spans)) for r in table.rows] == [("Name", "Ann"), ("Birth place", "Paris")]
 
 
+def test_infobox_lists_paired_blanks_footnotes_and_labels():
+    # toronto's infobox lost its MPs ({{Collapsible list|1=...}}) and NTS/GNBC rows (blank_name /
+    # blank_info), showed raw names ("Area total km2", "Utc offset dst"), image files and sizes
+    # (Senate_of_Pakistan: "Coa pic | Coat_of_arms.svg", "Coa res | 108px"), and rows of a lone
+    # marker ("Area footnotes | [1]").
+    text = ("{{Infobox settlement\n| name = Toronto\n| leader_title3 = MPs\n"
+            "| leader_name3 = {{Collapsible list|title=List of MPs|1=[[Mark Adler]]|2=[[Carolyn Bennett]]}}\n"
+            "| area_total_km2 = 630\n| elevation_m = 76\n| area_footnotes = <ref>Census.</ref>\n"
+            "| utc_offset_DST = -4\n| coa_pic = Coat_of_arms.svg\n| coa_res = 108px\n"
+            "| static_image_name = City.jpg\n| office1 = Senator\n"
+            "| blank_name = [[National Topographic System|NTS]] Map\n| blank_info = 030M11\n}}\nToronto is.")
+    table = parse_article(text, "T", fmt="wikitext").lead[0]
+    assert isinstance(table, Table)
+    rows = [(plain(r[0].spans), plain(r[1].spans)) for r in table.rows]
+    assert rows == [("Name", "Toronto"), ("MPs", "Mark Adler\nCarolyn Bennett"), ("Area total (km²)", "630[1]"),
+                    ("Elevation (m)", "76"), ("UTC offset DST", "-4"), ("Office", "Senator"), ("NTS Map", "030M11")]
+
+
 def test_styles_from_templates_and_rp():
     article = parse_article("x.[tpl]cite web|title=T|url=u[/tpl][tpl]rp|189|date=November 2012[/tpl]", "T")
     spans = article.lead[0].spans

@@ -24,11 +24,26 @@ class Args:
         self.r, self.node, self.marks, self.out, self.top = r, node, marks, out, top
         self.positional: list[Wikicode] = []
         self.named: dict[str, Wikicode] = {}
+        numbered = False
         for param in node.params:
             if param.showkey:
-                self.named[code_str(param.name).strip().lower()] = param.value
+                key = code_str(param.name).strip().lower()
+                self.named[key] = param.value
+                numbered = numbered or key.isdigit()
             else:
                 self.positional.append(param.value)
+        if numbered:
+            self._number_named()
+
+    def _number_named(self) -> None:
+        """``|1=a|2=b`` are positional parameters 1 and 2, as in MediaWiki (lists written that
+        way, {{Collapsible list|1=...}} in toronto's infobox, showed nothing)."""
+        by_number = dict(enumerate(self.positional, start=1))
+        for key, value in self.named.items():
+            if key.isdigit() and 0 < int(key) <= 1000:
+                by_number[int(key)] = value
+        last = max(by_number, default=0)
+        self.positional = [by_number.get(i) or Wikicode([]) for i in range(1, last + 1)]
 
     def pos(self, index: int) -> Wikicode | None:
         """The positional parameter `index` (1-based), or None."""

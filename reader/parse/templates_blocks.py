@@ -7,7 +7,7 @@ import re
 
 from mwparserfromhell.wikicode import Wikicode
 
-from ..model import LINK, SUP, Block, Hatnote, ImageCaption, Quote, References, Span, Table, TableCell
+from ..model import LINK, SUP, Block, Hatnote, ImageCaption, Quote, References, Span, Table, TableCell, plain
 from . import prose
 from .dumpformat import BIB
 from .spans import code_str, finish, marker, norm_name
@@ -80,41 +80,88 @@ def _references(a: Args) -> Block | None:
 
 
 _INFOBOX_SKIP_PREFIXES = ("image", "logo", "map", "alt", "caption", "coordinates", "pushpin", "flag", "shield",
-                          "seal", "blank", "dot", "unit pref", "embed", "module", "signature", "bild", "karte",
-                          "latd", "latm", "lats", "latns", "longd", "longm", "longs", "longew")
-_INFOBOX_SKIP_SUFFIXES = ("size", "width", "alt", "style", "upright", "link", "class", "align", "caption")
+                          "seal", "dot", "unit pref", "embed", "module", "signature", "bild", "karte", "static image",
+                          "coa ", "latd", "latm", "lats", "latns", "longd", "longm", "longs", "longew")
+_INFOBOX_SKIP_SUFFIXES = ("size", "width", "alt", "style", "upright", "link", "class", "align", "caption", " res",
+                          " pic", "image")
 _PAIRED = re.compile(r"^(.*?)(type|title)(\d*)$")
+_BLANK = re.compile(r"^(blank\d*) name( sec\d+)?$")  # blank_name / blank_info: a label and its value
+_IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|svg|gif|tiff?|webp)$", re.IGNORECASE)
+# A parameter name's last word, when a unit ("area_total_km2"): shown as "Area total (km²)".
+_UNIT_WORDS = {"km2": "km²", "sqmi": "sq mi", "sq mi": "sq mi", "m": "m", "ft": "ft", "km": "km", "mi": "mi",
+               "m2": "m²", "ha": "ha", "acre": "acres", "acres": "acres"}
+_ACRONYMS = {"utc", "dst", "gdp", "hdi", "mp", "mps", "mpp", "mpps", "nts", "gnbc", "iso", "fips", "gnis", "cma", "url"}
 
 
 def _infobox(a: Args, name: str) -> Block | None:
     """An infobox as a two-column table of its fields (layout settings and images left out).
 
-    Paired fields (``subdivision_type1 = Province`` / ``subdivision_name1 = Ontario``) make
-    one row "Province | Ontario", as Wikipedia shows them."""
-    named = {key.replace("_", " ").strip(): code for key, code in a.named.items()}
+    Paired fields (``subdivision_type1 = Province`` / ``subdivision_name1 = Ontario``,
+    ``blank_name = NTS Map`` / ``blank_info = 030M11``) make one row "Province | Ontario", as
+    Wikipedia shows them; an ``area_footnotes`` field's markers follow the first "area" row."""
+    named = {key.replace("_", " ").strip(): code for key, code in a.named.items() if not key.isdigit()}
     used: set[str] = set()
     rows: list[tuple[TableCell, ...]] = []
+    keys: list[str] = []  # the field each row shows
+    notes: list[tuple[str, tuple[Span, ...]]] = []  # ("area", markers) of "area_footnotes"
     for key, code in named.items():
         if key in used or key.startswith(_INFOBOX_SKIP_PREFIXES) or key.endswith(_INFOBOX_SKIP_SUFFIXES):
             continue
-        label = key.capitalize()
-        match = _PAIRED.match(key)
-        if match:
-            stem, number = match.group(1), match.group(3)
-            partner = next((k for k in (stem + "name" + number, stem + "date" + number, stem.rstrip() + number)
-                            if k in named and k != key), None)
-            if partner is not None:
-                used.add(partner)
-                label, code = a.text(key) if key in a.named else a.r.text(code).strip(), named[partner]
-                if not label:
-                    continue
+        label = _label(key)
+        partner = _partner(key, named)
+        if partner is not None:
+            used.add(partner)
+            label, code = a.r.text(code).strip(), named[partner]
+            if not label:
+                continue
         value = a.spans(code)
-        if value:
-            rows.append((TableCell((Span(label),), header=True), TableCell(value)))
+        if not value or _IMAGE_FILE.search(plain(value).strip()):
+            continue
+        if key.endswith(" footnotes"):
+            notes.append((key[: -len(" footnotes")], value))
+            continue
+        rows.append((TableCell((Span(label),), header=True), TableCell(value)))
+        keys.append(key)
+    for stem, value in notes:
+        # "area_footnotes = <ref>": its marker follows the first "area ..." row, wherever written.
+        at = next((i for i, key in enumerate(keys) if key.startswith(stem + " ") or key == stem), None)
+        if at is None:
+            rows.append((TableCell((Span(_label(stem)),), header=True), TableCell(value)))
+        else:
+            label_cell, value_cell = rows[at]
+            rows[at] = (label_cell, TableCell(value_cell.spans + value))
     title = a.text("name") or a.text("title") or name[len("infobox"):].strip().capitalize()
     if not rows or not a.top:
         return None
     return Table(tuple(rows), (Span(title),) if title else ())
+
+
+def _partner(key: str, named: dict[str, Wikicode]) -> str | None:
+    """The field holding the value of a field that is a label (``..._type1``, ``blank_name``)."""
+    blank = _BLANK.match(key)
+    if blank:
+        partner = f"{blank.group(1)} info{blank.group(2) or ''}"
+        return partner if partner in named else None
+    match = _PAIRED.match(key)
+    if not match:
+        return None
+    stem, number = match.group(1), match.group(3)
+    return next((k for k in (stem + "name" + number, stem + "date" + number, stem.rstrip() + number)
+                 if k in named and k != key), None)
+
+
+def _label(key: str) -> str:
+    """A parameter name as a label: "area total km2" -> "Area total (km²)", "utc offset dst" ->
+    "UTC offset DST", "office1" -> "Office"."""
+    words = key.split()
+    unit = ""
+    if len(words) > 1 and words[-1] in _UNIT_WORDS:
+        unit = f" ({_UNIT_WORDS[words.pop()]})"
+    elif words:
+        words[-1] = words[-1].rstrip("0123456789") or words[-1]
+    words = [w.upper() if w in _ACRONYMS else w for w in words]
+    text = " ".join(words) + unit
+    return text[:1].upper() + text[1:] if text else key
 
 
 def _anchor_note(a: Args) -> None:
