@@ -187,7 +187,7 @@ def test_redirect_sample_names_its_target() -> None:
 def test_wikitext_sample_reads_as_wikitext() -> None:
     result = wikireader("--print", "--width", "100", str(SAMPLE_DIR / "royal_cinema.wiki"))
     flat = " ".join(result.stdout.split())
-    assert result.stdout.splitlines()[0].strip() == "royal cinema"  # no title line: from the file name
+    assert result.stdout.splitlines()[0].strip() == "Royal cinema"  # no title line: the file name, a capital first as in every title
     assert "The Royal Cinema is an Art Moderne event venue and cinema in Toronto, Canada." in flat
     assert "About - theroyal.to" in flat
     assert_no_markup(result.stdout)

@@ -133,6 +133,7 @@ def test_redirect_target_prefers_exact_title() -> None:
 
 def test_title_from_path() -> None:
     assert title_from_path("/x/Rosa_Parks.txt") == "Rosa Parks"
+    assert title_from_path("/x/toronto.wiki") == "Toronto"  # MediaWiki titles start with a capital
     assert title_from_path("-") == "Standard input"
     assert normalise_title("  Rosa_Parks ") == "rosa parks"
 

@@ -87,11 +87,12 @@ def normalise_title(title: str) -> str:
 
 
 def title_from_path(path: str) -> str:
-    """The title of a file's only article when it has no title line: its name, "_" as spaces."""
+    """The title of a file's only article when it has no title line: its name, "_" as spaces,
+    the first letter a capital as in every Wikipedia title ("toronto.wiki" -> "Toronto")."""
     if path == "-":
         return "Standard input"
-    stem = Path(path).stem
-    return stem.replace("_", " ").strip() or Path(path).name or "Untitled"
+    title = Path(path).stem.replace("_", " ").strip() or Path(path).name or "Untitled"
+    return title[:1].upper() + title[1:]
 
 
 class Library:
