@@ -116,6 +116,23 @@ def test_komodo_caption_fragment_split_from_prose():
     assert plain(diet.blocks[index + 1].spans).startswith("Mader, Douglas R. (1996) Reptile Medicine")
 
 
+def test_a_caption_fragment_spaced_from_its_prose_or_in_mid_line_is_split_off():
+    # Michael_Jackson: a 14-line paragraph was shown in italics as the caption of an image, as
+    # only "deathOn" (no space) was seen as the seam; True_Blood left "TruBlood.thumb|right|..." raw.
+    prose = ("On June 25, 2010, the first anniversary of Jackson's death, fans traveled to Los Angeles. "
+             "They visited his star.")
+    text = ("[[T]]\n\nthumb|alt=Fans|Tribute of fans from all over the world in the Forest Lawn Memorial Park "
+            "on the first anniversary of his death " + prose + "\n\nThey were sold out of TruBlood.thumb|right|"
+            "Promotional poster for second season\nHBO produced two documentaries.\n")
+    blocks = parse_article(text).lead
+    shown = [(type(b).__name__, plain(b.spans)) for b in blocks]
+    assert shown == [
+        ("ImageCaption", "Tribute of fans from all over the world in the Forest Lawn Memorial Park on the first "
+                         "anniversary of his death"),
+        ("Paragraph", prose), ("Paragraph", "They were sold out of TruBlood."),
+        ("ImageCaption", "Promotional poster for second season"), ("Paragraph", "HBO produced two documentaries.")]
+
+
 def test_komodo_unclosed_ref_keeps_all_words():
     article = parse_article(load("Komodo_dragon.txt"))
     saliva = next(s for s in article.walk() if s.title == "Saliva")

@@ -37,6 +37,15 @@ _IMAGE_OPTION = re.compile(
 # Where a caption glued to the prose that follows it ends: a lower-case letter, digit or
 # full stop immediately followed by a capitalised word ("...many ridesIn late 2008").
 _GLUE = re.compile(r"(?<=[a-z0-9.)\]])(?=[A-Z][a-z])")
+# Where a caption ends when a space was left before the prose ("...of his death On June 25,
+# 2010, ..."): a lower-case word, then a word that starts sentences, not names.  Only looked for
+# in a fragment too long to be a caption alone, and never past the first full stop.
+_SENTENCE_START = re.compile(
+    r"(?<=[a-z0-9)\]]) (?=(?:On|In|The|According|After|Before|During|As|By|He|She|It|They|His|Her|Its|"
+    r"Their|This|These|When|While|Although|Following|At|From|Since|Despite|However|A|An)\b)")
+CAPTION_LONGEST = 160  # characters: a fragment longer than this holds prose after its caption
+# A caption fragment in the middle of a line, after the sentence it was glued to ("TruBlood.thumb|").
+_MIDLINE_CAPTION = re.compile(r"(?<=[.!?\"”)])(?=(?:thumb|thumbnail)\|)", re.IGNORECASE)
 
 
 def to_wikitext(body: str, counts: Counter[str] | None = None) -> str:
@@ -94,8 +103,13 @@ def _mend_lines(lines: list[str], counts: Counter[str]) -> list[str]:
                 continue
         stripped = line.lstrip()
         low = stripped[:10].lower()
+        midline = _MIDLINE_CAPTION.search(stripped) if "thumb" in stripped else None
         if low.startswith("thumb|") or low.startswith("thumbnail|"):
             out.extend(_caption_fragment(stripped))
+            counts["caption"] += 1
+        elif midline is not None:
+            out.append(stripped[: midline.start()])
+            out.extend(_caption_fragment(stripped[midline.start():]))
             counts["caption"] += 1
         elif (low.startswith("[[file:") or low.startswith("[[image:")) and "]]" not in stripped:
             out.append(stripped + "]]")
@@ -158,6 +172,11 @@ def _caption_fragment(line: str) -> list[str]:
     match = _GLUE.search(rest)
     if match:
         caption, prose = rest[: match.start()], rest[match.start():]
+    elif len(rest) > CAPTION_LONGEST:
+        stop = rest.find(". ")
+        match = _SENTENCE_START.search(rest, 0, stop if stop > 0 else len(rest))
+        if match:
+            caption, prose = rest[: match.start()], rest[match.end():]
     caption = caption.replace("[[", "").replace("]]", "")
     link = "[[File:|" + "|".join(options + [caption]) + "]]"
     return [link, prose] if prose.strip() else [link]
