@@ -448,6 +448,10 @@ async def test_escape_in_the_search_field_goes_back_to_where_the_search_began() 
         _, pane, _, status = parts(app)
         await pilot.press("slash", *"logging")  # typing shows the first match, further down
         assert status.total > 0 and pane.scroll_line > 0
+        layout = pane.text_layout
+        assert layout is not None and pane._result is not None
+        # A third of the way down, not on the last line where it is easily missed.
+        assert layout.match_line(pane._result, 0) - pane.scroll_line == pane.scrollable_content_region.height // 3
         await pilot.press("escape")
         assert pane.scroll_line == 0 and status.query == ""  # back at the top, search gone
         await pilot.press("slash", *"logging", "enter")  # kept: enter means "go there"

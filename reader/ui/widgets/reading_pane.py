@@ -382,12 +382,12 @@ class ReadingPane(QuickScrollBars, FindMixin, SectionsMixin, ScrollView, can_foc
         return max(self.scrollable_content_region.height, 1)
 
     def _reveal(self, line: int) -> None:
-        """Scroll the least that puts `line` on screen, with a line of context when moving."""
+        """Put `line` (a match, a marker) on screen: where it is, if it is; else a third of the
+        way down, with what leads to it above and room to read on below (scrolled the least, a
+        match came in on the last line, easy to miss)."""
         top, height = self.scroll_line, self._viewport_height()
-        if line < top:
-            self._scroll_to_line(line - min(2, height // 4))
-        elif line >= top + height:
-            self._scroll_to_line(line - height + 1 + min(2, height // 4))
+        if not top <= line < top + height:
+            self._scroll_to_line(line - height // 3)
 
     # ------------------------------------------------------------------ actions: scrolling
 
