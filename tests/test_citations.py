@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.model import ITALIC, LINK, CitationEntry, plain
+from reader.model import ITALIC, LINK, CitationEntry, References, plain
 from reader.parse import parse_article
 from reader.parse.cs1 import format_citation, short_citation
 
@@ -178,6 +178,16 @@ def test_refs_in_an_unnamed_reflist_value_and_refs_of_unknown_templates_have_tex
     article = parse_article(text, "T", fmt="wikitext")
     shown = {c.name: plain(c.text) for c in article.citations}
     assert shown == {"recent": "http://example.org/recent", "cd": "SCref: unit=cd, 3520"}
+
+
+def test_the_list_goes_under_citations_rather_than_a_notes_section_before_it():
+    # Michael_Jackson: "Notes" (explanatory), then "References" > "Citations": the 73 citations
+    # were listed under Notes, and Citations stayed an empty heading at the end.
+    text = ("[[T]]\n\nClaim.[ref]A source.[/ref]\n\n==Notes==\n\nAn aside.\n\n==References==\n\n"
+            "===Citations===\n\n===Bibliography===\n\nA book.\n")
+    article = parse_article(text)
+    holders = [s.title for s in article.walk() if any(isinstance(b, References) for b in s.blocks)]
+    assert holders == ["Citations"]
 
 
 def test_short_citation_forms():

@@ -27,6 +27,8 @@ NOTES_TITLES = ("references", "notes", "footnotes", "notes and references", "ref
                 "einzelnachweise", "anmerkungen", "references and footnotes", "footnotes and references",
                 "notes and citations", "reference notes")
 
+EXACT_TITLES = ("citations", "footnotes", "einzelnachweise")
+
 PLACES = frozenset("""
 Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Hawaii Idaho
 Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota
@@ -118,10 +120,14 @@ def _place_references(root: _Open, has_citations: bool) -> None:
         section.blocks = kept
     if found or not has_citations:
         return
-    for section in _walk(root):
-        if section is not root and section.title.strip().lower().rstrip(":") in NOTES_TITLES:
-            section.blocks.append(References())
-            return
+    notes = [section for section in _walk(root)
+             if section is not root and section.title.strip().lower().rstrip(":") in NOTES_TITLES]
+    # A section named for the footnotes themselves wins over the first notes-like one:
+    # Michael_Jackson has "Notes" (explanatory), then "References" > "Citations".
+    exact = [section for section in notes if section.title.strip().lower().rstrip(":") in EXACT_TITLES]
+    if exact or notes:
+        (exact or notes)[0].blocks.append(References())
+        return
     added = _Open(2, "References")
     added.blocks.append(References())
     root.children.append(added)
