@@ -10,7 +10,7 @@ import pytest
 from textual.app import App, ComposeResult
 
 from reader.model import (
-    ITALIC, Article, Citation, Paragraph, References, Section, Span,
+    ITALIC, Article, Citation, Paragraph, References, Section, Span, Table, TableCell,
 )
 from reader.ui.screens.citation import CitationScreen, JumpTo, UseLine
 from reader.ui.screens.citation_text import citation_fields, citation_url, find_occurrences
@@ -317,6 +317,15 @@ def test_occurrences_in_reading_order_with_their_sections() -> None:
     ]
     assert found[1].context == "Workers came and were counted."
     assert find_occurrences(ARTICLE, 9) == []
+
+
+def test_a_marker_alone_in_a_table_cell_takes_its_rows_cells_for_context() -> None:
+    # earthquakes.wiki: "Cited 24 times" listed "List" 24 times, every marker alone in its cell.
+    row = lambda date, place: (TableCell((Span(date),)), TableCell((Span(place),)), TableCell(()),
+                               TableCell((Span("[1]", cite=1),)))
+    table = Table(rows=(row("1663-02-05", "Charlevoix"), row("1732-09-16", "Montreal")))
+    article = Article("T", sections=(Section(2, "List", "1", (table,)),))
+    assert [o.context for o in find_occurrences(article, 1)] == ["1663-02-05 · Charlevoix", "1732-09-16 · Montreal"]
 
 
 class PopupApp(App[None]):

@@ -16,7 +16,7 @@ from rich.text import Text
 
 from reader.model import (
     BOLD, CODE, ITALIC, LINK, SMALL, TAG, Article, Block, Citation, CitationEntry, Hatnote,
-    ImageCaption, Inline, ListItem, Paragraph, Quote, Section, Table,
+    ImageCaption, Inline, ListItem, Paragraph, Quote, Section, Span, Table,
 )
 
 # ---------------------------------------------------------------------------- spans
@@ -192,7 +192,8 @@ def find_occurrences(article: Article, number: int, context: int = 50) -> list[O
         before = ""
         for span in spans:
             if span.cite == number:
-                found.append(Occurrence(number, len(found), section, " > ".join(path), clip(before, context)))
+                found.append(Occurrence(number, len(found), section, " > ".join(path),
+                                        clip(before.rstrip(" ·"), context)))
             elif not span.is_marker:
                 before += span.text
     return found
@@ -236,8 +237,13 @@ def block_inlines(block: Block) -> Iterator[Inline]:
     elif isinstance(block, Table):
         yield block.caption
         for row in block.rows:
+            # One run a row, its cells joined: a marker alone in its cell (earthquakes: 24 uses
+            # of one source, each "List" and nothing more) is told apart by the cells before it.
+            run: list[Span] = []
             for cell in row:
-                yield cell.spans
+                if any(span.text.strip() for span in cell.spans):
+                    run += ([Span(" · ")] if run else []) + list(cell.spans)
+            yield tuple(run)
     elif isinstance(block, CitationEntry):
         yield block.trailing
 
