@@ -461,6 +461,34 @@ async def test_escape_in_the_search_field_goes_back_to_where_the_search_began() 
         assert pane.scroll_line == kept
 
 
+async def type_at_once(app: ReaderApp, pilot: object, keys: str) -> None:
+    """Keys arriving in one read, as a fast typist, a paste or a key macro sends them: all are
+    handed out before the first is acted on (Pilot.press waits for each)."""
+    for key in keys:
+        app.post_message(events.Key({"/": "slash"}.get(key, key), key))
+    for _ in range(5):
+        await pilot.pause()  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("start", ["pane", "tree"])
+async def test_keys_typed_in_one_go_act_in_order(start: str) -> None:
+    # "g/x" in one go lost its "g" (the search started from where the reader was before it);
+    # "/work" must fill the field, not scroll the pane ("k") or move the tree.
+    async with reading() as (app, pilot):
+        _, pane, tree, status = parts(app)
+        await pilot.press("G")
+        if start == "pane":
+            await type_at_once(app, pilot, "g/zqx")
+            assert app.screen.query_one(SearchBar).value == "zqx"
+            assert pane.scroll_line == 0  # g went first: no match, so the text stays at the top
+            await pilot.press("escape")
+        else:
+            await pilot.press("tab")
+        await type_at_once(app, pilot, "/work")
+        assert app.screen.query_one(SearchBar).value == "work"  # all of it in the field
+        assert status.query == "work"
+
+
 async def test_search_whose_prefix_matched_returns_to_where_it_began() -> None:
     async with reading() as (app, pilot):
         _, pane, _, status = parts(app)

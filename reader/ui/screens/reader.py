@@ -66,9 +66,9 @@ class ReaderScreen(Screen[None]):
 
     BINDINGS = [
         Binding("question_mark,f1", "help", "Help", key_display="?"),
-        # A priority binding runs before the keys typed after it are passed on, so that
-        # "/work" typed in one go lands in the field (check_action lets "/" into the field).
-        Binding("slash", "search", "Search", priority=True),
+        # Not a priority binding: one acts before the keys typed just ahead of it ("g" in "g/x"
+        # was lost).  "/work" typed in one go still fills the field: see widgets/late_keys.py.
+        Binding("slash", "search", "Search"),
         Binding("t", "toggle_tree", "Tree"),
         Binding("less_than_sign", "tree_width(-4)", "Narrower tree", show=False),
         Binding("greater_than_sign", "tree_width(4)", "Wider tree", show=False),

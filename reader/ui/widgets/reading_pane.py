@@ -26,6 +26,7 @@ from reader.layout import Layout, SearchResult, Styles, layout_article
 from reader.model import Article
 from reader.ui.widgets._pane_find import FindMixin
 from reader.ui.widgets._pane_sections import SectionsMixin
+from reader.ui.widgets.late_keys import PassesLateKeys
 from reader.ui.widgets._pane_styles import COMPONENT_CLASSES, COMPONENT_CSS, styles_from_components
 from reader.ui.widgets.scroll_bar import QuickScrollBars
 
@@ -33,7 +34,7 @@ MAX_TEXT_WIDTH = 100  # a comfortable measure; wider panes centre the text
 FIRST_SCREEN_LINES = 400  # a huge article first shows this many lines, then the rest
 
 
-class ReadingPane(QuickScrollBars, FindMixin, SectionsMixin, ScrollView, can_focus=True):
+class ReadingPane(PassesLateKeys, QuickScrollBars, FindMixin, SectionsMixin, ScrollView, can_focus=True):
     """The article's text: scrolling, sections, citation markers and search."""
 
     DEFAULT_CSS = """

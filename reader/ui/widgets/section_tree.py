@@ -24,12 +24,13 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from reader.model import Article, Section
+from reader.ui.widgets.late_keys import PassesLateKeys
 from reader.ui.widgets._tree_draw import Pieces, TreeLook, draw_line, label_pieces
 
 ROOT = ""  # the number the root node stands for: the title and the lead
 
 
-class SectionTree(Tree[str]):
+class SectionTree(PassesLateKeys, Tree[str]):
     """The article's sections as a tree; each node's data is its section number."""
 
     BINDINGS = [
