@@ -34,10 +34,10 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
         ("/", "search: matches are highlighted as you type (smart case)"),
         ("enter", "close the field, keep the highlights, go to the first match after here"),
         ("n / N", "next / previous match, wrapping around"),
-        ("escape", "clear the search (in the field or after it)"),
+        ("escape", "clear the search (in the field: and go back to where it began)"),
     ]),
     ("Citations", [
-        ("c / C", "select the next / previous citation marker"),
+        ("c / C", "select the next / previous citation marker, wrapping around"),
         ("enter, click on [n]", "open the selected citation"),
         ("in the popup: o", "open the citation's URL in the browser"),
         ("in the popup: y", "copy the URL"),
