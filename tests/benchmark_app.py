@@ -216,8 +216,9 @@ def latencies(runner: Runner, big: Path, titles: list[str], marker: str) -> dict
         term.press("/")
         term.settle(0.5)  # the field opens and takes the focus
         term.press("kore")
-        term.wait_for(lambda t: f"/{totals['kore']}" in t, 10)
-        figures["search"].append(step(term, "a", lambda t: f"/{totals['korea']}" in t))
+        # The status line's counter ("/korea: 1/57"): a bare "/57" may stand in the text itself.
+        term.wait_for(lambda t: bool(re.search(rf"/kore: \d+/{totals['kore']}\b", t)), 10)
+        figures["search"].append(step(term, "a", lambda t: bool(re.search(rf"/korea: \d+/{totals['korea']}\b", t))))
         term.press("\x1b")
         _, peak = term.close("\x11")
         figures["peak"].append(peak)
