@@ -229,6 +229,14 @@ def test_a_cell_spanning_rows_keeps_the_cells_below_in_their_columns():
         ["2005", "Worlds", "12th"], ["2006", "", "18th"]]
 
 
+def test_a_list_wrapped_in_small_stays_a_list():
+    # earthquakes: "<small>\n* M<sub>w</sub> Moment magnitude scale\n* ...</small>" ran together.
+    text = "Abbreviations used:\n<small>\n* M<sub>w</sub> [[Moment magnitude scale]]\n* M<sub>L</sub> Richter</small>\n"
+    blocks = list(all_blocks(parse_article(text, "T", fmt="wikitext")))
+    items = [plain(b.spans) for b in blocks if isinstance(b, ListItem)]
+    assert items == ["Mw Moment magnitude scale", "ML Richter"]
+
+
 def test_wikitext_lists_quotes_pre_hatnotes_and_links():
     text = (";Term\n:Definition here\n* one [[Link|label]]s\n** two\n# first\n# second\n"
             " preformatted line\n\n<blockquote>Quoted words</blockquote>\n{{Main|Other article}}\n"

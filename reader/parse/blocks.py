@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from mwparserfromhell.nodes import Comment, Heading, Tag, Template, Text, Wikilink
+from mwparserfromhell.wikicode import Wikicode
 
 from ..model import (Block, Citation, CitationEntry, ImageCaption, ListItem, Paragraph, Preformatted, Quote,
                      References, Span)
@@ -26,6 +27,14 @@ from .templates import guess_kind, render_template
 
 _LIST_KINDS = {"*": "bullet", "#": "number", ";": "term", ":": "definition"}
 _CONTAINER_TAGS = {"div", "center", "section", "article", "font"}
+# Inline tags that pages wrap around a whole list ("<small>\n* a\n* b</small>", earthquakes):
+# the list is kept a list (its items ran together into one paragraph), the size is let go.
+_INLINE_AROUND_BLOCKS = {"small", "big", "span"}
+
+
+def _holds_list(contents: Wikicode) -> bool:
+    """True when `contents` holds list items of its own (not inside a nested tag)."""
+    return any(type(node) is Tag and node.wiki_markup in _LIST_KINDS for node in contents.nodes)
 
 
 @dataclass(frozen=True)
@@ -241,7 +250,8 @@ class BlockBuilder:
         if name == "gallery" and node.contents is not None:
             self._gallery(str(node.contents))
             return
-        if name in _CONTAINER_TAGS and node.contents is not None and "\n" in str(node.contents):
+        if node.contents is not None and "\n" in str(node.contents) and (
+                name in _CONTAINER_TAGS or name in _INLINE_AROUND_BLOCKS and _holds_list(node.contents)):
             self.end_line()
             self.flush()
             self.walk(node.contents.nodes)
