@@ -190,6 +190,16 @@ def test_the_list_goes_under_citations_rather_than_a_notes_section_before_it():
     assert holders == ["Citations"]
 
 
+def test_a_stray_double_quote_mark_does_not_break_the_cite_template_after_it():
+    # toronto ref 46: mwparserfromhell paired the '' before the template with one inside it, and
+    # the reference read "cite web |url= ... |title= ... |accessdate=June 10, 2011".
+    text = ("Nickname.<ref>'Sarasota Herald-Tribune''.{{cite web |url= http://x.org/a |title= Toronto Now ''"
+            "|accessdate=June 10, 2011}}</ref> More ''text'' here.")
+    shown = plain(parse_article(text, "T", fmt="wikitext").citations[0].text)
+    assert "cite web" not in shown and "|" not in shown
+    assert "“Toronto Now”" in shown and "http://x.org/a" in shown
+
+
 def test_short_citation_forms():
     assert short_citation((("1", "Reid"), ("2", "1974"), ("p", "15"))) == "Reid 1974, p. 15"
     assert short_citation((("1", "A"), ("2", "B"), ("3", "2001"), ("pp", "3–4"))) == "A & B 2001, pp. 3–4"
