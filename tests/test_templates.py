@@ -151,14 +151,15 @@ def test_infobox_lists_paired_blanks_footnotes_and_labels():
     # marker ("Area footnotes | [1]").
     text = ("{{Infobox settlement\n| name = Toronto\n| leader_title3 = MPs\n"
             "| leader_name3 = {{Collapsible list|title=List of MPs|1=[[Mark Adler]]|2=[[Carolyn Bennett]]}}\n"
-            "| area_total_km2 = 630\n| elevation_m = 76\n| area_footnotes = <ref>Census.</ref>\n"
+            "| area_total_km2 = 630\n| area_total_sq_mi = 243\n| elevation_m = 76\n"
+            "| area_footnotes = <ref>Census.</ref>\n"
             "| utc_offset_DST = -4\n| coa_pic = Coat_of_arms.svg\n| coa_res = 108px\n"
             "| static_image_name = City.jpg\n| office1 = Senator\n"
             "| blank_name = [[National Topographic System|NTS]] Map\n| blank_info = 030M11\n}}\nToronto is.")
     table = parse_article(text, "T", fmt="wikitext").lead[0]
     assert isinstance(table, Table)
     rows = [(plain(r[0].spans), plain(r[1].spans)) for r in table.rows]
-    assert rows == [("Name", "Toronto"), ("MPs", "Mark Adler\nCarolyn Bennett"), ("Area total (km²)", "630[1]"),
+    assert rows == [("Name", "Toronto"), ("MPs", "Mark Adler\nCarolyn Bennett"), ("Area total (km²)", "630[1]"), ("Area total (sq mi)", "243"),
                     ("Elevation (m)", "76"), ("UTC offset DST", "-4"), ("Office", "Senator"), ("NTS Map", "030M11")]
 
 

@@ -88,8 +88,8 @@ _PAIRED = re.compile(r"^(.*?)(type|title)(\d*)$")
 _BLANK = re.compile(r"^(blank\d*) name( sec\d+)?$")  # blank_name / blank_info: a label and its value
 _IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|svg|gif|tiff?|webp)$", re.IGNORECASE)
 # A parameter name's last word, when a unit ("area_total_km2"): shown as "Area total (km²)".
-_UNIT_WORDS = {"km2": "km²", "sqmi": "sq mi", "sq mi": "sq mi", "m": "m", "ft": "ft", "km": "km", "mi": "mi",
-               "m2": "m²", "ha": "ha", "acre": "acres", "acres": "acres"}
+_UNIT_WORDS = {"km2": "km²", "sqmi": "sq mi", "sq mi": "sq mi", "sq km": "km²", "sq ft": "sq ft", "m": "m",
+               "ft": "ft", "km": "km", "mi": "mi", "m2": "m²", "ha": "ha", "acre": "acres", "acres": "acres"}
 _ACRONYMS = {"utc", "dst", "gdp", "hdi", "mp", "mps", "mpp", "mpps", "nts", "gnbc", "iso", "fips", "gnis", "cma", "url"}
 
 
@@ -155,7 +155,10 @@ def _label(key: str) -> str:
     "UTC offset DST", "office1" -> "Office"."""
     words = key.split()
     unit = ""
-    if len(words) > 1 and words[-1] in _UNIT_WORDS:
+    if len(words) > 2 and " ".join(words[-2:]) in _UNIT_WORDS:  # "area total sq mi"
+        unit = f" ({_UNIT_WORDS[' '.join(words[-2:])]})"
+        del words[-2:]
+    elif len(words) > 1 and words[-1] in _UNIT_WORDS:
         unit = f" ({_UNIT_WORDS[words.pop()]})"
     elif words:
         words[-1] = words[-1].rstrip("0123456789") or words[-1]
