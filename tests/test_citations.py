@@ -200,6 +200,18 @@ def test_a_stray_double_quote_mark_does_not_break_the_cite_template_after_it():
     assert "“Toronto Now”" in shown and "http://x.org/a" in shown
 
 
+def test_a_repeated_key_in_bibliography_debris_starts_another_entry():
+    # Knights_of_Columbus: the dump lost the templates' openings; a stray "|year= 1965}}" after
+    # Singular's parameters made his 2005 book a 1965 one, and "sfn|Singular|2005" found nothing.
+    text = ("[[T]]\n\nClaim.[tpl]sfn|Singular|2005|p=38[/tpl]\n\n==Works cited==\n\n"
+            " | title = By Their Works\n | year = 2005\n | author = Singular, Stephen\n"
+            " | publisher = HarperCollins\n|year= 1965}}\n")
+    article = parse_article(text)
+    assert plain(article.citations[0].full) == "Singular, Stephen (2005). By Their Works. HarperCollins."
+    assert "1965" in " ".join(plain(b.citation.text) for b in article.sections[0].blocks
+                              if isinstance(b, CitationEntry))  # kept, as an entry of its own
+
+
 def test_short_citation_forms():
     assert short_citation((("1", "Reid"), ("2", "1974"), ("p", "15"))) == "Reid 1974, p. 15"
     assert short_citation((("1", "A"), ("2", "B"), ("3", "2001"), ("pp", "3–4"))) == "A & B 2001, pp. 3–4"

@@ -97,8 +97,9 @@ def _mend_lines(lines: list[str], counts: Counter[str]) -> list[str]:
         if _is_param_line(line) or _is_glued_tail(line):
             j = _param_run_end(lines, i)
             if j > i:
-                out.append(_bib_template(lines[i:j]))
-                counts["orphan"] += 1
+                for run in _split_at_repeats(lines[i:j]):
+                    out.append(_bib_template(run))
+                    counts["orphan"] += 1
                 i = j
                 continue
         stripped = line.lstrip()
@@ -142,6 +143,25 @@ def _param_run_end(lines: list[str], start: int) -> int:
     if run and all(_KEY_VALUE.match(line.lstrip()) for line in run):
         return j
     return start
+
+
+def _split_at_repeats(run: list[str]) -> list[list[str]]:
+    """A run of parameter lines cut where a line's key was already given in it: the dump lost the
+    template openings between entries, and a second ``year`` belongs to another entry
+    (Knights_of_Columbus: a stray ``|year= 1965}}`` made Singular's 2005 book a 1965 one, and its
+    short footnotes then found no entry)."""
+    groups: list[list[str]] = [[]]
+    seen: set[str] = set()
+    for line in run:
+        match = _KEY_VALUE.match(line.lstrip())
+        key = match.group().strip("|= \t").lower() if match else None
+        if key is not None and key in seen and groups[-1]:
+            groups.append([])
+            seen = set()
+        if key is not None:
+            seen.add(key)
+        groups[-1].append(line)
+    return groups
 
 
 def _bib_template(run: list[str]) -> str:
