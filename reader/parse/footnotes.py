@@ -92,10 +92,11 @@ class FootnotesMixin(_Base):
             self.in_ref -= 1
         # Only templates we do not know, which show nothing ({{SCref|unit=cd|3520}}, toronto):
         # the calls as written, rather than a reference said to have no text.
-        return spans or tuple(Span(text) for text in self._calls_as_text(contents))
+        calls = self._calls_as_text(contents)
+        return spans or ((Span(calls),) if calls else ())
 
-    def _calls_as_text(self, contents: Wikicode) -> list[str]:
-        """Each template of `contents` as "name: value, key=value" (ones without text skipped)."""
+    def _calls_as_text(self, contents: Wikicode) -> str:
+        """The templates of `contents` as "name: value, key=value; ..." (empty values left out)."""
         calls = []
         for template in contents.filter_templates(recursive=False):
             values = [(code_str(p.name).strip() + "=" if p.showkey else "") + self.text(p.value).strip()
@@ -103,7 +104,7 @@ class FootnotesMixin(_Base):
             values = [v for v in values if v and not v.endswith("=")]
             name = code_str(template.name).strip()
             calls.append(f"{name}: {', '.join(values)}" if values else name)
-        return ["; ".join(calls)] if calls else []
+        return "; ".join(calls)
 
     def footnote(self, contents: Wikicode) -> tuple[str, tuple[Span, ...], tuple[tuple[str, str], ...], str]:
         """(kind, formatted text, fields, identity key) of a footnote's contents."""

@@ -120,11 +120,11 @@ def _place_references(root: _Open, has_citations: bool) -> None:
         section.blocks = kept
     if found or not has_citations:
         return
-    notes = [section for section in _walk(root)
-             if section is not root and section.title.strip().lower().rstrip(":") in NOTES_TITLES]
+    titled = [(section.title.strip().lower().rstrip(":"), section) for section in _walk(root) if section is not root]
+    notes = [section for title, section in titled if title in NOTES_TITLES]
     # A section named for the footnotes themselves wins over the first notes-like one:
     # Michael_Jackson has "Notes" (explanatory), then "References" > "Citations".
-    exact = [section for section in notes if section.title.strip().lower().rstrip(":") in EXACT_TITLES]
+    exact = [section for title, section in titled if title in EXACT_TITLES]
     if exact or notes:
         (exact or notes)[0].blocks.append(References())
         return

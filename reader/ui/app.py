@@ -61,6 +61,12 @@ def is_reader(screen: object) -> TypeGuard[ReaderScreen]:
     return module is not None and isinstance(screen, module.ReaderScreen)
 
 
+def _redirect_of(screen: object) -> str:
+    """The title a reader's redirect page points to ("" for any other screen or article)."""
+    article = screen.article if is_reader(screen) else None
+    return article.redirect if article is not None and article.redirect else ""
+
+
 def picker_class() -> type[PickerScreen]:
     """The `PickerScreen` class (importing its module the first time)."""
     return importlib.import_module(PICKER_MODULE).PickerScreen  # type: ignore[no-any-return]
@@ -259,15 +265,13 @@ class ReaderApp(App[None]):
         target = self._redirect_entry(self.screen)
         if target is not None:
             self.open_article(target.index)
-        elif is_reader(self.screen) and self.screen.article is not None and self.screen.article.redirect:
-            self.notify(f"“{self.screen.article.redirect}” is not in this file.", severity="warning", timeout=4,
+        elif _redirect_of(self.screen):
+            self.notify(f"“{_redirect_of(self.screen)}” is not in this file.", severity="warning", timeout=4,
                         markup=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "follow_redirect":
-            # On any redirect page: when its target is not in the file, r says so.
-            screen = self.screen
-            return is_reader(screen) and screen.article is not None and bool(screen.article.redirect)
+            return bool(_redirect_of(self.screen))  # on any redirect page: r says when it cannot
         return True
 
     def on_reader_screen_picker_requested(self, event: ReaderScreen.PickerRequested) -> None:

@@ -156,14 +156,16 @@ def citation_url(citation: Citation) -> str:
     """The citation's URL; else the first web link in its text (or in its full source).
     A protocol-relative URL ("//bugzilla.mozilla.org/...") gets https, as a browser would."""
     if citation.url:
-        return "https:" + citation.url if citation.url.startswith("//") else citation.url
+        return _openable(citation.url)
     for spans in (citation.text, citation.full):
         for span in spans:
-            if span.target and span.target.startswith(("http://", "https://", "ftp://")):
-                return span.target
-            if span.target and span.target.startswith("//"):
-                return "https:" + span.target
+            if span.target and span.target.startswith(("http://", "https://", "ftp://", "//")):
+                return _openable(span.target)
     return ""
+
+
+def _openable(url: str) -> str:
+    return "https:" + url if url.startswith("//") else url
 
 
 # ---------------------------------------------------------------------------- where it is cited

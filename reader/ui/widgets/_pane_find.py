@@ -76,10 +76,7 @@ class FindMixin(_Base):
         if not found:
             return
         self._selected = found[min(max(index, 0), len(found) - 1)]
-        line = layout.markers[self._selected].line
-        top, height = self.scroll_line, self._viewport_height()
-        if not top <= line < top + height:
-            self._scroll_to_line(line - height // 3)
+        self._reveal(layout.markers[self._selected].line)
         self._redraw()
 
     def open_selected_citation(self) -> None:

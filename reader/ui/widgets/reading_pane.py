@@ -26,8 +26,8 @@ from reader.layout import Layout, SearchResult, Styles, layout_article
 from reader.model import Article
 from reader.ui.widgets._pane_find import FindMixin
 from reader.ui.widgets._pane_sections import SectionsMixin
-from reader.ui.widgets.late_keys import PassesLateKeys
 from reader.ui.widgets._pane_styles import COMPONENT_CLASSES, COMPONENT_CSS, styles_from_components
+from reader.ui.widgets.late_keys import PassesLateKeys
 from reader.ui.widgets.scroll_bar import QuickScrollBars
 
 MAX_TEXT_WIDTH = 100  # a comfortable measure; wider panes centre the text

@@ -24,8 +24,8 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from reader.model import Article, Section
-from reader.ui.widgets.late_keys import PassesLateKeys
 from reader.ui.widgets._tree_draw import Pieces, TreeLook, draw_line, label_pieces
+from reader.ui.widgets.late_keys import PassesLateKeys
 
 ROOT = ""  # the number the root node stands for: the title and the lead
 
