@@ -29,6 +29,7 @@ from textual.worker import get_current_worker
 
 from reader.model import Article
 from reader.ui import heap
+from reader.ui.screens._tree_room import TreeRoomMixin
 from reader.ui.widgets.key_bar import KeyBar
 from reader.ui.widgets.reading_pane import ReadingPane
 from reader.ui.widgets.search_bar import SearchBar, SearchInput
@@ -41,9 +42,6 @@ if TYPE_CHECKING:
     from reader.source.library import PendingText
     from reader.ui.screens.citation import JumpTo
 
-NARROW = 60  # below this many columns the tree is hidden (until the reader shows it: `t`)
-TREE_MIN_WIDTH = 12  # the narrowest the reader can make the tree
-MIN_PANE_WIDTH = 20  # the tree never grows over the last columns of the text
 
 
 def section_commands() -> type:
@@ -53,7 +51,7 @@ def section_commands() -> type:
     return SectionCommands
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(TreeRoomMixin, Screen[None]):
     """One article: header, section tree, reading pane, search field, status, footer."""
 
     AUTO_FOCUS = "#pane"
@@ -116,7 +114,6 @@ class ReaderScreen(Screen[None]):
         self._gone = False  # unmounted: the article is no longer wanted
         self._submitted_query: str | None = None  # entered before the pane counted its matches
         self._followed: tuple[str, tuple[str, ...]] | None = None  # section the tree last followed
-        self._tree_chosen = False  # the reader showed, hid or resized the tree: the width no longer decides
         self.given_title = title
         self.index = index  # the article's place in its file, for the app
         self.can_pick = can_pick  # True when the file holds other articles to go back to
@@ -335,45 +332,6 @@ class ReaderScreen(Screen[None]):
     def action_clear_search(self) -> None:
         if self.status.query:
             self.pane.clear_search()
-
-    def action_toggle_tree(self) -> None:
-        self._tree_chosen = True
-        tree = self.tree
-        tree.display = not tree.display
-        if not tree.display and (self.focused is tree or self.focused is None):
-            self.pane.focus()
-
-    def action_tree_width(self, change: int) -> None:
-        """Make the section tree `change` columns wider (narrower when negative)."""
-        self._tree_chosen = True
-        tree = self.tree
-        if not tree.display:
-            tree.display = True
-        room = max(self.size.width - MIN_PANE_WIDTH, TREE_MIN_WIDTH)
-        width = min(max(tree.outer_size.width + change, TREE_MIN_WIDTH), room)
-        # Inline styles beat the stylesheet's limits, which were for the default width.
-        tree.styles.min_width = TREE_MIN_WIDTH
-        tree.styles.max_width = room
-        tree.styles.width = width
-
-    def on_resize(self) -> None:
-        """The tree shown or hidden for the new width (unless the reader chose); a tree the reader
-        widened must not squeeze the text out of a smaller terminal."""
-        self._fit_tree(self.size.width)
-        tree = self.tree
-        if tree.styles.inline.has_rule("width"):
-            room = max(self.size.width - MIN_PANE_WIDTH, TREE_MIN_WIDTH)
-            tree.styles.max_width = room
-
-    def _fit_tree(self, width: int) -> None:
-        """Below NARROW columns the text needs them all: hide the tree; show it again when the
-        terminal grows, as long as the reader has not shown or hidden it with `t` themselves."""
-        if self._tree_chosen:
-            return
-        tree = self.tree
-        tree.display = width >= NARROW
-        if not tree.display and self.focused is tree:
-            self.pane.focus()
 
     def action_help(self) -> None:
         from reader.ui.screens.help import HelpScreen  # see open_citation
