@@ -2,6 +2,9 @@
 
     wikireader FILE [ARTICLE]            open the reader (the article picker for a file of many)
     wikireader --print FILE [ARTICLE]    print the article(s) to standard output and exit
+    wikireader DIR [ARTICLE]             the same over a folder of files, one collection
+    wikireader --index DIR               build or update the collection's index and exit
+    wikireader --search QUERY DIR        print the best articles for QUERY (--json: one object a line)
 
 Every error a user can cause ends in one line on stderr, "wikireader: <what is wrong>", and exit
 status 2; anything else is exit status 1, still without a traceback (set WIKIREADER_DEBUG=1 to
@@ -64,7 +67,24 @@ def build_parser() -> argparse.ArgumentParser:
         type=_width,
         help="the width to print at (default: the terminal's, or $COLUMNS)",
     )
-    parser.add_argument("file", metavar="FILE", help="the file to read ('-' for standard input)")
+    parser.add_argument(
+        "--index",
+        dest="index_only",
+        action="store_true",
+        help="build or update the index of the collection in DIR (a progress bar on stderr) and exit",
+    )
+    parser.add_argument("--search", metavar="QUERY", help="search the collection in DIR and print the best articles")
+    parser.add_argument("--limit", metavar="N", type=_positive, default=20, help="how many results --search prints (20)")
+    parser.add_argument("--json", action="store_true", help="--search prints one JSON object a line")
+    parser.add_argument(
+        "--index-dir",
+        metavar="DIR",
+        help="where the collection's index lives (default: the user cache directory, or $WIKIREADER_INDEX_DIR)",
+    )
+    parser.add_argument("--quiet", action="store_true", help="no progress bar (--index)")
+    parser.add_argument(
+        "file", metavar="FILE", help="the file to read ('-' for standard input), or a folder of files (a collection)"
+    )
     parser.add_argument("title", metavar="ARTICLE", nargs="?", help="same as --article TITLE")
     return parser
 
@@ -78,6 +98,17 @@ def _width(value: str) -> int:
     if width < MIN_WIDTH:
         raise argparse.ArgumentTypeError(f"must be at least {MIN_WIDTH} columns, not {width}")
     return width
+
+
+def _positive(value: str) -> int:
+    """argparse type for --limit: a whole number of at least 1."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
+    return number
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -121,6 +152,10 @@ def run(args: argparse.Namespace) -> int:
     """Open the file, pick the article(s), then print them or open the reader."""
     title = _chosen_title(args)
     printing = args.print_ or not _is_terminal(sys.stdout)
+    if args.file != "-" and os.path.isdir(args.file):
+        return run_collection(args, title, printing)
+    if args.index_only or args.search is not None:
+        raise ReaderError(f"--index and --search take a folder of files, not {args.file}")
     library = _open(args.file, lazy=not printing)
     if library.decoded.notice:
         print(library.decoded.notice, file=sys.stderr)
@@ -238,6 +273,111 @@ def _write_separator(out: TextIO, console, width: int) -> None:  # type: ignore[
         console.print()
         console.rule(style="dim", characters="═")
         console.print()
+
+
+# ---------------------------------------------------------------------------- a collection
+
+
+def run_collection(args: argparse.Namespace, title: str | None, printing: bool) -> int:
+    """A folder of files: index it, search it, print one of its articles, or open the reader."""
+    from pathlib import Path
+
+    from reader.source.collection import Collection, build, index_folder
+
+    folder = Path(args.file)
+    where = Path(args.index_dir) if args.index_dir else index_folder(folder)
+    if args.index_only:
+        if title is not None or args.search is not None:
+            raise ReaderError("--index takes only a folder")
+        return _build_index(folder, where, quiet=args.quiet)
+    if args.search is not None:
+        collection = Collection.open(folder, where, build_now=True)
+        _say_notes(collection)
+        _never_fail_to_encode(sys.stdout)
+        _print_results(collection, args.search, args.limit, as_json=args.json)
+        return 0
+    if printing:
+        if title is None:
+            raise ReaderError(f"{args.file} is a folder: name the article to print (wikireader --print DIR TITLE)")
+        collection = Collection.open(folder, where, build_now=True)
+        _say_notes(collection)
+        _never_fail_to_encode(sys.stdout)
+        print_articles(collection, [collection.lookup(title)], sys.stdout, width=args.width)  # type: ignore[arg-type]
+        return 0
+    if title is not None:  # the article is wanted now: bring the index up to date first
+        _build_index(folder, where, quiet=False, summary=False)
+    collection = Collection.open(folder, where)
+    try:
+        entry = collection.lookup(title) if title is not None else None
+        _open_reader(collection, entry)  # type: ignore[arg-type]
+    finally:
+        collection.close()
+    return 0
+
+
+def _say_notes(collection: object) -> None:
+    notice = getattr(getattr(collection, "decoded", None), "notice", None)
+    if notice:
+        print(notice, file=sys.stderr)
+
+
+def _build_index(folder: object, where: object, *, quiet: bool, summary: bool = True) -> int:
+    """`--index`: build or update the index, a progress bar on stderr (rich's) unless `quiet`."""
+    from pathlib import Path
+
+    from reader.source.collection import build
+
+    assert isinstance(folder, Path) and isinstance(where, Path)
+    if quiet or not _is_terminal(sys.stderr):
+        report = build(folder, where)
+    else:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        columns = (TextColumn("indexing"), BarColumn(), MofNCompleteColumn(), TextColumn("files ·"),
+                   TextColumn("{task.fields[articles]:,} articles"), TimeElapsedColumn())
+        with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+            task = bar.add_task("index", total=None, articles=0)
+
+            def step(done: int, todo: int, articles: int) -> None:
+                bar.update(task, completed=done, total=todo or 1,
+                           articles=bar.tasks[0].fields["articles"] + articles)
+
+            report = build(folder, where, step)
+    if report.rebuilt:
+        print(f"note: {report.rebuilt}", file=sys.stderr)
+    if report.skipped:
+        print(f"note: skipped {len(report.skipped)} file(s) that are not readable text: "
+              + "; ".join(report.skipped[:5]), file=sys.stderr)
+    if summary or report.indexed or report.dropped:
+        print(f"{report.files:,} files, {report.articles:,} articles: indexed {report.indexed:,} file(s), "
+              f"dropped {report.dropped:,}, in {report.seconds:.1f} s; index in {where}", file=sys.stderr)
+    return 0
+
+
+def _print_results(collection: object, query: str, limit: int, *, as_json: bool) -> None:
+    """`--search`: rank, title, file, score, section and snippet of the best `limit` articles."""
+    import json
+
+    from reader.source.collection import Collection
+    from reader.source.ranked import search
+
+    assert isinstance(collection, Collection)
+    hits, total = search(collection, query, limit)
+    if not hits:
+        print(f"no article matches {query!r}", file=sys.stderr)
+    for hit in hits:
+        if as_json:
+            print(json.dumps({"rank": hit.rank, "title": hit.entry.title, "file": hit.entry.file,
+                              "score": round(hit.score, 4), "section": hit.section, "snippet": hit.snippet,
+                              "redirect": hit.entry.redirect}, ensure_ascii=False))
+        else:
+            where = f"{hit.entry.file}" + (f" § {hit.section}" if hit.section else "")
+            print(f"{hit.rank:>3}. {hit.entry.title}  ({where}, score {hit.score:.2f})")
+            if hit.snippet:
+                print(f"     {hit.snippet}")
+    if not as_json and hits:
+        print(f"{len(hits)} of {total:,} matching articles", file=sys.stderr)
 
 
 # ---------------------------------------------------------------------------- the reader app
