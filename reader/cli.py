@@ -282,10 +282,12 @@ def run_collection(args: argparse.Namespace, title: str | None, printing: bool) 
     """A folder of files: index it, search it, print one of its articles, or open the reader."""
     from pathlib import Path
 
-    from reader.source.collection import Collection, build, index_folder
+    from reader.source.collection import Collection, index_folder, writable_index_folder
 
     folder = Path(args.file)
-    where = Path(args.index_dir) if args.index_dir else index_folder(folder)
+    where, note = writable_index_folder(Path(args.index_dir) if args.index_dir else index_folder(folder))
+    if note is not None:
+        print(f"note: {note}", file=sys.stderr)
     if args.index_only:
         if title is not None or args.search is not None:
             raise ReaderError("--index takes only a folder")

@@ -71,6 +71,23 @@ def index_folder(folder: Path, home: Path | None = None) -> Path:
     return (home or index_home()) / f"{Path(real).name or 'root'}-{digest}"
 
 
+def writable_index_folder(where: Path) -> tuple[Path, str | None]:
+    """`where`, or a temporary folder for this run when `where` cannot be written (and why)."""
+    try:
+        where.mkdir(parents=True, exist_ok=True)
+        probe = where / ".probe"
+        probe.write_bytes(b"")
+        probe.unlink()
+        return where, None
+    except OSError as error:
+        import tempfile
+
+        reason = error.strerror or str(error)
+        temporary = Path(tempfile.mkdtemp(prefix="wikireader-index-"))
+        return temporary, (f"cannot write the index in {where} ({reason.lower()}); indexing into {temporary} "
+                           "for this run only (slower: it is built again each time)")
+
+
 def find_files(folder: Path) -> tuple[list[Path], list[str]]:
     """The text files below `folder` (sorted by relative path), and notes on what was skipped."""
     found: list[Path] = []
@@ -210,6 +227,10 @@ def build(folder: Path, where: Path | None = None, progress: Progress | None = N
     from reader.source.fulltext import FullText, IndexDamaged
 
     started = time.perf_counter()
+    if not os.path.isdir(folder):
+        raise InputError(f"{folder}: no such folder")
+    if not find_files(folder)[0]:
+        raise InputError(f"{folder} holds no .txt or .wiki files")
     where = where or index_folder(folder)
     report = BuildReport()
     try:

@@ -88,7 +88,7 @@ class FullText:
 
     def writer(self) -> Writer:
         """The one writer (tantivy locks the folder: a second one raises `ValueError`)."""
-        return Writer(self.index.writer(heap_size=WRITER_HEAP, num_threads=2))
+        return Writer(self.index.writer(heap_size=WRITER_HEAP, num_threads=2), self.index.schema)
 
     def parse(self, query: str) -> Any:
         """`query` in tantivy's language, every word required; None for a query with no words."""
@@ -160,11 +160,14 @@ def _char_spans(text: str, byte_spans: list[tuple[int, int]]) -> list[tuple[int,
 class Writer:
     """Adds and deletes a file's articles; `commit` makes them visible (and durable) at once."""
 
-    def __init__(self, writer: Any) -> None:
+    def __init__(self, writer: Any, schema: tantivy.Schema) -> None:
         self._writer = writer
+        self._schema = schema
 
     def delete_file(self, file_id: int) -> None:
-        self._writer.delete_documents("file", file_id)
+        # By a term query: `delete_documents_by_term` on an unsigned field deletes nothing
+        # (tantivy-py 0.27; tests/test_collection.py catches it).
+        self._writer.delete_documents_by_query(tantivy.Query.term_query(self._schema, "file", file_id))
 
     def add(self, file_id: int, articles: Iterable[tuple[int, str, str]]) -> None:
         """Add (position, title, words) of each article of file `file_id`."""

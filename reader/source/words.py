@@ -44,8 +44,13 @@ def plain_words(text: str) -> str:
 
 
 def title_and_body(article: str) -> str:
-    """The article's text without its ``[[Title]]`` line (the index holds the title apart)."""
+    """The article's text without its ``[[Title]]`` line and its CATEGORIES line (the index holds
+    the title apart; category names in every snippet would hide the words found)."""
     if article.startswith("[["):
         newline = article.find("\n")
-        return article[newline + 1 :] if newline >= 0 else ""
+        article = article[newline + 1 :] if newline >= 0 else ""
+    body = article.lstrip()
+    if body.startswith("CATEGORIES:"):
+        newline = body.find("\n")
+        return body[newline + 1 :] if newline >= 0 else ""
     return article
