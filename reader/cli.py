@@ -309,6 +309,7 @@ def run_collection(args: argparse.Namespace, title: str | None, printing: bool) 
     if title is not None:  # the article is wanted now: bring the index up to date first
         _build_index(folder, where, quiet=False, summary=False)
     collection = Collection.open(folder, where)
+    _say_notes(collection)
     try:
         entry = collection.lookup(title) if title is not None else None
         _open_reader(collection, entry)  # type: ignore[arg-type]

@@ -71,7 +71,7 @@ def make_titles(count: int, words: list[str], rng: random.Random) -> list[str]:
 
 def article_body(rng: random.Random, paragraphs: list[str], headings: list[str], categories: list[str]) -> str:
     """One article's text after its title line: categories, a lead, some sections."""
-    target = int(rng.lognormvariate(7.5, 0.9))  # median ~1.8 KB, mean ~2.7 KB, a long tail
+    target = int(rng.lognormvariate(7.35, 0.9))  # median ~1.6 KB, mean ~2.3 KB, a long tail
     parts = ["CATEGORIES: " + ", ".join(rng.sample(categories, rng.randint(1, 6)))]
     size = 0
     while size < target:
@@ -90,8 +90,8 @@ def generate(directory: Path, files: int, articles: int, seed: int) -> dict[str,
     words = sorted({w for p in paragraphs[:2000] for w in re.findall(r"[A-Za-z]{4,12}", p)})
     titles = make_titles(articles, words, rng)
     per_file = -(-articles // files)
-    plant_word_at = articles // 3 + 17
-    plant_phrase_at = 2 * articles // 3 + 5
+    plant_word_at = articles // 3 // REDIRECT_SHARE * REDIRECT_SHARE + 2  # never a redirect
+    plant_phrase_at = 2 * articles // 3 // REDIRECT_SHARE * REDIRECT_SHARE + 3
     planted = {PLANTED_WORD: titles[plant_word_at], PLANTED_PHRASE: titles[plant_phrase_at]}
     directory.mkdir(parents=True, exist_ok=True)
     for number in range(files):

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 BUSY_MS = 30_000  # how long a write waits for another process's transaction
 
 _SCHEMA = """
@@ -30,7 +30,8 @@ CREATE TABLE IF NOT EXISTS files (
     mtime_ns INTEGER NOT NULL,
     wide INTEGER NOT NULL DEFAULT 0, -- UTF-16/32: offsets are characters of the decoded text
     articles INTEGER NOT NULL DEFAULT 0,
-    done INTEGER NOT NULL DEFAULT 0  -- 1 once its articles are in the catalog and the index
+    done INTEGER NOT NULL DEFAULT 0, -- 1 once its articles are in the catalog and the index
+    skipped TEXT                     -- why it holds no articles: not text, unreadable
 );
 CREATE TABLE IF NOT EXISTS articles (
     file INTEGER NOT NULL,
@@ -57,6 +58,7 @@ class FileRow:
     wide: bool
     articles: int
     done: bool
+    skipped: str | None
 
 
 @dataclass(frozen=True)
@@ -101,7 +103,7 @@ class Catalog:
             with self.db:
                 self.db.execute("INSERT INTO meta VALUES ('version', ?)", (SCHEMA_VERSION,))
         elif row[0] != SCHEMA_VERSION:
-            raise CatalogDamaged(f"made by another version of wikireader (schema {row[0]})")
+            raise CatalogDamaged(f"it was made by another version of wikireader (schema {row[0]})")
 
     def close(self) -> None:
         self.db.close()
@@ -118,8 +120,8 @@ class Catalog:
     # ------------------------------------------------------------------ files
 
     def files(self) -> list[FileRow]:
-        rows = self.db.execute("SELECT id, path, size, mtime_ns, wide, articles, done FROM files ORDER BY path")
-        return [FileRow(r[0], r[1], r[2], r[3], bool(r[4]), r[5], bool(r[6])) for r in rows]
+        rows = self.db.execute("SELECT id, path, size, mtime_ns, wide, articles, done, skipped FROM files ORDER BY path")
+        return [FileRow(r[0], r[1], r[2], r[3], bool(r[4]), r[5], bool(r[6]), r[7]) for r in rows]
 
     def file_id(self, path: str) -> int:
         """The number of the file at relative `path` (a new one when it is not yet known)."""
@@ -131,9 +133,10 @@ class Catalog:
         return int(cursor.lastrowid or 0)
 
     def replace_file(self, file_id: int, size: int, mtime_ns: int, wide: bool,
-                     articles: Iterable[tuple[int, str, str, int, int, str | None]]) -> None:
+                     articles: Iterable[tuple[int, str, str, int, int, str | None]], skipped: str | None = None) -> None:
         """Put (position, title, normalised title, start, stop, redirect) of every article of a
-        file in place of what the catalog had for it, and mark it done, in one transaction."""
+        file in place of what the catalog had for it, and mark it done, in one transaction (a
+        file `skipped` for that reason has none, and is not read again until it changes)."""
         with self.db:
             self.db.execute("DELETE FROM articles WHERE file = ?", (file_id,))
             cursor = self.db.executemany(
@@ -141,8 +144,8 @@ class Catalog:
                 ((file_id, *row) for row in articles),
             )
             self.db.execute(
-                "UPDATE files SET size = ?, mtime_ns = ?, wide = ?, articles = ?, done = 1 WHERE id = ?",
-                (size, mtime_ns, int(wide), cursor.rowcount, file_id),
+                "UPDATE files SET size = ?, mtime_ns = ?, wide = ?, articles = ?, done = 1, skipped = ? WHERE id = ?",
+                (size, mtime_ns, int(wide), cursor.rowcount, skipped, file_id),
             )
 
     def mark_stale(self, file_id: int) -> None:
