@@ -209,6 +209,22 @@ def test_a_build_cut_short_is_picked_up_without_duplicates(collection_dir: Path,
     assert collection.fulltext().document_count() == 26  # type: ignore[attr-defined]
 
 
+def test_a_damaged_full_text_index_is_rebuilt_and_said(collection_dir: Path, index_dir: Path) -> None:
+    build(collection_dir, index_dir)
+    for segment in (index_dir / "fulltext").glob("*.idx"):
+        segment.write_bytes(segment.read_bytes()[:10])
+    report = build(collection_dir, index_dir)
+    assert report.rebuilt is not None and "cannot be used" in report.rebuilt and len(report.rebuilt) < 160
+    assert search(Collection(collection_dir, index_dir), RARE)[1] == 1
+
+
+def test_the_words_found_together_are_what_the_article_is_searched_for(collection_dir: Path,
+                                                                         index_dir: Path) -> None:
+    build(collection_dir, index_dir)
+    hits, _ = search(Collection(collection_dir, index_dir), "keepers union")
+    assert [hit.phrase for hit in hits if hit.entry.title == "Planted phrase"] == ["Keepers Union"]
+
+
 def test_a_second_builder_waits_for_the_first(collection_dir: Path, index_dir: Path) -> None:
     index_dir.mkdir(parents=True)
     holder = Lock(index_dir)

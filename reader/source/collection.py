@@ -204,9 +204,15 @@ def open_catalog(where: Path, report: BuildReport | None = None) -> Catalog:
         return catalog
     except CatalogDamaged as error:
         if report is not None:
-            report.rebuilt = f"the index cannot be used ({error}); building it again"
+            report.rebuilt = f"the index cannot be used ({_short(error)}); building it again"
         _remove_index(where)
         return Catalog(path)
+
+
+def _short(error: Exception) -> str:
+    """The gist of an engine's error: its first clause, not a page of detail."""
+    text = " ".join(str(error).split())
+    return text if len(text) <= 90 else text[:89].rstrip() + "…"
 
 
 def _remove_index(where: Path) -> None:
@@ -247,7 +253,7 @@ def build(folder: Path, where: Path | None = None, progress: Progress | None = N
         try:
             fulltext = FullText(where / "fulltext")
         except IndexDamaged as error:
-            report.rebuilt = f"the index cannot be used ({error}); building it again"
+            report.rebuilt = f"the index cannot be used ({_short(error)}); building it again"
             catalog.close()
             _remove_index(where)
             catalog = open_catalog(where)
@@ -496,11 +502,16 @@ class Collection:
     def close(self) -> None:
         """Stop a build this reader started (the next run picks it up) and close the catalog."""
         if self._builder is not None and self._builder.poll() is None:
-            self._builder.terminate()
+            import signal
+
+            # The child leads its own process group: its workers go with it.
             try:
+                os.killpg(self._builder.pid, signal.SIGTERM)
                 self._builder.wait(2)
             except subprocess.TimeoutExpired:
-                self._builder.kill()
+                os.killpg(self._builder.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
         self._catalog.close()
 
     # ------------------------------------------------------------------ indexing, as a Library

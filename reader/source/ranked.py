@@ -136,6 +136,10 @@ def _phrase(query: str, snippet: str, spans: tuple[tuple[int, int], ...]) -> str
         return " ".join(quoted.group(1).split())
     if spans:
         start, end = spans[0]
+        for next_start, next_end in spans[1:]:  # "civil rights" when the words stand together
+            if snippet[end:next_start].strip():
+                break
+            end = next_end
         return snippet[start:end]
     words = [word for word in re.split(r"\s+", query) if word and not word.startswith("-") and word != "OR"]
     return words[0].split(":", 1)[-1] if words else ""
