@@ -282,7 +282,7 @@ def run_collection(args: argparse.Namespace, title: str | None, printing: bool) 
     """A folder of files: index it, search it, print one of its articles, or open the reader."""
     from pathlib import Path
 
-    from reader.source.collection import Collection, index_folder, writable_index_folder
+    from reader.source.collection import Collection, index_folder, stale, writable_index_folder
 
     folder = Path(args.file)
     where, note = writable_index_folder(Path(args.index_dir) if args.index_dir else index_folder(folder))
@@ -306,7 +306,7 @@ def run_collection(args: argparse.Namespace, title: str | None, printing: bool) 
         _never_fail_to_encode(sys.stdout)
         print_articles(collection, [collection.lookup(title)], sys.stdout, width=args.width)  # type: ignore[arg-type]
         return 0
-    if title is not None:  # the article is wanted now: bring the index up to date first
+    if title is not None and stale(folder, where):  # the article is wanted now: index first
         _build_index(folder, where, quiet=False, summary=False)
     collection = Collection.open(folder, where)
     _say_notes(collection)

@@ -17,6 +17,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
+from urllib.parse import quote
 
 SCHEMA_VERSION = "2"
 BUSY_MS = 30_000  # how long a write waits for another process's transaction
@@ -84,7 +85,8 @@ class Catalog:
         self.path = str(path)
         try:
             if read_only:
-                self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+                uri = f"file:{quote(self.path)}?mode=ro"  # a path may hold "?" or "#"
+                self.db = sqlite3.connect(uri, uri=True, check_same_thread=False)
             else:
                 self.db = sqlite3.connect(self.path, check_same_thread=False)
                 self.db.execute("PRAGMA journal_mode=WAL")

@@ -312,6 +312,30 @@ def _update(folder: Path, catalog: Catalog, fulltext: object, report: BuildRepor
     report.skipped = sorted(set(report.skipped) | {row.skipped for row in files if row.skipped})
 
 
+def stale(folder: Path, where: Path, paths: list[Path] | None = None) -> bool:
+    """True when the index in `where` is missing, unusable, or not the folder as it is now
+    (a look at the catalog only: the full-text engine is not even imported)."""
+    try:
+        catalog = Catalog(where / "catalog.sqlite", read_only=True)
+    except CatalogDamaged:
+        return True
+    try:
+        return _differs(catalog.files(), folder, paths if paths is not None else find_files(folder)[0])
+    except Exception:  # an old or foreign catalog: build() says what is wrong with it
+        return True
+    finally:
+        catalog.close()
+
+
+def _differs(files: list[FileRow], folder: Path, paths: list[Path]) -> bool:
+    """True when the catalog's files are not the folder's files as they are now."""
+    known = {row.path: row for row in files}
+    present = {path.relative_to(folder).as_posix() for path in paths}
+    if set(known) - present:
+        return True
+    return any(not _fresh(known.get(path.relative_to(folder).as_posix()), path) for path in paths)
+
+
 def _fresh(row: FileRow | None, path: Path) -> bool:
     """True when the catalog has the file at `path` as it is on disk now."""
     if row is None or not row.done:
@@ -459,17 +483,27 @@ class Collection:
         if not paths:
             raise InputError(f"{folder} holds no .txt or .wiki files")
         if build_now:
-            report = build(folder, where)
+            report = build(folder, where) if stale(folder, where, paths) else None
             collection = cls(folder, where)
-            collection._note(report)  # with why it was rebuilt, if it was
-        else:
+            if report is not None:
+                collection._note(report)  # with why it was rebuilt, if it was
+            return collection
+        notice = None
+        try:
             if not (where / "catalog.sqlite").exists():
                 Catalog(_make_folder(where) / "catalog.sqlite").close()
             collection = cls(folder, where)
-            collection._file_count = len(paths)
-            if collection._stale(paths):
-                collection._start_builder()
-                collection._taken_last = False
+        except CatalogDamaged as error:  # the child builds it again; the reader starts empty
+            notice = f"the index cannot be used ({_short(error)}); building it again"
+            _remove_index(where)
+            Catalog(where / "catalog.sqlite").close()
+            collection = cls(folder, where)
+        collection._file_count = len(paths)
+        if notice is not None:
+            collection._note(BuildReport(rebuilt=notice))
+        if collection._stale(paths):
+            collection._start_builder()
+            collection._taken_last = False
         return collection
 
     def _note(self, report: BuildReport) -> None:
@@ -483,11 +517,7 @@ class Collection:
         self.decoded = CollectionNotice("note: " + "; ".join(notes) if notes else None)
 
     def _stale(self, paths: list[Path]) -> bool:
-        known = {row.path: row for row in self._catalog.files()}
-        present = {path.relative_to(self.folder).as_posix() for path in paths}
-        if set(known) - present:
-            return True
-        return any(not _fresh(known.get(path.relative_to(self.folder).as_posix()), path) for path in paths)
+        return _differs(self._catalog.files(), self.folder, paths)
 
     def _start_builder(self) -> None:
         """Build the index in a child (`wikireader --index`): both cores, none of this process's memory."""
