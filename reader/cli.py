@@ -25,6 +25,8 @@ from reader import __version__
 from reader.errors import ReaderError
 
 if TYPE_CHECKING:
+    from subprocess import Popen
+
     from reader.model import Article
     from reader.parse_ahead import ParseAhead
     from reader.source.library import Library
@@ -35,6 +37,7 @@ EXIT_USAGE = 2  # also argparse's status for a bad command line
 EXIT_FAILURE = 1
 EXIT_INTERRUPTED = 130
 MIN_WIDTH = 20
+BIG_FILE = 2_000_000  # bytes: a file of many articles this big is indexed for its next opening
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -152,10 +155,11 @@ def run(args: argparse.Namespace) -> int:
     """Open the file, pick the article(s), then print them or open the reader."""
     title = _chosen_title(args)
     printing = args.print_ or not _is_terminal(sys.stdout)
-    if args.file != "-" and os.path.isdir(args.file):
+    if args.file != "-" and (os.path.isdir(args.file) or args.index_only or args.search is not None
+                             or (not printing and _opens_from_its_index(args))):
         return run_collection(args, title, printing)
     if args.index_only or args.search is not None:
-        raise ReaderError(f"--index and --search take a folder of files, not {args.file}")
+        raise ReaderError("--index and --search take a folder of files, or a file, not standard input")
     library = _open(args.file, lazy=not printing)
     if library.decoded.notice:
         print(library.decoded.notice, file=sys.stderr)
@@ -165,8 +169,45 @@ def run(args: argparse.Namespace) -> int:
         entries = [entry] if entry is not None else _all_entries(library)
         print_articles(library, entries, sys.stdout, width=args.width)
         return 0
-    _open_reader(library, entry)
+    builder = _index_in_background(library, args)
+    try:
+        _open_reader(library, entry)
+    finally:
+        if builder is not None:
+            from reader.source.collection import stop_builder
+
+            stop_builder(builder)
     return 0
+
+
+def _index_in_background(library: Library, args: argparse.Namespace) -> Popen[bytes] | None:
+    """For a big file of many articles, a child (niced) that indexes it while it is read, so
+    that its next opening comes from the index (`_opens_from_its_index`); stopped on leaving."""
+    if library.path == "-" or library.state is None or library.state.size < BIG_FILE or len(library.entries) < 2:
+        return None
+    from pathlib import Path
+
+    from reader.source.collection import index_folder, start_builder, writable_index_folder
+
+    where, note = writable_index_folder(Path(args.index_dir) if args.index_dir else index_folder(Path(library.path)))
+    return None if note is not None else start_builder(Path(library.path), where, nice=10)
+
+
+def _opens_from_its_index(args: argparse.Namespace) -> bool:
+    """True for a big file of many articles that has a fresh index: the reader then opens it as
+    a collection of one file (titles from the catalog, one article decoded at a time, ranked
+    search) instead of holding all of its text (see `_index_in_background`)."""
+    try:
+        if os.path.getsize(args.file) < BIG_FILE:
+            return False
+    except OSError:
+        return False
+    from pathlib import Path
+
+    from reader.source.collection import index_folder, stale
+
+    where = Path(args.index_dir) if args.index_dir else index_folder(Path(args.file))
+    return (where / "catalog.sqlite").exists() and not stale(Path(args.file), where)
 
 
 def _chosen_title(args: argparse.Namespace) -> str | None:

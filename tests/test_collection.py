@@ -389,3 +389,55 @@ async def test_a_redirect_opens_its_target_from_another_file(collection_dir: Pat
         await settle(app, pilot)
         await pilot.press("r")
         await _wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen) and app.screen.title == "Michigan")
+
+
+# ---------------------------------------------------------------------------- one big file
+
+
+def big_file(folder: Path) -> Path:
+    """A file of many articles over the size that gets an index (`cli.BIG_FILE`)."""
+    from reader.cli import BIG_FILE
+
+    text = (DATA / "dump" / "wiki-example.txt").read_text(encoding="utf-8")
+    copies = []
+    for number in range(BIG_FILE // len(text.encode("utf-8")) + 1):
+        copies.append(text.replace("[[", f"[[{number} ", 1) if number else text)
+    path = folder / "big.txt"
+    folder.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(copies), encoding="utf-8")
+    assert path.stat().st_size >= BIG_FILE
+    return path
+
+
+def test_a_file_is_a_collection_of_its_own_for_index_and_search(tmp_path: Path, index_dir: Path) -> None:
+    path = big_file(tmp_path / "one")
+    built = run_cli("--index", str(path), index_dir=index_dir)
+    assert built.returncode == 0 and "1 files," in built.stderr, built.stderr
+    found = run_cli("--search", "benzodiazepine", "--json", "--limit", "3", str(path), index_dir=index_dir)
+    rows = [json.loads(line) for line in found.stdout.splitlines()]
+    assert rows and all(row["file"] == "big.txt" for row in rows)
+    assert rows[0]["title"] == "Benzodiazepine"
+
+
+def test_a_big_file_opens_from_its_index_once_it_has_one(tmp_path: Path, index_dir: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    import argparse
+
+    from reader import cli
+    from reader.source.collection import index_folder, stop_builder
+    from reader.source.library import Library
+
+    monkeypatch.setenv("WIKIREADER_INDEX_DIR", str(index_dir))
+    path = big_file(tmp_path / "one")
+    args = argparse.Namespace(file=str(path), index_dir=None)
+    assert not cli._opens_from_its_index(args)  # no index yet: read as a whole, as before
+    builder = cli._index_in_background(Library.open(str(path), lazy=True), args)
+    assert builder is not None
+    builder.wait(60)  # type: ignore[attr-defined]
+    assert (index_folder(path) / "catalog.sqlite").exists()
+    assert cli._opens_from_its_index(args)  # the next opening reads one article at a time
+    stop_builder(builder)  # type: ignore[arg-type]
+    small = tmp_path / "small.txt"
+    shutil.copy(DATA / "dump" / "wiki-example.txt", small)
+    assert cli._index_in_background(Library.open(str(small), lazy=True),
+                                    argparse.Namespace(file=str(small), index_dir=None)) is None

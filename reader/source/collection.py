@@ -94,8 +94,18 @@ def writable_index_folder(where: Path) -> tuple[Path, str | None]:
                            "for this run only (slower: it is built again each time)")
 
 
+def relative(folder: Path, path: Path) -> str:
+    """How the catalog names `path`: relative to the collection's folder (for a collection of
+    one file, `folder` is that file, and the name is its own)."""
+    base = folder.parent if folder.is_file() else folder
+    return path.relative_to(base).as_posix()
+
+
 def find_files(folder: Path) -> tuple[list[Path], list[str]]:
-    """The text files below `folder` (sorted by relative path), and notes on what was skipped."""
+    """The text files below `folder` (sorted by relative path), and notes on what was skipped;
+    `folder` may be one file of many articles, a collection of its own."""
+    if folder.is_file():
+        return [folder], []
     found: list[Path] = []
     skipped: list[str] = []
     for root, dirs, files in os.walk(folder, onerror=lambda error: skipped.append(f"{error.filename}: unreadable")):
@@ -103,7 +113,7 @@ def find_files(folder: Path) -> tuple[list[Path], list[str]]:
         for name in sorted(files):
             if name.lower().endswith(SUFFIXES) and not name.startswith("."):
                 found.append(Path(root) / name)
-    found.sort(key=lambda path: path.relative_to(folder).as_posix())
+    found.sort(key=lambda path: relative(folder, path))
     return found, skipped
 
 
@@ -239,8 +249,8 @@ def build(folder: Path, where: Path | None = None, progress: Progress | None = N
     from reader.source.fulltext import FullText, IndexDamaged
 
     started = time.perf_counter()
-    if not os.path.isdir(folder):
-        raise InputError(f"{folder}: no such folder")
+    if not os.path.exists(folder):
+        raise InputError(f"{folder}: no such file or folder")
     if not find_files(folder)[0]:
         raise InputError(f"{folder} holds no .txt or .wiki files")
     where = where or index_folder(folder)
@@ -276,7 +286,7 @@ def _update(folder: Path, catalog: Catalog, fulltext: object, report: BuildRepor
     assert isinstance(fulltext, FullText)
     paths, report.skipped = find_files(folder)
     known = {row.path: row for row in catalog.files()}
-    present = {path.relative_to(folder).as_posix(): path for path in paths}
+    present = {relative(folder, path): path for path in paths}
     gone = [row for relative, row in known.items() if relative not in present]
     todo = [path for relative, path in present.items() if not _fresh(known.get(relative), path)]
     report.files, report.dropped = len(paths), len(gone)
@@ -295,7 +305,7 @@ def _update(folder: Path, catalog: Catalog, fulltext: object, report: BuildRepor
     waiting: list[FileArticles] = []  # in the index, not yet committed nor in the catalog
     last_commit = time.perf_counter()
     for result in _read_all([str(path) for path in todo]):
-        file_id = catalog.file_id(Path(result.path).relative_to(folder).as_posix())
+        file_id = catalog.file_id(relative(folder, Path(result.path)))
         assert writer is not None
         catalog.mark_stale(file_id)
         writer.delete_file(file_id)
@@ -327,7 +337,7 @@ def _commit(folder: Path, catalog: Catalog, writer: Writer, waiting: list[FileAr
     """
     writer.commit()
     for result in waiting:
-        file_id = catalog.file_id(Path(result.path).relative_to(folder).as_posix())
+        file_id = catalog.file_id(relative(folder, Path(result.path)))
         catalog.replace_file(file_id, result.size, result.mtime_ns, result.wide, result.rows, result.skipped)
     waiting.clear()
 
@@ -350,10 +360,10 @@ def stale(folder: Path, where: Path, paths: list[Path] | None = None) -> bool:
 def _differs(files: list[FileRow], folder: Path, paths: list[Path]) -> bool:
     """True when the catalog's files are not the folder's files as they are now."""
     known = {row.path: row for row in files}
-    present = {path.relative_to(folder).as_posix() for path in paths}
+    present = {relative(folder, path) for path in paths}
     if set(known) - present:
         return True
-    return any(not _fresh(known.get(path.relative_to(folder).as_posix()), path) for path in paths)
+    return any(not _fresh(known.get(relative(folder, path)), path) for path in paths)
 
 
 def _fresh(row: FileRow | None, path: Path) -> bool:
@@ -469,9 +479,11 @@ class Collection:
     is_collection = True
 
     def __init__(self, folder: Path, where: Path | None = None) -> None:
-        self.folder = folder
+        self.folder = folder  # a folder, or one file of many articles (a collection of its own)
         self.path = str(folder)
-        self.name = Path(os.path.realpath(folder)).name + "/"
+        self.single = folder.is_file()
+        self._base = folder.parent if self.single else folder
+        self.name = Path(os.path.realpath(folder)).name + ("" if self.single else "/")
         self.fallback_title = title_from_path(str(folder))
         self.on_disk = True
         self.where = where or index_folder(folder)
@@ -540,28 +552,12 @@ class Collection:
         return _differs(self._catalog.files(), self.folder, paths)
 
     def _start_builder(self) -> None:
-        """Build the index in a child (`wikireader --index`): both cores, none of this process's memory."""
-        command = [sys.executable, "-m", "reader", "--index", "--quiet", "--index-dir", str(self.where), self.path]
-        log = open(self.where / "build.log", "wb")  # noqa: SIM115  (the child's; closed below)
-        try:
-            self._builder = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=log, stderr=log,
-                                             start_new_session=True)
-        finally:
-            log.close()
+        self._builder = start_builder(self.folder, self.where)
 
     def close(self) -> None:
         """Stop a build this reader started (the next run picks it up) and close the catalog."""
-        if self._builder is not None and self._builder.poll() is None:
-            import signal
-
-            # The child leads its own process group: its workers go with it.
-            try:
-                os.killpg(self._builder.pid, signal.SIGTERM)
-                self._builder.wait(2)
-            except subprocess.TimeoutExpired:
-                os.killpg(self._builder.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
+        if self._builder is not None:
+            stop_builder(self._builder)
         self._catalog.close()
 
     # ------------------------------------------------------------------ indexing, as a Library
@@ -615,13 +611,13 @@ class Collection:
     # ------------------------------------------------------------------ articles
 
     def file_path(self, entry: Entry) -> Path:
-        return self.folder / (entry.file or "")
+        return self._base / (entry.file or "")
 
     def article_text(self, entry: Entry) -> str:
         """The text of one article, read from its file and decoded; `InputError` when the file
         changed since it was indexed (the reader then re-reads the catalog)."""
         row, _pos = self.entries.place(entry.index)
-        path = self.folder / row.path
+        path = self._base / row.path
         try:
             info = path.stat()
             if info.st_size != row.size or info.st_mtime_ns != row.mtime_ns:
@@ -722,7 +718,7 @@ class Collection:
                 info = path.stat()
             except OSError:
                 continue
-            states[path.relative_to(self.folder).as_posix()] = (info.st_size, info.st_mtime_ns)
+            states[relative(self.folder, path)] = (info.st_size, info.st_mtime_ns)
         indexed = {row.path: (row.size, row.mtime_ns) for row in self.entries.files}
         return self.complete and states != indexed and states != self._states and self._remember(states)
 
@@ -737,6 +733,36 @@ class Collection:
         self._taken_last = False
         if not lazy:
             self.index_all()
+
+
+def start_builder(folder: Path, where: Path, nice: int = 0) -> subprocess.Popen[bytes]:
+    """Build the index in a child (`wikireader --index`): both cores, none of the reader's
+    memory; its output goes to `build.log` in the index folder."""
+    command = [sys.executable, "-m", "reader", "--index", "--quiet", "--index-dir", str(where), str(folder)]
+    _make_folder(where)
+    log = open(where / "build.log", "wb")  # noqa: SIM115  (the child's; closed below)
+    try:
+        return subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=log, stderr=log, start_new_session=True,
+                                preexec_fn=(lambda: os.nice(nice)) if nice else None)
+    finally:
+        log.close()
+
+
+def stop_builder(builder: subprocess.Popen[bytes]) -> None:
+    """Stop a child build and its workers (it leads its own process group); the next build
+    picks up where it stopped."""
+    if builder.poll() is not None:
+        return
+    import signal
+
+    try:
+        os.killpg(builder.pid, signal.SIGTERM)
+        builder.wait(2)
+    except subprocess.TimeoutExpired:
+        os.killpg(builder.pid, signal.SIGKILL)
+        builder.wait()
+    except ProcessLookupError:
+        pass
 
 
 def _make_folder(where: Path) -> Path:
