@@ -194,10 +194,13 @@ class ReaderApp(App[None]):
         if ahead is not None and index != (self.start_article or 0):
             ahead.close()
             ahead = None
+        source_name = self.library.name
+        if len(getattr(entries, "files", ())) > 1:  # an article of a collection: its file too
+            source_name += entry.file or ""
         return reader_class()(
             self.library.article_source(entry),
             entry.title,
-            source_name=self.library.name,
+            source_name=source_name,
             index=index,
             can_pick=self.has_many,
             cursor_blink=self.blink,
