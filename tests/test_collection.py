@@ -292,8 +292,8 @@ def test_cli_errors_are_one_line(collection_dir: Path, index_dir: Path, tmp_path
     assert nothing.returncode == 2 and nothing.stderr.strip() == f"wikireader: {empty} holds no .txt or .wiki files"
     whole = run_cli("--print", str(collection_dir), index_dir=index_dir)
     assert whole.returncode == 2 and "name the article" in whole.stderr
-    on_file = run_cli("--search", "x", str(collection_dir / "b-planted.txt"), index_dir=index_dir)
-    assert on_file.returncode == 2 and "take a folder" in on_file.stderr
+    on_stdin = run_cli("--search", "x", "-", index_dir=index_dir)
+    assert on_stdin.returncode == 2 and "not standard input" in on_stdin.stderr
 
 
 def test_cli_unwritable_cache_still_searches_and_says_so(collection_dir: Path, tmp_path: Path) -> None:
