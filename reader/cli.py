@@ -174,7 +174,7 @@ def run(args: argparse.Namespace) -> int:
         _open_reader(library, entry)
     finally:
         if builder is not None:
-            from reader.source.collection import stop_builder
+            from reader.source.indexer import stop_builder
 
             stop_builder(builder)
     return 0
@@ -187,7 +187,8 @@ def _index_in_background(library: Library, args: argparse.Namespace) -> Popen[by
         return None
     from pathlib import Path
 
-    from reader.source.collection import index_folder, start_builder, writable_index_folder
+    from reader.source.corpus import index_folder, writable_index_folder
+    from reader.source.indexer import start_builder
 
     where, note = writable_index_folder(Path(args.index_dir) if args.index_dir else index_folder(Path(library.path)))
     return None if note is not None else start_builder(Path(library.path), where, nice=10)
@@ -204,7 +205,8 @@ def _opens_from_its_index(args: argparse.Namespace) -> bool:
         return False
     from pathlib import Path
 
-    from reader.source.collection import index_folder, stale
+    from reader.source.corpus import index_folder
+    from reader.source.indexer import stale
 
     where = Path(args.index_dir) if args.index_dir else index_folder(Path(args.file))
     return (where / "catalog.sqlite").exists() and not stale(Path(args.file), where)
@@ -323,7 +325,9 @@ def run_collection(args: argparse.Namespace, title: str | None, printing: bool) 
     """A folder of files: index it, search it, print one of its articles, or open the reader."""
     from pathlib import Path
 
-    from reader.source.collection import Collection, index_folder, stale, writable_index_folder
+    from reader.source.collection import Collection
+    from reader.source.corpus import index_folder, writable_index_folder
+    from reader.source.indexer import stale
 
     folder = Path(args.file)
     where, note = writable_index_folder(Path(args.index_dir) if args.index_dir else index_folder(folder))
@@ -369,7 +373,7 @@ def _build_index(folder: object, where: object, *, quiet: bool, summary: bool = 
     """`--index`: build or update the index, a progress bar on stderr (rich's) unless `quiet`."""
     from pathlib import Path
 
-    from reader.source.collection import build
+    from reader.source.indexer import build
 
     assert isinstance(folder, Path) and isinstance(where, Path)
     if quiet or not _is_terminal(sys.stderr):

@@ -42,7 +42,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_collection import PLANTED_PHRASE, PLANTED_WORD, generate  # noqa: E402
 from bench_term import DrainedTerm as Term  # noqa: E402
 
-from reader.source.collection import Collection, build  # noqa: E402
+from reader.source.collection import Collection  # noqa: E402
+from reader.source.indexer import build  # noqa: E402
 from reader.source.ranked import find, search  # noqa: E402
 
 COLS, ROWS = 120, 40

@@ -18,7 +18,9 @@ import pytest
 
 from reader.errors import ArticleNotFound, InputError
 from reader.source import catalog as catalog_module
-from reader.source.collection import Collection, Lock, build, find_files
+from reader.source.collection import Collection
+from reader.source.corpus import find_files
+from reader.source.indexer import Lock, build
 from reader.source.ranked import search
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -424,7 +426,8 @@ def test_a_big_file_opens_from_its_index_once_it_has_one(tmp_path: Path, index_d
     import argparse
 
     from reader import cli
-    from reader.source.collection import index_folder, stop_builder
+    from reader.source.corpus import index_folder
+    from reader.source.indexer import stop_builder
     from reader.source.library import Library
 
     monkeypatch.setenv("WIKIREADER_INDEX_DIR", str(index_dir))
