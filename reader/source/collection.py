@@ -313,7 +313,7 @@ class Collection:
         target = entry.redirect.split("#", 1)[0]
         candidates = [found for found in self.find(target) if found.index != entry.index]
         exact = [found for found in candidates if found.title == target.strip()]
-        return (exact or candidates or [None])[0]
+        return (exact or candidates)[0] if candidates else None
 
     def title_candidates(self, query: str, limit: int = 5000) -> list[int]:
         """Entries whose title may match `query` as the picker matches (exact, prefix, then the

@@ -112,7 +112,7 @@ class FullText:
         except ValueError as error:
             raise IndexDamaged(str(error)) from None
         found = [Found(int(key), float(score)) for (score, _), key in zip(result.hits, keys) if key is not None]
-        return found, int(result.count or 0)
+        return found, int(getattr(result, "count", None) or 0)  # not in tantivy's stubs
 
     def snippet(self, query: str, words: str) -> tuple[str, list[tuple[int, int]]]:
         """The best fragment of `words` for `query`, and where the query's words lie in it."""

@@ -43,7 +43,7 @@ def find(collection: Collection, query: str, limit: int, offset: int = 0) -> tup
     """(rank, entry, score) of the best `limit` articles for `query`, and how many match in all."""
     fulltext = _fulltext(collection)
     found, total = fulltext.search(query, limit, offset)
-    results = []
+    results: list[tuple[int, Entry, float]] = []
     for item in found:
         entry = _entry(collection, item)
         if entry is not None:
