@@ -444,3 +444,27 @@ def test_a_big_file_opens_from_its_index_once_it_has_one(tmp_path: Path, index_d
     shutil.copy(DATA / "dump" / "wiki-example.txt", small)
     assert cli._index_in_background(Library.open(str(small), lazy=True),
                                     argparse.Namespace(file=str(small), index_dir=None)) is None
+
+
+async def test_the_picker_takes_up_a_file_changed_while_it_is_open(collection_dir: Path, index_dir: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.ui.app import ReaderApp
+    from reader.ui.screens.picker import PickerScreen
+
+    monkeypatch.setenv("WIKIREADER_INDEX_DIR", str(index_dir))  # the child builder's too
+    build(collection_dir, index_dir)
+    collection = Collection(collection_dir, index_dir)
+    app = ReaderApp(collection, cursor_blink=False)  # type: ignore[arg-type]
+    async with app.run_test(size=(120, 30)) as pilot:
+        await _wait_for(pilot, lambda: isinstance(app.screen, PickerScreen))
+        picker = app.screen
+        assert isinstance(picker, PickerScreen)
+        planted = collection_dir / "b-planted.txt"
+        planted.write_text(planted.read_text() + "\n[[Written while open]]\n\nNew text.\n")
+        (collection_dir / "royal_cinema.wiki").unlink()
+        picker._check_file()  # what its timer does every two seconds
+        await _wait_for(pilot, lambda: collection.complete and len(collection.entries) == 26, tries=1500)
+        titles = [entry.title for entry in collection.entries]
+        assert "Written while open" in titles and "Royal cinema" not in titles
+        await _wait_for(pilot, lambda: "26 articles" in str(picker.query_one("#picker-heading").render()))
+    collection.close()

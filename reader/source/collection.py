@@ -82,8 +82,8 @@ class CollectionEntries(Sequence[Entry]):
         while len(self._cache) > ENTRY_CACHE:
             self._cache.popitem(last=False)
         entry = self._cache.get(index)
-        if entry is None:
-            raise IndexError(index)  # the catalog changed under us
+        if entry is None:  # the file was indexed again since this list was made: a stand-in
+            entry = Entry(index, "(changed on disk: being read again)", 0, 0, None, file=row.path)
         return entry
 
     def _entry(self, index: int, row: FileRow, article: ArticleRow) -> Entry:
