@@ -79,6 +79,7 @@ class FullText:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
+        self._generators: dict[str, Any] = {}  # query -> its snippet generator (see `snippet`)
         try:
             folder.mkdir(parents=True, exist_ok=True)
             self.index = tantivy.Index(_schema(), path=str(folder), reuse=True)
@@ -116,26 +117,26 @@ class FullText:
 
     def snippet(self, query: str, words: str) -> tuple[str, list[tuple[int, int]]]:
         """The best fragment of `words` for `query`, and where the query's words lie in it."""
-        parsed = self.parse(query)
-        if parsed is None:
+        generator = self._snippet_generator(query)
+        if generator is None:
             return "", []
-        generator = tantivy.SnippetGenerator.create(self.index.searcher(), parsed, self.index.schema, "body")
-        generator.set_max_num_chars(SNIPPET_CHARS)
         snippet = generator.snippet_from_doc(tantivy.Document(body=words))
         fragment = snippet.fragment()
         return fragment, _char_spans(fragment, [(r.start, r.end) for r in snippet.highlighted()])
 
-    def title_matches(self, query: str, title: str) -> list[tuple[int, int]]:
-        """Where the query's words lie in `title` (for marking them in a result)."""
-        parsed = self.parse(query)
-        if parsed is None:
-            return []
-        generator = tantivy.SnippetGenerator.create(self.index.searcher(), parsed, self.index.schema, "title")
-        generator.set_max_num_chars(len(title) + 1)
-        snippet = generator.snippet_from_doc(tantivy.Document(title=title))
-        if snippet.fragment() != title:
-            return []
-        return _char_spans(title, [(r.start, r.end) for r in snippet.highlighted()])
+    def _snippet_generator(self, query: str) -> Any:
+        """The snippet generator of `query`, made once for all the sections of all its results
+        (parsing the query and weighing its terms anew for each took most of a result's time)."""
+        if query not in self._generators:
+            parsed = self.parse(query)
+            generator = None
+            if parsed is not None:
+                generator = tantivy.SnippetGenerator.create(self.index.searcher(), parsed, self.index.schema, "body")
+                generator.set_max_num_chars(SNIPPET_CHARS)
+            if len(self._generators) >= 8:
+                self._generators.pop(next(iter(self._generators)))
+            self._generators[query] = generator
+        return self._generators[query]
 
     def document_count(self) -> int:
         self.index.reload()

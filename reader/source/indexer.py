@@ -18,9 +18,7 @@ import sys
 import time
 from collections import deque
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from multiprocessing import get_context
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
@@ -33,6 +31,8 @@ from reader.source.split import Entry, iter_articles, iter_byte_articles
 from reader.source.words import plain_words, title_and_body
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from reader.source.fulltext import Writer
 
 SAMPLE = 8192  # bytes read to tell a text file from a binary one
@@ -306,6 +306,9 @@ def _read_all(paths: list[str]) -> Iterator[FileArticles]:
     if len(paths) <= 1 or (os.cpu_count() or 1) < 2:
         yield from map(read_file_articles, paths)
         return
+    from concurrent.futures import ProcessPoolExecutor  # ~100 ms of imports a search never needs
+    from multiprocessing import get_context
+
     with ProcessPoolExecutor(max_workers=2, mp_context=get_context("spawn")) as pool:
         pending: deque[Future[FileArticles]] = deque()
         for path in paths:
