@@ -101,12 +101,17 @@ def search_figures(folder: Path, where: Path, env: dict[str, str]) -> None:
             describe_ms.append((time.perf_counter() - started) * 1000)
         print(f"  {query!r:28} {total:>7,} articles: ranked in {statistics.median(rank_ms):6.1f} ms, "
               f"first 20 with snippets {statistics.median(describe_ms):6.1f} ms")
-    command = [sys.executable, "-m", "reader", "--search", "guest workers", "--index-dir", str(where), str(folder)]
-    whole = statistics.median(timed(command, env)[0] for _ in range(RUNS))
     files = [str(p) for p in sorted(folder.rglob("*.txt"))]
-    grep = statistics.median(timed(["grep", "-l", "workers", *files], env)[0] for _ in range(RUNS))
-    print(f"whole --search command: {whole:.2f} s (target < 0.6 s); grep -l over the same files: {grep:.2f} s "
+    for query in ("guest workers", PLANTED_WORD):
+        command = [sys.executable, "-m", "reader", "--search", query, "--index-dir", str(where), str(folder)]
+        whole = statistics.median(timed(command, env)[0] for _ in range(RUNS))
+        print(f"whole --search {query!r} command: {whole:.2f} s (target < 0.6 s)")
+    # grep -l stops reading a file at its first hit: a word that is in one article only is read
+    # through all of the collection, as a person's grep for a clue's rare word is.
+    grep = statistics.median(timed(["grep", "-l", PLANTED_WORD, *files], env)[0] for _ in range(RUNS))
+    print(f"grep -l {PLANTED_WORD} over the same files (the baseline): {grep:.2f} s; --search {whole:.2f} s "
           f"= {whole / grep:.2f}x grep")
+    command = [sys.executable, "-m", "reader", "--search", "", "--index-dir", str(where), str(folder)]
     for planted in (PLANTED_WORD, f'"{PLANTED_PHRASE}"'):
         _, done = timed([*command[:4], planted, "--json", *command[5:]], env)
         rows = [json.loads(line) for line in done.stdout.splitlines()]
