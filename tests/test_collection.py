@@ -161,7 +161,8 @@ def test_a_title_not_found_names_close_matches(collection_dir: Path, index_dir: 
 def test_title_candidates_hold_prefix_and_scattered_matches(collection_dir: Path, index_dir: Path) -> None:
     build(collection_dir, index_dir)
     collection = Collection(collection_dir, index_dir)
-    titles = {collection.entries[i].title for i in collection.title_candidates("plnt")}
+    titles = {title for _, title in collection.title_candidates("plnt")}
+    assert all(collection.entries[index].title == title for index, title in collection.title_candidates("plnt"))
     assert {"Planted rare word", "Planted phrase"} <= titles
     assert collection.title_candidates("   ") == []
 

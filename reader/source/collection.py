@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import difflib
 import os
+import re
 import subprocess
 import time
 from collections import OrderedDict
@@ -135,6 +136,8 @@ class Collection:
         self._note(BuildReport(skipped=[row.skipped for row in files if row.skipped]))
         self._fulltext: object | None = None
         self._taken_last = True  # the catalog was read after the child build ended
+        # The last title query: (query, its candidates, all of them?, for which entries).
+        self._last_candidates: tuple[str, list[tuple[int, str]], bool, CollectionEntries] | None = None
 
     # ------------------------------------------------------------------ opening
 
@@ -315,23 +318,32 @@ class Collection:
         exact = [found for found in candidates if found.title == target.strip()]
         return (exact or candidates)[0] if candidates else None
 
-    def title_candidates(self, query: str, limit: int = 5000) -> list[int]:
-        """Entries whose title may match `query` as the picker matches (exact, prefix, then the
-        letters in order anywhere), at most `limit`, for the picker to rank."""
+    def title_candidates(self, query: str, limit: int = 5000) -> list[tuple[int, str]]:
+        """(entry, title) of the articles whose title may match `query` as the picker matches
+        (exact, prefix, then the letters in order anywhere), at most about `limit`, in collection
+        order, for the picker to rank.  The titles come with the catalog's answer: fetching
+        thousands of entries one by one took seconds."""
         wanted = normalise_title(query)
-        if not wanted:
+        letters = [char for char in wanted if not char.isspace()]
+        if not letters:
             return []
-        seen: dict[int, None] = {}
-        for file_id, pos, _title in self._catalog.with_prefix(wanted, 500):
+        last = self._last_candidates
+        if last is not None and last[2] and wanted.startswith(last[0]) and last[3] is self.entries:
+            # Typing on: the titles that matched the shorter query, all of them, narrowed here
+            # (one LIKE with many wildcards scans 280,000 titles in 100-400 ms; this, a few ms).
+            letters_in_order = re.compile(".*?".join(re.escape(char) for char in letters))
+            found = [(index, title) for index, title in last[1] if letters_in_order.search(normalise_title(title))]
+            self._last_candidates = (wanted, found, True, self.entries)
+            return found
+        rows: dict[int, str] = {}
+        like_rows = self._catalog.like("%" + "%".join(_like_escape(char) for char in letters) + "%", limit)
+        for file_id, pos, title in self._catalog.with_prefix(wanted, 500) + like_rows:
             index = self.entries.index_of(file_id, pos)
             if index is not None:
-                seen[index] = None
-        pattern = "%" + "%".join(_like_escape(char) for char in wanted if not char.isspace()) + "%"
-        for file_id, pos, _title in self._catalog.like(pattern, limit):
-            index = self.entries.index_of(file_id, pos)
-            if index is not None:
-                seen[index] = None
-        return list(seen)
+                rows[index] = title
+        found = sorted(rows.items())
+        self._last_candidates = (wanted, found, len(like_rows) < limit, self.entries)
+        return found
 
     # ------------------------------------------------------------------ full text
 

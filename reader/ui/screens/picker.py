@@ -263,12 +263,10 @@ class PickerScreen(Screen[None]):
         then the letters in order: one scan in C), and only those are ranked here."""
         worker = get_current_worker()
         library = self.library
-        candidates = sorted(library.title_candidates(query)) if query.strip() else []  # type: ignore[attr-defined]
-        entries = library.entries
-        titles = [entries[index].title for index in candidates]
-        ranked = rank_titles(titles, query, cancelled=lambda: worker.is_cancelled)
+        candidates = library.title_candidates(query) if query.strip() else []  # type: ignore[attr-defined]
+        ranked = rank_titles([title for _, title in candidates], query, cancelled=lambda: worker.is_cancelled)
         if ranked is not None:
-            ranked = [Ranked(candidates[item.index], item.offsets) for item in ranked]
+            ranked = [Ranked(candidates[item.index][0], item.offsets) for item in ranked]
         if not worker.is_cancelled:
             self.app.call_from_thread(self._show_ranked, query, ranked, keep)
 

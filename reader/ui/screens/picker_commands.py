@@ -75,10 +75,11 @@ class ArticleProvider(Provider):
         started = time.perf_counter()
         entries = library.entries
         if getattr(library, "is_collection", False):  # 280,000 titles: the catalog's candidates only
-            keys = sorted(library.title_candidates(words, 2000))  # type: ignore[attr-defined]
+            candidates = library.title_candidates(words, 2000)  # type: ignore[attr-defined]
         else:
-            keys = list(range(len(entries)))
-        ranked = rank_titles([entries[key].title for key in keys], words) or []
+            candidates = [(index, entry.title) for index, entry in enumerate(entries)]
+        keys = [key for key, _ in candidates]
+        ranked = rank_titles([title for _, title in candidates], words) or []
         for place, item in enumerate(ranked[:PALETTE_LIMIT]):
             entry = entries[keys[item.index]]
             text = f"{OPEN_PREFIX}{entry.title}"
