@@ -363,7 +363,7 @@ async def test_picker_over_a_folder_filters_opens_and_searches(collection_dir: P
         await _wait_for(pilot, lambda: search_screen.state.complete)
         assert [hit.entry.title for hit in search_screen.state.hits] == ["Planted phrase"]
         status = str(search_screen.query_one("#ranked-status").render())
-        assert "1 best of 1 articles" in status
+        assert "1 best of 1 articles" in status and "enter opens at the first match" in status
         await pilot.press("enter")  # the same query again: open the result under the cursor
         await _wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
         await settle(app, pilot)

@@ -62,6 +62,11 @@ def describe(collection: Collection, query: str, rank: int, entry: Entry, score:
     return RankedHit(rank, entry, score, section, snippet, spans, _phrase(query, snippet, spans))
 
 
+def pending(query: str, rank: int, entry: Entry, score: float) -> RankedHit:
+    """A result before `describe` has read its article: no section or snippet yet."""
+    return RankedHit(rank, entry, score, "", "", (), _phrase(query, "", ()))
+
+
 def search(collection: Collection, query: str, limit: int = 20, offset: int = 0) -> tuple[list[RankedHit], int]:
     """`find` then `describe` each result (for the command line)."""
     results, total = find(collection, query, limit, offset)

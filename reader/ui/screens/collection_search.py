@@ -5,8 +5,9 @@ cursor at its first match, with the in-article search set so `n`/`N` work); `up`
 `pgdn` move; `escape` closes.  The query language is the index's (`reader.source.fulltext`):
 several words all match, `"a phrase"`, `OR`, `-word` excludes, `title:word`.
 
-The index ranks in milliseconds; each result's section and snippet need its article read from
-its file, so the results stream in best first as a worker describes them (`reader.source.ranked`).
+The index ranks in milliseconds, and the ranked titles are shown at once; each result's section
+and snippet need its article read from its file (~5 ms), so they come in afterwards, best
+first, as a worker describes them (`reader.source.ranked`).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
 from reader.errors import ReaderError
-from reader.source.ranked import RankedHit, describe, find
+from reader.source.ranked import RankedHit, describe, find, pending
 from reader.ui.widgets.picker_list import RowList
 
 if TYPE_CHECKING:
@@ -44,8 +45,9 @@ class RankedState:
     query: str = ""
     hits: list[RankedHit] = field(default_factory=list)
     total: int = 0
-    complete: bool = False
-    seconds: float = 0.0
+    complete: bool = False  # every result described
+    seconds: float = 0.0  # to rank
+    described: int = 0  # results with their section and snippet so far
     error: str = ""
     cursor: int = 0
     generation: int = -1
@@ -70,7 +72,7 @@ class RankedList(RowList):
                 place += f" § {key.section}"
             text.append(f"  {place}  {key.score:.2f}", style=dim)
             return text
-        snippet = Text("      " + key.snippet, no_wrap=True)
+        snippet = Text("      " + (key.snippet or "…"), no_wrap=True)  # "…": not read yet
         for start, end in key.spans:
             snippet.stylize(self.style("row-list--match"), start + 6, end + 6)
         if not selected:
@@ -140,7 +142,7 @@ class CollectionSearchScreen(Screen[tuple[int, str] | None]):
     def _submitted(self, event: Input.Submitted) -> None:
         query = event.value.strip()
         state = self.state
-        if query and query == state.query and state.hits and state.complete:
+        if query and query == state.query and state.hits and state.total >= 0:
             self.ranked_list.action_choose()
         elif query:
             self.start(query)
@@ -150,7 +152,7 @@ class CollectionSearchScreen(Screen[tuple[int, str] | None]):
         self._cancel.set()
         cancel = self._cancel = threading.Event()
         state = self.state
-        state.query, state.hits, state.total, state.complete, state.error, state.cursor = query, [], 0, False, "", 0
+        state.query, state.hits, state.total, state.complete, state.error, state.cursor = query, [], -1, False, "", 0
         state.generation = self.collection.generation
         self.ranked_list.set_rows([])
         found: list[RankedHit] = []
@@ -162,39 +164,47 @@ class CollectionSearchScreen(Screen[tuple[int, str] | None]):
 
     @work(thread=True, exclusive=True, group="ranked-search")
     def _rank(self, query: str, cancel: threading.Event, found: list[RankedHit]) -> None:
+        """Rank, show the ranked titles, then describe them one by one (`found`, taken by `_take`)."""
         worker = get_current_worker()
         started = time.perf_counter()
         state = self.state
         try:
             results, total = find(self.collection, query, LIMIT)
-        except (ReaderError, Exception) as error:  # a damaged index must not end the reader
+        except Exception as error:  # a damaged index must not end the reader
             state.error = f"search failed: {error}"
             results, total = [], 0
-        state.total = total
+        ranked = [pending(query, *result) for result in results]
+        self.app.call_from_thread(self._show_ranked, cancel, ranked, total, time.perf_counter() - started)
         for result in results:
             if cancel.is_set() or worker.is_cancelled:
                 return
             found.append(describe(self.collection, query, *result))
         if not cancel.is_set():
-            state.seconds = time.perf_counter() - started
             self.app.call_from_thread(self._take, cancel, found, True)
 
-    def _take(self, cancel: threading.Event, found: list[RankedHit], done: bool = False) -> None:
+    def _show_ranked(self, cancel: threading.Event, ranked: list[RankedHit], total: int, seconds: float) -> None:
         if cancel is not self._cancel or cancel.is_set():
             return
         state = self.state
-        new = found[len(state.hits) :]
-        state.hits.extend(new)
+        state.hits, state.total, state.seconds, state.described = ranked, total, seconds, 0
+        self.ranked_list.set_rows(state.hits)
+        self._show_status()
+
+    def _take(self, cancel: threading.Event, found: list[RankedHit], done: bool = False) -> None:
+        """Put the results described since last time in place of their pending rows."""
+        if cancel is not self._cancel or cancel.is_set():
+            return
+        state = self.state
+        described = len(found)
+        if described > state.described and len(state.hits) >= described:
+            state.hits[state.described : described] = found[state.described : described]
+            state.described = described
+            self.ranked_list.changed()
         if done:
             state.complete = True
             if self._poll is not None:
                 self._poll.stop()
                 self._poll = None
-        if new:
-            if self.ranked_list.rows:
-                self.ranked_list.grow_rows(list(state.hits))
-            else:
-                self.ranked_list.set_rows(list(state.hits))
         self._show_status()
 
     def _show_status(self) -> None:
@@ -203,13 +213,14 @@ class CollectionSearchScreen(Screen[tuple[int, str] | None]):
             status = state.error
         elif not state.query:
             status = f"type words and press enter · {HELP}"
-        elif not state.complete:
-            status = f"searching for “{state.query}”… {len(state.hits):,} shown"
+        elif state.total < 0:
+            status = f"searching for “{state.query}”…"
         elif not state.hits:
             status = f"no article matches “{state.query}” · {HELP}"
         else:
             status = (f"{len(state.hits):,} best of {state.total:,} articles for “{state.query}” "
-                      f"({state.seconds * 1000:.0f} ms) · enter opens at the first match")
+                      f"({state.seconds * 1000:.0f} ms)")
+            status += " · enter opens at the first match" if state.complete else " · reading the snippets…"
         self.query_one("#ranked-status", Static).update(status, layout=False)
 
     # ------------------------------------------------------------------ actions
