@@ -10,6 +10,7 @@ One compiled regex scans the decoded text; 20 MB index in a few tens of millisec
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Iterator
@@ -38,9 +39,14 @@ _TRAILING_TEMPLATE = re.compile(r"\s*\[tpl\].*?(?:\[/tpl\]|$)\s*$", re.IGNORECAS
 # The same over the bytes of a file in an ASCII-compatible encoding (UTF-8, cp1252), for the
 # collection's index, which keeps byte offsets and decodes one article at a time.  A CR before
 # the line end is allowed there: those bytes are not normalised yet.
+# Compiled when first used (by the indexer only): the reader of one file need not pay for them.
 _BYTE_TITLE = _TITLE.replace(r"[ \t]*", r"[ \t\r]*").encode("utf-8")
-_BYTES_AFTER_NEWLINE = re.compile(b"\n" + _BYTE_TITLE, re.IGNORECASE)
-_BYTES_AT_START = re.compile(_BYTE_TITLE, re.IGNORECASE)
+
+
+@functools.cache
+def _byte_patterns() -> tuple[re.Pattern[bytes], re.Pattern[bytes]]:
+    """The title line at the start of the bytes, and after a line end."""
+    return re.compile(_BYTE_TITLE, re.IGNORECASE), re.compile(b"\n" + _BYTE_TITLE, re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,10 +93,11 @@ def _title_lines(text: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
 
 def _byte_title_lines(data: bytes) -> Iterator[tuple[int, str, int]]:
     """`_title_lines` over the bytes of a file in UTF-8 (or cp1252: see `decode_title`)."""
-    first = _BYTES_AT_START.match(data)
+    at_start, after_newline = _byte_patterns()
+    first = at_start.match(data)
     if first is not None and first.group(1).strip():
         yield 0, decode_title(first.group(1)), first.end()
-    for match in _BYTES_AFTER_NEWLINE.finditer(data):
+    for match in after_newline.finditer(data):
         if match.group(1).strip():
             yield match.start() + 1, decode_title(match.group(1)), match.end()
 
