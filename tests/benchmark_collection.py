@@ -146,7 +146,7 @@ def bare_first_paint() -> tuple[float, float]:
     return first, close(term)
 
 
-def app_figures(folder: Path, where: Path, env: dict[str, str], one_file: Path) -> None:
+def app_figures(folder: Path, where: Path, env: dict[str, str], one_file: Path, one_index: Path) -> None:
     collection = Collection(folder, where)
     entry = collection.entries[len(collection.entries) // 2]
     while entry.redirect is not None:
@@ -170,7 +170,7 @@ def app_figures(folder: Path, where: Path, env: dict[str, str], one_file: Path) 
           f"{statistics.median(opens) / bare:.2f}x (target <= 1.5x)")
     print(f"picker's first titles on the folder: {statistics.median(pickers):.3f} s = "
           f"{statistics.median(pickers) / bare:.2f}x (target <= 1.5x)")
-    for name, place, index in (("80 files", folder, where), ("1 file", one_file.parent, where.parent / "one")):
+    for name, place, index in (("80 files", folder, where), ("1 file", one_file.parent, one_index)):
         peak = session(name, place, index, env, Collection(place, index))
         print(f"peak memory of that session on {name}: {peak:.0f} MiB = {peak / bare_peak:.2f}x the bare app's "
               "(target < 2.5x, the same for 1 and 80 files)")
@@ -247,7 +247,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.index_dir is None:
             build_figures(folder, where, size)
         search_figures(folder, where, env)
-        app_figures(folder, where, env, one / files[0].name)
+        app_figures(folder, where, env, one / files[0].name, work / "indexes" / "one")
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
