@@ -18,6 +18,7 @@ import bisect
 import difflib
 import os
 import re
+import threading
 import subprocess
 import time
 from collections import OrderedDict
@@ -135,6 +136,7 @@ class Collection:
         self.entries = CollectionEntries(self._catalog, files)
         self._note(BuildReport(skipped=[row.skipped for row in files if row.skipped]))
         self._fulltext: object | None = None
+        self._fulltext_lock = threading.Lock()
         self._taken_last = True  # the catalog was read after the child build ended
         # The last title query: (query, its candidates, all of them?, for which entries).
         self._last_candidates: tuple[str, list[tuple[int, str]], bool, CollectionEntries] | None = None
@@ -348,12 +350,13 @@ class Collection:
     # ------------------------------------------------------------------ full text
 
     def fulltext(self) -> object:
-        """The full-text index (opened when first searched)."""
-        if self._fulltext is None:
-            from reader.source.fulltext import FullText
+        """The full-text index (opened when first asked for, from any thread)."""
+        with self._fulltext_lock:
+            if self._fulltext is None:
+                from reader.source.fulltext import FullText
 
-            self._fulltext = FullText(self.where / "fulltext")
-        return self._fulltext
+                self._fulltext = FullText(self.where / "fulltext")
+            return self._fulltext
 
     # ------------------------------------------------------------------ freshness
 

@@ -135,6 +135,16 @@ class CollectionSearchScreen(Screen[tuple[int, str] | None]):
             self.state.hits, self.state.complete = [], False
         self.ranked_list.set_rows(list(self.state.hits), self.state.cursor)
         self._show_status()
+        self._open_index()
+
+    @work(thread=True, exclusive=True, group="ranked-open")
+    def _open_index(self) -> None:
+        """Open the full-text index while the query is typed: importing the engine and opening
+        the index took most of the first search's half second."""
+        try:
+            self.collection.fulltext()
+        except Exception:  # said by the search itself, if it comes
+            pass
 
     # ------------------------------------------------------------------ searching
 
