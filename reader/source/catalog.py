@@ -185,21 +185,22 @@ class Catalog:
         )
         return [ArticleRow(*row) for row in rows]
 
-    def with_prefix(self, prefix: str, limit: int) -> list[tuple[int, int, str]]:
-        """(file, position, title) of the articles whose normalised title starts with `prefix`."""
+    def with_prefix(self, prefix: str, limit: int) -> list[tuple[int, int, str, str]]:
+        """(file, position, title, normalised title) of the articles whose normalised title
+        starts with `prefix`."""
         rows = self.db.execute(
-            "SELECT file, pos, title FROM articles WHERE norm >= ? AND norm < ? ORDER BY norm LIMIT ?",
+            "SELECT file, pos, title, norm FROM articles WHERE norm >= ? AND norm < ? ORDER BY norm LIMIT ?",
             (prefix, prefix + "\U0010ffff", limit),
         )
-        return [(r[0], r[1], r[2]) for r in rows]
+        return [(r[0], r[1], r[2], r[3]) for r in rows]
 
-    def like(self, pattern: str, limit: int) -> list[tuple[int, int, str]]:
-        """(file, position, title) of the articles whose normalised title is LIKE `pattern`
-        (one scan in C: "%r%i%c%" finds subsequences of 280,000 titles in ~60 ms here)."""
+    def like(self, pattern: str, limit: int) -> list[tuple[int, int, str, str]]:
+        """(file, position, title, normalised title) of the articles whose normalised title is
+        LIKE `pattern` (one scan in C: "%r%i%c%" goes through 280,000 titles in 100-300 ms here)."""
         rows = self.db.execute(
-            "SELECT file, pos, title FROM articles WHERE norm LIKE ? ESCAPE '\\' LIMIT ?", (pattern, limit)
+            "SELECT file, pos, title, norm FROM articles WHERE norm LIKE ? ESCAPE '\\' LIMIT ?", (pattern, limit)
         )
-        return [(r[0], r[1], r[2]) for r in rows]
+        return [(r[0], r[1], r[2], r[3]) for r in rows]
 
     def norms(self) -> Iterator[str]:
         """Every distinct normalised title (for close matches to a title not found)."""
