@@ -174,10 +174,15 @@ class PickerScreen(Screen[None]):
         if self.library.generation != self._shown_generation:
             self._reloaded(changed_on_disk=False)  # indexing started over (see Library)
             return
+        entries = self.library.entries  # once: a collection's indexing thread may replace it
+        if self.title_list.entries is not entries:
+            # A collection's entries are a new object whenever its catalog changed.
+            self.title_list.entries = entries
+            self.title_list.changed()
         if self.library.complete and self.library.decoded.notice != self._notice:
             self._notice = self.library.decoded.notice
             self.notify(self._notice or "", timeout=6, markup=False)  # found once the whole file was read
-        count = len(self.library.entries)
+        count = len(entries)
         if count != self._indexed_count:
             self._indexed_count = count
             if self._query:
