@@ -143,6 +143,16 @@ def test_a_title_match_ranks_above_body_matches(collection_dir: Path, index_dir:
     assert hits[0].entry.title in ("Michigan", "Redirect to Michigan")
 
 
+def test_the_same_title_in_two_files_is_listed_twice_told_apart_by_file(collection_dir: Path,
+                                                                       index_dir: Path) -> None:
+    shutil.copy(DATA / "parse" / "Michigan.txt", collection_dir / "Michigan again.txt")
+    build(collection_dir, index_dir)
+    collection = Collection(collection_dir, index_dir)
+    found = collection.find("michigan")
+    assert [entry.file for entry in found] == ["Michigan again.txt", "part/Michigan.txt"]
+    assert collection.article_text(found[0]) == collection.article_text(found[1])
+
+
 def test_a_redirect_finds_its_target_in_another_file(collection_dir: Path, index_dir: Path) -> None:
     build(collection_dir, index_dir)
     collection = Collection(collection_dir, index_dir)
