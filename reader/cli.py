@@ -2,6 +2,7 @@
 
     wikireader FILE [ARTICLE]            open the reader (the article picker for a file of many)
     wikireader --print FILE [ARTICLE]    print the article(s) to standard output and exit
+    wikireader --serve FILE [ARTICLE]    serve the reader as a web page (see reader.serve)
 
 Every error a user can cause ends in one line on stderr, "wikireader: <what is wrong>", and exit
 status 2; anything else is exit status 1, still without a traceback (set WIKIREADER_DEBUG=1 to
@@ -64,9 +65,35 @@ def build_parser() -> argparse.ArgumentParser:
         type=_width,
         help="the width to print at (default: the terminal's, or $COLUMNS)",
     )
+    _add_serve_options(parser)
     parser.add_argument("file", metavar="FILE", help="the file to read ('-' for standard input)")
     parser.add_argument("title", metavar="ARTICLE", nargs="?", help="same as --article TITLE")
     return parser
+
+
+def _add_serve_options(parser: argparse.ArgumentParser) -> None:
+    """--serve, --host and --port: the reader as a web page."""
+    serving = parser.add_argument_group("web page")
+    serving.add_argument(
+        "--serve",
+        action="store_true",
+        help="serve the reader as a web page and print the address to open in a browser; "
+        "ctrl+c stops it",
+    )
+    serving.add_argument(
+        "--host",
+        metavar="H",
+        help="the address to listen on (default: 127.0.0.1, this machine only); another lets "
+        "anyone who can reach it read the file",
+    )
+    serving.add_argument("--port", metavar="N", type=_port, help="the port (default: 8000; 0: any free one)")
+
+
+def _port(value: str) -> int:
+    """argparse type for --port: 0-65535."""
+    if not value.isdigit() or int(value) > 65535:
+        raise argparse.ArgumentTypeError(f"not a port number (0-65535): {value!r}")
+    return int(value)
 
 
 def _width(value: str) -> int:
@@ -120,7 +147,9 @@ def _silence_stdout() -> None:
 def run(args: argparse.Namespace) -> int:
     """Open the file, pick the article(s), then print them or open the reader."""
     title = _chosen_title(args)
-    printing = args.print_ or not _is_terminal(sys.stdout)
+    if args.serve:
+        return _serve(args, title)
+    printing = args.print_ or not (_is_terminal(sys.stdout) or _web_driven())
     library = _open(args.file, lazy=not printing)
     if library.decoded.notice:
         print(library.decoded.notice, file=sys.stderr)
@@ -132,6 +161,30 @@ def run(args: argparse.Namespace) -> int:
         return 0
     _open_reader(library, entry)
     return 0
+
+
+def _serve(args: argparse.Namespace, title: str | None) -> int:
+    """--serve: check the file and the article here, where an error can be one line, then serve
+    them; each browser tab runs `wikireader FILE` under Textual's web driver."""
+    if args.print_ or args.width is not None:
+        raise ReaderError("--serve does not go with --print or --width")
+    if args.file == "-":
+        raise ReaderError("--serve needs a file: each browser tab reads it anew, not standard input")
+    library = _open(args.file, lazy=True)
+    if library.decoded.notice:
+        print(library.decoded.notice, file=sys.stderr)
+    if title is not None:
+        library.lookup(title)
+    from reader.serve import serve
+
+    serve(args.file, title, host=args.host, port=args.port)
+    return 0
+
+
+def _web_driven() -> bool:
+    """True in a reader process that textual-serve started for a browser tab: Textual draws on
+    standard output for the page, and takes its keys from standard input."""
+    return os.environ.get("TEXTUAL_DRIVER", "").startswith("textual.drivers.web_driver")
 
 
 def _chosen_title(args: argparse.Namespace) -> str | None:
@@ -274,7 +327,7 @@ def _parse_ahead(library: Library, entry: Entry | None) -> ParseAhead | None:
 
 def _keyboard_from_terminal() -> None:
     """Make sure the app reads keys from the terminal, even when the file came on standard input."""
-    if _is_terminal(sys.stdin):
+    if _is_terminal(sys.stdin) or _web_driven():
         return
     try:
         tty = os.open("/dev/tty", os.O_RDONLY)
