@@ -98,6 +98,14 @@ def address_of(host: str, sock: socket.socket) -> str:
     return f"http://{shown}:{port}"
 
 
+def exposure_warning(address: str, path: Path) -> str:
+    """The line said when the server listens beyond loopback."""
+    return (
+        f"warning: serving on {address}, beyond this machine: "
+        f"anyone who can reach that address can read {path.name}"
+    )
+
+
 class ReaderServer(Server):
     """textual-serve's server, started on a bound socket and serving no more than the reader."""
 
@@ -200,11 +208,6 @@ def serve(path: str, title: str | None, host: str | None = None, port: int | Non
     sock = listen(host, port)
     address = address_of(host, sock)
     if not is_loopback(sock):
-        print(
-            f"warning: serving on {address}, not only on this machine: "
-            f"anyone who can reach that address can read {Path(path).name}",
-            file=sys.stderr,
-            flush=True,
-        )
+        print(exposure_warning(address, Path(path)), file=sys.stderr, flush=True)
     name = Path(path).name + (f": {title}" if title else "")
     ReaderServer(reader_command(path, title), sock, address, name).serve()
