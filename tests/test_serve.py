@@ -173,3 +173,39 @@ def test_listening_beyond_loopback_is_told_in_one_line() -> None:
         "warning: serving on http://reader.lan:8000, beyond this machine: "
         "anyone who can reach that address can read dump.txt"
     )
+
+
+EVIL = """[[Evil]]
+
+Evil is a test article.[ref][tpl]cite web|url=javascript:document.title='pwned'|title=Evil page[/tpl][/ref]
+Good is another.[ref][tpl]cite web|url=HTTPS://example.org/a|title=Good page[/tpl][/ref]
+
+==References==
+"""
+
+
+async def test_o_in_a_citation_opens_web_addresses_only() -> None:
+    """A served page opens a citation's URL with window.open: a `javascript:` one would run in
+    the reader's own origin (and in a terminal it means nothing), so `o` refuses it."""
+    from reader.source.library import Library
+    from reader.ui.app import ReaderApp
+    from reader.ui.screens.citation import CitationScreen
+
+    opened: list[str] = []
+    app = ReaderApp(Library.from_text(EVIL, "evil.txt"))
+    app.open_url = lambda url, *, new_tab=True: opened.append(url)  # type: ignore[method-assign]
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        for _ in range(200):  # until the article is parsed and laid out
+            await pilot.pause()
+            layout = getattr(getattr(app.screen, "pane", None), "text_layout", None)
+            if layout is not None and layout.complete:
+                break
+        for key, expected in (("c", []), ("c", ["HTTPS://example.org/a"])):
+            await pilot.press(key, "enter")
+            await pilot.pause()
+            assert isinstance(app.screen, CitationScreen)
+            await pilot.press("o")
+            await pilot.pause()
+            assert opened == expected
+            await pilot.press("escape")
+        assert any("Not a web address, not opened: javascript:" in n.message for n in app._notifications)
