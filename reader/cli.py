@@ -151,7 +151,7 @@ def run(args: argparse.Namespace) -> int:
         return _serve(args, title)
     printing = args.print_ or not (_is_terminal(sys.stdout) or _web_driven())
     library = _open(args.file, lazy=not printing)
-    if library.decoded.notice:
+    if library.decoded.notice and not _web_driven():  # the server said it, once
         print(library.decoded.notice, file=sys.stderr)
     entry = library.lookup(title) if title is not None else None
     if printing:

@@ -209,3 +209,28 @@ async def test_o_in_a_citation_opens_web_addresses_only() -> None:
             assert opened == expected
             await pilot.press("escape")
         assert any("Not a web address, not opened: javascript:" in n.message for n in app._notifications)
+
+
+def test_a_tab_gets_the_reader_and_a_note_on_the_file_is_said_once(tmp_path: Path) -> None:
+    """A websocket client is a tab: it gets the reader's frames.  A remark on the file (here:
+    not UTF-8) is said once, by the server at start, not again by each tab's reader."""
+    legacy = tmp_path / "legacy.txt"
+    legacy.write_bytes("[[Caf\u00e9 society]]\n\nCaf\u00e9 society \u2013 a test.\n".encode("cp1252"))
+    server = Served.start(str(legacy))
+
+    async def first_frames() -> bytes:
+        async with aiohttp.ClientSession() as session:
+            async with session.ws_connect(f"{server.address}/ws?width=80&height=24", origin=server.address) as tab:
+                received = b""
+                while "Café society".encode() not in received:
+                    message = await asyncio.wait_for(tab.receive(), timeout=20)
+                    assert message.type == aiohttp.WSMsgType.BINARY, message
+                    received += message.data
+                return received
+
+    try:
+        assert "Café society".encode() in asyncio.run(first_frames())
+    finally:
+        status, out, err = server.stop()
+    assert (status, out.strip()) == (0, "Stopped.")
+    assert err == f"note: {legacy} is not UTF-8; read as cp1252\n"
