@@ -122,7 +122,7 @@ class ReaderTab:
         return self.page.evaluate(
             """() => { const term = window.__reader.terminal, lines = [];
                 for (let row = 0; row < term.rows; row++)
-                    lines.push(term.buffer.active.getLine(row).translateToString(true));
+                    lines.push(term.buffer.active.getLine(row).translateToString(true, 0, term.cols));
                 return lines; }"""
         )
 

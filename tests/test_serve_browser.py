@@ -81,6 +81,9 @@ def test_bracket_moves_to_the_next_section(tab: ReaderTab) -> None:
 
 def test_slash_and_a_word_shows_the_match_counter(tab: ReaderTab) -> None:
     tab.press("/")
+    # As a person sees the field open before typing: a word typed with the "/" while the reader
+    # is still starting is lost, in a terminal too (tmux send-keys '/Korea' at start): reported.
+    tab.wait_for("type to search")
     tab.page.keyboard.type("Korea")
     text = tab.wait_for(lambda text: re.search(r"/Korea: \d+/\d+", text) is not None)
     found = re.search(r"/Korea: (\d+)/(\d+)", text)
@@ -89,6 +92,35 @@ def test_slash_and_a_word_shows_the_match_counter(tab: ReaderTab) -> None:
     assert 1 <= current < total and total > 10  # the sample says "Korea" some fifty times
     tab.press("Enter", "n")
     tab.wait_for(f"/Korea: {current + 1}/{total}")
+
+
+def test_the_wheel_scrolls_and_a_narrower_window_lays_the_text_out_again(tab: ReaderTab) -> None:
+    box = tab.page.locator(".xterm-screen").bounding_box()
+    assert box is not None
+    tab.page.mouse.move(box["x"] + box["width"] * 0.7, box["y"] + box["height"] / 2)  # over the pane
+    tab.page.mouse.wheel(0, 400)
+    tab.wait_for(lambda text: re.search(r" [1-9]\d?%\s*$", text.split("\n")[-2]) is not None)  # was 0%
+    wide = tab.page.evaluate("() => window.__reader.terminal.cols")
+    tab.page.set_viewport_size({"width": 700, "height": 500})
+    tab.wait_for(lambda text: max(len(line) for line in text.split("\n")) < wide * 0.7)
+    tab.wait_for(lambda text: text.split("\n")[0].strip().startswith("≡") and "North Koreans in Russia" in text)
+
+
+def test_a_file_of_many_opens_on_the_picker_in_the_page(context: BrowserContext) -> None:
+    server = Served.start("tests/data/dump/wiki-example.txt")
+    try:
+        tab = ReaderTab.open(context, server.address)
+        tab.wait_for("wiki-example.txt · 20 articles")
+        tab.wait_for("Building society")
+        tab.page.keyboard.type("build")
+        tab.wait_for("1 of 20 titles match “build”")
+        tab.press("Enter")
+        tab.wait_for("Building society — wiki-example.txt")
+        tab.wait_for("List of building societies")
+        tab.press("o")
+        tab.wait_for("wiki-example.txt · 20 articles")
+    finally:
+        server.stop()
 
 
 def test_clicking_a_marker_opens_its_citation_and_o_opens_its_url_in_a_new_tab(
