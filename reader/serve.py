@@ -32,6 +32,8 @@ import shlex
 import signal
 import socket
 import sys
+import threading
+import time
 from pathlib import Path
 from typing import Awaitable, Callable
 from urllib.parse import urlsplit
@@ -116,8 +118,9 @@ class ReaderServer(Server):
         self.sock = sock
         self.address = address
         self.loopback = is_loopback(sock)
-        self.allowed_hosts = {f"{name}:{port}" for name in LOOPBACK_NAMES} | {urlsplit(address).netloc}
+        self.allowed_hosts = {f"{loopback}:{port}" for loopback in LOOPBACK_NAMES} | {urlsplit(address).netloc}
         self.tasks: set[asyncio.Task[object]] = set()  # each open tab's websocket handler
+        self.exiting: asyncio.Future[None] | None = None  # ending the tabs, after a ctrl+c
 
     def initialize_logging(self) -> None:
         """Only warnings and errors (a reader process that failed to start), one line each."""
@@ -171,12 +174,31 @@ class ReaderServer(Server):
     async def on_startup(self, app: web.Application) -> None:
         print(f"Serving {self.name} at {self.address} (ctrl+c stops)", flush=True)
 
+    def request_exit(self) -> None:
+        """ctrl+c or SIGTERM: end the tabs first, then stop; a second ctrl+c stops at once.
+
+        Why first: a tab's websocket, closing, waits for the browser's reply, which it no longer
+        reads once aiohttp's shutdown has begun; ending the tabs in `on_shutdown` took 2.2 s with
+        a tab open, ending them before takes 0.26 s (0.13 s with none)."""
+        if self.exiting is not None:
+            raise GracefulExit()
+        self.exiting = asyncio.ensure_future(self._end_tabs_then_exit())
+
+    async def _end_tabs_then_exit(self) -> None:
+        await self._end_tabs()
+        await _readers_reaped()
+        asyncio.get_running_loop().call_soon(Server.request_exit, self)  # raises GracefulExit
+
     async def on_shutdown(self, app: web.Application) -> None:
-        """Cancel each tab's websocket handler: textual-serve's handler then closes the socket and
-        tells its reader process to quit, and waits for it."""
-        for task in list(self.tasks):
+        await self._end_tabs()
+
+    async def _end_tabs(self) -> None:
+        """Cancel each tab's websocket handler: textual-serve's handler then tells its reader
+        process to quit, waits for it, and closes the websocket."""
+        tasks = list(self.tasks)
+        for task in tasks:
             task.cancel()
-        await asyncio.gather(*self.tasks, return_exceptions=True)
+        await asyncio.gather(*tasks, return_exceptions=True)
 
     def serve(self, debug: bool = False) -> None:
         """Run until ctrl+c or SIGTERM (replaces `Server.serve`, which binds its own socket)."""
@@ -198,6 +220,21 @@ class ReaderServer(Server):
         except (GracefulExit, KeyboardInterrupt):  # a second ctrl+c while stopping
             pass
         print("Stopped.", flush=True)
+
+
+async def _readers_reaped(timeout: float = 2.0) -> None:
+    """Wait (up to `timeout` seconds) until asyncio has seen each ended reader process exit.
+
+    asyncio's child watcher on Python < 3.12 (ThreadedChildWatcher) waits for each process in a
+    thread named "asyncio-waitpid-N", which reports the exit to the event loop; if the loop has closed
+    by then it logs "Loop ... that handles pid ... is closed" (seen once in three stops).  Where
+    there are no such threads (another watcher), there is nothing to wait for."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and any(
+        "waitpid-" in thread.name for thread in threading.enumerate()
+    ):
+        await asyncio.sleep(0.01)
+    await asyncio.sleep(0)  # the loop runs the exit callbacks the threads scheduled
 
 
 def serve(path: str, title: str | None, host: str | None = None, port: int | None = None) -> None:
