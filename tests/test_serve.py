@@ -234,3 +234,30 @@ def test_a_tab_gets_the_reader_and_a_note_on_the_file_is_said_once(tmp_path: Pat
         status, out, err = server.stop()
     assert (status, out.strip()) == (0, "Stopped.")
     assert err == f"note: {legacy} is not UTF-8; read as cp1252\n"
+
+
+@pytest.mark.parametrize(
+    "path, key, focused",
+    [(SAMPLE, "G", "pane"), ("tests/data/dump/wiki-example.txt", "b", "picker-filter")],
+)
+async def test_an_app_started_blurred_gives_the_first_key_to_its_auto_focus_widget(
+    path: str, key: str, focused: str
+) -> None:
+    """Textual's web driver starts the app blurred (until a key or a click): the screen composed
+    then focused nothing, and the pane's keys did nothing until a click."""
+    from reader.source.library import Library
+    from reader.ui.app import ReaderApp
+
+    app = ReaderApp(Library.open(str(ROOT / path)), cursor_blink=False)
+    app.set_reactive(ReaderApp.app_focus, False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(30):
+            await pilot.pause()
+        assert app.focused is None
+        await pilot.press(key)
+        await pilot.pause()
+        assert app.focused is not None and app.focused.id == focused
+        if focused == "pane":
+            assert app.screen.pane.scroll_y > 0  # type: ignore[attr-defined]  (G: the end)
+        else:
+            assert app.focused.value == "b"  # type: ignore[attr-defined]

@@ -71,6 +71,12 @@ def test_the_page_shows_the_title_and_the_section_tree(tab: ReaderTab) -> None:
     assert path.stat().st_size > 10_000  # a page with text on it, not an empty one
 
 
+def test_keys_work_before_any_click(tab: ReaderTab) -> None:
+    """The app starts blurred under Textual's web driver; the first key still reaches the pane."""
+    tab.press("G")
+    tab.wait_for(lambda text: text.split("\n")[-2].rstrip().endswith("100%"))
+
+
 def test_bracket_moves_to_the_next_section(tab: ReaderTab) -> None:
     assert tab.lines()[1].split("▕")[1].startswith("North Koreans in Russia")
     tab.press("]")
