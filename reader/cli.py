@@ -174,7 +174,7 @@ def _serve(args: argparse.Namespace, title: str | None) -> int:
     if library.decoded.notice:
         print(library.decoded.notice, file=sys.stderr)
     if title is not None:
-        library.lookup(title)
+        title = library.lookup(title).title  # as the file spells it
     from reader.serve import serve
 
     serve(args.file, title, host=args.host, port=args.port)

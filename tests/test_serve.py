@@ -147,6 +147,14 @@ def test_what_cannot_be_served_is_a_one_line_error_before_listening(args: list[s
         assert result.stderr == message
 
 
+def test_an_article_named_is_served_as_the_file_spells_it() -> None:
+    server = Served.start("tests/data/dump/wiki-example.txt", "barry goldwater")
+    try:
+        assert server.first_line == f"Serving wiki-example.txt: Barry Goldwater at {server.address} (ctrl+c stops)\n"
+    finally:
+        server.stop()
+
+
 def test_a_bad_port_is_a_usage_error() -> None:
     result = run("--serve", "--port", "65536", SAMPLE)
     assert result.returncode == 2 and "not a port number (0-65535): '65536'" in result.stderr
