@@ -2,7 +2,10 @@
 
     wikireader FILE [ARTICLE]            open the reader (the article picker for a file of many)
     wikireader --print FILE [ARTICLE]    print the article(s) to standard output and exit
-    wikireader --serve FILE [ARTICLE]    serve the reader as a web page (see reader.serve)
+    wikireader DIR [ARTICLE]             the same over a folder of files, one collection
+    wikireader --index DIR               build or update the collection's index and exit
+    wikireader --search QUERY DIR        print the best articles for QUERY (--json: one object a line)
+    wikireader --serve FILE|DIR [ARTICLE]  serve the reader as a web page (see reader.serve)
 
 Every error a user can cause ends in one line on stderr, "wikireader: <what is wrong>", and exit
 status 2; anything else is exit status 1, still without a traceback (set WIKIREADER_DEBUG=1 to
@@ -23,6 +26,8 @@ from reader import __version__
 from reader.errors import ReaderError
 
 if TYPE_CHECKING:
+    from subprocess import Popen
+
     from reader.model import Article
     from reader.parse_ahead import ParseAhead
     from reader.source.library import Library
@@ -33,6 +38,7 @@ EXIT_USAGE = 2  # also argparse's status for a bad command line
 EXIT_FAILURE = 1
 EXIT_INTERRUPTED = 130
 MIN_WIDTH = 20
+BIG_FILE = 2_000_000  # bytes: a file of many articles this big is indexed for its next opening
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -65,8 +71,25 @@ def build_parser() -> argparse.ArgumentParser:
         type=_width,
         help="the width to print at (default: the terminal's, or $COLUMNS)",
     )
+    parser.add_argument(
+        "--index",
+        dest="index_only",
+        action="store_true",
+        help="build or update the index of the collection in DIR (a progress bar on stderr) and exit",
+    )
+    parser.add_argument("--search", metavar="QUERY", help="search the collection in DIR and print the best articles")
+    parser.add_argument("--limit", metavar="N", type=_positive, default=20, help="how many results --search prints (20)")
+    parser.add_argument("--json", action="store_true", help="--search prints one JSON object a line")
+    parser.add_argument(
+        "--index-dir",
+        metavar="DIR",
+        help="where the collection's index lives (default: the user cache directory, or $WIKIREADER_INDEX_DIR)",
+    )
+    parser.add_argument("--quiet", action="store_true", help="no progress bar (--index)")
     _add_serve_options(parser)
-    parser.add_argument("file", metavar="FILE", help="the file to read ('-' for standard input)")
+    parser.add_argument(
+        "file", metavar="FILE", help="the file to read ('-' for standard input), or a folder of files (a collection)"
+    )
     parser.add_argument("title", metavar="ARTICLE", nargs="?", help="same as --article TITLE")
     return parser
 
@@ -105,6 +128,17 @@ def _width(value: str) -> int:
     if width < MIN_WIDTH:
         raise argparse.ArgumentTypeError(f"must be at least {MIN_WIDTH} columns, not {width}")
     return width
+
+
+def _positive(value: str) -> int:
+    """argparse type for --limit: a whole number of at least 1."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
+    return number
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -150,6 +184,11 @@ def run(args: argparse.Namespace) -> int:
     if args.serve:
         return _serve(args, title)
     printing = args.print_ or not (_is_terminal(sys.stdout) or _web_driven())
+    if args.file != "-" and (os.path.isdir(args.file) or args.index_only or args.search is not None
+                             or (not printing and _opens_from_its_index(args))):
+        return run_collection(args, title, printing)
+    if args.index_only or args.search is not None:
+        raise ReaderError("--index and --search take a folder of files, or a file, not standard input")
     library = _open(args.file, lazy=not printing)
     if library.decoded.notice and not _web_driven():  # the server said it, once
         print(library.decoded.notice, file=sys.stderr)
@@ -159,32 +198,100 @@ def run(args: argparse.Namespace) -> int:
         entries = [entry] if entry is not None else _all_entries(library)
         print_articles(library, entries, sys.stdout, width=args.width)
         return 0
-    _open_reader(library, entry)
+    builder = _index_in_background(library, args)
+    try:
+        _open_reader(library, entry)
+    finally:
+        if builder is not None:
+            from reader.source.indexer import stop_builder
+
+            stop_builder(builder)
     return 0
 
 
 def _serve(args: argparse.Namespace, title: str | None) -> int:
-    """--serve: check the file and the article here, where an error can be one line, then serve
-    them; each browser tab runs `wikireader FILE` under Textual's web driver."""
-    if args.print_ or args.width is not None:
-        raise ReaderError("--serve does not go with --print or --width")
+    """--serve: check the file (or folder) and the article here, where an error can be one line,
+    then serve them; each browser tab runs `wikireader FILE` under Textual's web driver."""
+    if args.print_ or args.width is not None or args.index_only or args.search is not None:
+        raise ReaderError("--serve does not go with --print, --width, --index or --search")
     if args.file == "-":
         raise ReaderError("--serve needs a file: each browser tab reads it anew, not standard input")
-    library = _open(args.file, lazy=True)
-    if library.decoded.notice:
-        print(library.decoded.notice, file=sys.stderr)
-    if title is not None:
-        title = library.lookup(title).title  # as the file spells it
+    index_dir = args.index_dir
+    if os.path.isdir(args.file):
+        title, index_dir = _collection_to_serve(args, title)
+    else:
+        library = _open(args.file, lazy=True)
+        if library.decoded.notice:
+            print(library.decoded.notice, file=sys.stderr)
+        if title is not None:
+            title = library.lookup(title).title  # as the file spells it
     from reader.serve import serve
 
-    serve(args.file, title, host=args.host, port=args.port)
+    options = ["--index-dir", os.path.abspath(index_dir)] if index_dir else []
+    serve(args.file, title, host=args.host, port=args.port, options=options)
     return 0
+
+
+def _collection_to_serve(args: argparse.Namespace, title: str | None) -> tuple[str | None, str]:
+    """A folder to serve: its index built first, once, here (not by each tab's reader); the
+    article looked up; (the title as the collection spells it, where the index is)."""
+    from pathlib import Path
+
+    from reader.source.collection import Collection
+    from reader.source.corpus import index_folder, writable_index_folder
+    from reader.source.indexer import stale
+
+    folder = Path(args.file)
+    where, note = writable_index_folder(Path(args.index_dir) if args.index_dir else index_folder(folder))
+    if note is not None:
+        print(f"note: {note}", file=sys.stderr)
+    if stale(folder, where):
+        _build_index(folder, where, quiet=args.quiet, summary=False)
+    collection = Collection.open(folder, where)
+    try:
+        _say_notes(collection)
+        found = collection.lookup(title).title if title is not None else None
+    finally:
+        collection.close()
+    return found, str(where)
 
 
 def _web_driven() -> bool:
     """True in a reader process that textual-serve started for a browser tab: Textual draws on
     standard output for the page, and takes its keys from standard input."""
     return os.environ.get("TEXTUAL_DRIVER", "").startswith("textual.drivers.web_driver")
+
+
+def _index_in_background(library: Library, args: argparse.Namespace) -> Popen[bytes] | None:
+    """For a big file of many articles, a child (niced) that indexes it while it is read, so
+    that its next opening comes from the index (`_opens_from_its_index`); stopped on leaving."""
+    if library.path == "-" or library.state is None or library.state.size < BIG_FILE or len(library.entries) < 2:
+        return None
+    from pathlib import Path
+
+    from reader.source.corpus import index_folder, writable_index_folder
+    from reader.source.indexer import start_builder
+
+    where, note = writable_index_folder(Path(args.index_dir) if args.index_dir else index_folder(Path(library.path)))
+    return None if note is not None else start_builder(Path(library.path), where, nice=10)
+
+
+def _opens_from_its_index(args: argparse.Namespace) -> bool:
+    """True for a big file of many articles that has a fresh index: the reader then opens it as
+    a collection of one file (titles from the catalog, one article decoded at a time, ranked
+    search) instead of holding all of its text (see `_index_in_background`)."""
+    try:
+        if os.path.getsize(args.file) < BIG_FILE:
+            return False
+    except OSError:
+        return False
+    from pathlib import Path
+
+    from reader.source.corpus import index_folder
+    from reader.source.indexer import stale
+
+    where = Path(args.index_dir) if args.index_dir else index_folder(Path(args.file))
+    return (where / "catalog.sqlite").exists() and not stale(Path(args.file), where)
 
 
 def _chosen_title(args: argparse.Namespace) -> str | None:
@@ -291,6 +398,116 @@ def _write_separator(out: TextIO, console, width: int) -> None:  # type: ignore[
         console.print()
         console.rule(style="dim", characters="═")
         console.print()
+
+
+# ---------------------------------------------------------------------------- a collection
+
+
+def run_collection(args: argparse.Namespace, title: str | None, printing: bool) -> int:
+    """A folder of files: index it, search it, print one of its articles, or open the reader."""
+    from pathlib import Path
+
+    from reader.source.collection import Collection
+    from reader.source.corpus import index_folder, writable_index_folder
+    from reader.source.indexer import stale
+
+    folder = Path(args.file)
+    where, note = writable_index_folder(Path(args.index_dir) if args.index_dir else index_folder(folder))
+    if note is not None:
+        print(f"note: {note}", file=sys.stderr)
+    if args.index_only:
+        if title is not None or args.search is not None:
+            raise ReaderError("--index takes only a folder")
+        return _build_index(folder, where, quiet=args.quiet)
+    if args.search is not None:
+        collection = Collection.open(folder, where, build_now=True)
+        _say_notes(collection)
+        _never_fail_to_encode(sys.stdout)
+        _print_results(collection, args.search, args.limit, as_json=args.json)
+        return 0
+    if printing:
+        if title is None:
+            raise ReaderError(f"{args.file} is a folder: name the article to print (wikireader --print DIR TITLE)")
+        collection = Collection.open(folder, where, build_now=True)
+        _say_notes(collection)
+        _never_fail_to_encode(sys.stdout)
+        print_articles(collection, [collection.lookup(title)], sys.stdout, width=args.width)  # type: ignore[arg-type]
+        return 0
+    if title is not None and stale(folder, where):  # the article is wanted now: index first
+        _build_index(folder, where, quiet=False, summary=False)
+    collection = Collection.open(folder, where)
+    _say_notes(collection)
+    try:
+        entry = collection.lookup(title) if title is not None else None
+        _open_reader(collection, entry)  # type: ignore[arg-type]
+    finally:
+        collection.close()
+    return 0
+
+
+def _say_notes(collection: object) -> None:
+    notice = getattr(getattr(collection, "decoded", None), "notice", None)
+    if notice:
+        print(notice, file=sys.stderr)
+
+
+def _build_index(folder: object, where: object, *, quiet: bool, summary: bool = True) -> int:
+    """`--index`: build or update the index, a progress bar on stderr (rich's) unless `quiet`."""
+    from pathlib import Path
+
+    from reader.source.indexer import build
+
+    assert isinstance(folder, Path) and isinstance(where, Path)
+    if quiet or not _is_terminal(sys.stderr):
+        report = build(folder, where)
+    else:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        columns = (TextColumn("indexing"), BarColumn(), MofNCompleteColumn(), TextColumn("files ·"),
+                   TextColumn("{task.fields[articles]:,} articles"), TimeElapsedColumn())
+        with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+            task = bar.add_task("index", total=None, articles=0)
+
+            def step(done: int, todo: int, articles: int) -> None:
+                bar.update(task, completed=done, total=todo or 1,
+                           articles=bar.tasks[0].fields["articles"] + articles)
+
+            report = build(folder, where, step)
+    if report.rebuilt:
+        print(f"note: {report.rebuilt}", file=sys.stderr)
+    if report.skipped:
+        print(f"note: skipped {len(report.skipped)} file(s) that are not readable text: "
+              + "; ".join(report.skipped[:5]), file=sys.stderr)
+    if summary or report.indexed or report.dropped:
+        print(f"{report.files:,} files, {report.articles:,} articles: indexed {report.indexed:,} file(s), "
+              f"dropped {report.dropped:,}, in {report.seconds:.1f} s; index in {where}", file=sys.stderr)
+    return 0
+
+
+def _print_results(collection: object, query: str, limit: int, *, as_json: bool) -> None:
+    """`--search`: rank, title, file, score, section and snippet of the best `limit` articles."""
+    import json
+
+    from reader.source.collection import Collection
+    from reader.source.ranked import search
+
+    assert isinstance(collection, Collection)
+    hits, total = search(collection, query, limit)
+    if not hits:
+        print(f"no article matches {query!r}", file=sys.stderr)
+    for hit in hits:
+        if as_json:
+            print(json.dumps({"rank": hit.rank, "title": hit.entry.title, "file": hit.entry.file,
+                              "score": round(hit.score, 4), "section": hit.section, "snippet": hit.snippet,
+                              "redirect": hit.entry.redirect}, ensure_ascii=False))
+        else:
+            where = f"{hit.entry.file}" + (f" § {hit.section}" if hit.section else "")
+            print(f"{hit.rank:>3}. {hit.entry.title}  ({where}, score {hit.score:.2f})")
+            if hit.snippet:
+                print(f"     {hit.snippet}")
+    if not as_json and hits:
+        print(f"{len(hits)} of {total:,} matching articles", file=sys.stderr)
 
 
 # ---------------------------------------------------------------------------- the reader app

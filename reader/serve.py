@@ -35,7 +35,7 @@ import sys
 import threading
 import time
 from pathlib import Path
-from typing import Awaitable, Callable
+from typing import Awaitable, Callable, Sequence
 from urllib.parse import urlsplit
 
 from aiohttp import web
@@ -54,10 +54,11 @@ SHUTDOWN_TIMEOUT = 3.0
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
-def reader_command(path: str, title: str | None) -> str:
-    """The shell command each browser tab runs: this Python, `-m reader`, the file's absolute
-    path and the article (as `--article=TITLE`, so that a title starting with '-' is no option)."""
-    words = [sys.executable, "-m", "reader", str(Path(path).resolve())]
+def reader_command(path: str, title: str | None, options: Sequence[str] = ()) -> str:
+    """The shell command each browser tab runs: this Python, `-m reader`, `options` (where a
+    collection's index is), the absolute path and the article (as `--article=TITLE`, so that a
+    title starting with '-' is no option)."""
+    words = [sys.executable, "-m", "reader", *options, str(Path(path).resolve())]
     if title is not None:
         words.append(f"--article={title}")
     return shlex.join(words)
@@ -154,7 +155,7 @@ class ReaderServer(Server):
         target = (root / path[len("/static/") :]).resolve()
         return target.is_relative_to(root) and target.is_file()
 
-    async def handle_index(self, request: web.Request) -> web.StreamResponse:  # type: ignore[override]
+    async def handle_index(self, request: web.Request) -> web.StreamResponse:
         """The page, its websocket's address taken from how the browser reached it (a name or an
         address of a wildcard host); the Host header was checked by `_guard` on loopback."""
         self.public_url = f"{request.scheme}://{request.host}"
@@ -237,9 +238,11 @@ async def _readers_reaped(timeout: float = 2.0) -> None:
     await asyncio.sleep(0)  # the loop runs the exit callbacks the threads scheduled
 
 
-def serve(path: str, title: str | None, host: str | None = None, port: int | None = None) -> None:
-    """Serve the reader on `path` (opened at article `title`) until ctrl+c; on 127.0.0.1 port
-    8000 unless told otherwise."""
+def serve(
+    path: str, title: str | None, host: str | None = None, port: int | None = None, options: Sequence[str] = ()
+) -> None:
+    """Serve the reader on `path` (a file or a folder; opened at article `title`) until ctrl+c;
+    on 127.0.0.1 port 8000 unless told otherwise; `options` go to each tab's reader."""
     host = DEFAULT_HOST if host is None else host
     port = DEFAULT_PORT if port is None else port
     sock = listen(host, port)
@@ -247,4 +250,4 @@ def serve(path: str, title: str | None, host: str | None = None, port: int | Non
     if not is_loopback(sock):
         print(exposure_warning(address, Path(path)), file=sys.stderr, flush=True)
     name = Path(path).name + (f": {title}" if title else "")
-    ReaderServer(reader_command(path, title), sock, address, name).serve()
+    ReaderServer(reader_command(path, title, options), sock, address, name).serve()

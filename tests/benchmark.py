@@ -9,6 +9,7 @@ Parts, each also runnable alone:
     parse  tests/benchmark_parse.py  parse throughput; overhead against mwparserfromhell's bare parse
     app    tests/benchmark_app.py    the reader against a bare Textual app: first paint, keys, memory
     dump   tests/benchmark_dump.py   a 20 MB dump file: picker first paint, index, filter, open, search
+    collection  tests/benchmark_collection.py  80 files, 280,000 articles: index, ranked search, open, memory
 
 Every ratio compares figures measured in the same run, so a busy machine slows both sides.
 """
@@ -21,7 +22,8 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-PARTS = {"parse": "benchmark_parse.py", "app": "benchmark_app.py", "dump": "benchmark_dump.py"}
+PARTS = {"parse": "benchmark_parse.py", "app": "benchmark_app.py", "dump": "benchmark_dump.py",
+         "collection": "benchmark_collection.py"}
 
 
 def run_part(name: str) -> int:

@@ -14,6 +14,15 @@ DATA_DIR = ROOT / "tests" / "data"
 CORPUS_DIR = ROOT.parent / "shared" / "corpus"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _index_outside_the_user_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A collection opened by any test keeps its index in a temporary folder, never in the
+    user's cache directory (the command-line tests' children inherit the variable)."""
+    import os
+
+    os.environ.setdefault("WIKIREADER_INDEX_DIR", str(tmp_path_factory.mktemp("indexes")))
+
+
 @pytest.fixture
 def sample_dir() -> Path:
     """The project's bundled sample articles (`sample/`)."""

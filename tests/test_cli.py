@@ -275,7 +275,8 @@ def test_missing_file() -> None:
 
 
 def test_directory() -> None:
-    assert_error(wikireader("--print", str(SAMPLE_DIR)), r".*sample is a directory, not a file")
+    """A folder is a collection (tests/test_collection.py): printing it all is refused."""
+    assert_error(wikireader("--print", str(SAMPLE_DIR)), r".*sample is a folder: name the article to print .*")
 
 
 def test_missing_file_without_print_too() -> None:

@@ -77,3 +77,31 @@ def test_words_survive_any_nesting(openers, word, close):
         shown = shown_text(parse_article(text, "Nest", fmt=fmt))
         assert re.sub(r"\W", "", word) in re.sub(r"\W", "", shown), (fmt, text)
         assert "Start" in shown and "end" in shown
+
+
+# A file of articles as the dump writes them: title lines, blank lines, text with any characters.
+TITLE_PIECES = ["[[", "]]", "[[File:x.jpg]]", "[[Category:C]]", "\n", "\n\n", "\r\n", "#REDIRECT ", "x"]
+dump_text = st.lists(
+    st.one_of(
+        st.builds(lambda title: f"[[{title}]]\n\n", st.sampled_from(WORDS + ["Rosa Parks", "A b", "Zoë"])),
+        st.sampled_from(TITLE_PIECES + WORDS),
+        st.text(max_size=10),
+    ),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(dump_text)
+def test_the_byte_splitter_finds_the_articles_the_text_splitter_finds(text):
+    """The collection splits a file's bytes (`iter_byte_articles`); the reader of one file splits
+    its decoded text (`iter_articles`): the same articles, each byte range decoding to its text."""
+    from reader.source.split import iter_articles, iter_byte_articles
+
+    text = text.replace("\r", "")  # a decoded text has no CR; the bytes may (tested elsewhere)
+    data = text.encode("utf-8")  # hypothesis's text holds no lone surrogates
+    by_text = list(iter_articles(text, "Fallback"))
+    by_bytes = list(iter_byte_articles(data, "Fallback"))
+    assert [(e.title, e.redirect) for e in by_bytes] == [(e.title, e.redirect) for e in by_text]
+    for byte_entry, text_entry in zip(by_bytes, by_text):
+        assert data[byte_entry.start : byte_entry.end].decode("utf-8") == text[text_entry.start : text_entry.end]

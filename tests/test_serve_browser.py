@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, sync_playwright
@@ -125,6 +126,20 @@ def test_a_file_of_many_opens_on_the_picker_in_the_page(context: BrowserContext)
         tab.wait_for("List of building societies")
         tab.press("o")
         tab.wait_for("wiki-example.txt · 20 articles")
+    finally:
+        server.stop()
+
+
+def test_a_folder_is_served_as_one_collection(context: BrowserContext, tmp_path: Path) -> None:
+    server = Served.start("--index-dir", str(tmp_path), "sample")
+    try:
+        tab = ReaderTab.open(context, server.address)
+        text = tab.wait_for("Perejil Island")
+        assert "North Koreans in Russia" in text and "Royal cinema" in text
+        tab.page.keyboard.type("north kor")
+        tab.wait_for(lambda text: "Perejil Island" not in text)
+        tab.press("Enter")
+        tab.wait_for("1 Migration history")
     finally:
         server.stop()
 

@@ -35,6 +35,13 @@ _TITLE_AT_START = re.compile(_TITLE, re.IGNORECASE)
 _REDIRECT = re.compile(r"[ \t\n]*#[ \t]*redirect\b[ \t]*:?[ \t]*([^\n]*)", re.IGNORECASE)
 _TRAILING_TEMPLATE = re.compile(r"\s*\[tpl\].*?(?:\[/tpl\]|$)\s*$", re.IGNORECASE)
 
+# The same over the bytes of a file in an ASCII-compatible encoding (UTF-8, cp1252), for the
+# collection's index, which keeps byte offsets and decodes one article at a time.  A CR before
+# the line end is allowed there: those bytes are not normalised yet.
+_BYTE_TITLE = _TITLE.replace(r"[ \t]*", r"[ \t\r]*").encode("utf-8")
+_BYTES_AFTER_NEWLINE = re.compile(b"\n" + _BYTE_TITLE, re.IGNORECASE)
+_BYTES_AT_START = re.compile(_BYTE_TITLE, re.IGNORECASE)
+
 
 @dataclass(frozen=True, slots=True)
 class Entry:
@@ -45,6 +52,7 @@ class Entry:
     start: int  # offset of the article's first char (its [[Title]] line)
     end: int  # offset one past its last char
     redirect: str | None = None  # target of a "#REDIRECT X" page
+    file: str | None = None  # in a collection: the file it is in, relative to the folder
 
     @property
     def size(self) -> int:
@@ -75,6 +83,56 @@ def _title_lines(text: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
     for match in _TITLE_AFTER_NEWLINE.finditer(text, start):
         if match.group(1).strip():  # "[[ ]]" names nothing
             yield match.start() + 1, match.group(1).strip(), match.end()
+
+
+def _byte_title_lines(data: bytes) -> Iterator[tuple[int, str, int]]:
+    """`_title_lines` over the bytes of a file in UTF-8 (or cp1252: see `decode_title`)."""
+    first = _BYTES_AT_START.match(data)
+    if first is not None and first.group(1).strip():
+        yield 0, decode_title(first.group(1)), first.end()
+    for match in _BYTES_AFTER_NEWLINE.finditer(data):
+        if match.group(1).strip():
+            yield match.start() + 1, decode_title(match.group(1)), match.end()
+
+
+def decode_title(raw: bytes) -> str:
+    """A title's bytes as text: UTF-8, else cp1252 (as `reader.source.decode` reads such files)."""
+    try:
+        return raw.decode("utf-8").strip()
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace").strip()
+
+
+def iter_byte_articles(data: bytes, fallback_title: str) -> Iterator[Entry]:
+    """`iter_articles` over a file's bytes: the entries' offsets are byte offsets into `data`.
+
+    For files in an ASCII-compatible encoding only (UTF-8, cp1252): a title line is found by
+    its ASCII brackets and line ends; each article is decoded on its own when it is read.
+    """
+    index = 0
+    previous: tuple[int, str, int] | None = None
+    for line in _byte_title_lines(data):
+        if previous is not None:
+            yield _byte_entry(data, index, previous, line[0])
+            index += 1
+        previous = line
+    if previous is None:
+        yield Entry(0, fallback_title, 0, len(data), _byte_redirect(data, 0))
+    else:
+        yield _byte_entry(data, index, previous, len(data))
+
+
+def _byte_entry(data: bytes, index: int, line: tuple[int, str, int], end: int) -> Entry:
+    start, title, body = line
+    return Entry(index, title, 0 if index == 0 else start, end, _byte_redirect(data, body))
+
+
+def _byte_redirect(data: bytes, pos: int) -> str | None:
+    """`redirect_target` at byte `pos`: only the few hundred bytes after it are decoded."""
+    head = data[pos : pos + 600]
+    if b"#" not in head:
+        return None  # most articles: no decoding at all
+    return redirect_target(head.decode("utf-8", errors="replace").replace("\r", ""))
 
 
 def iter_articles(text: str, fallback_title: str, *, start: int = 0, first_index: int = 0) -> Iterator[Entry]:

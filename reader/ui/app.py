@@ -21,6 +21,7 @@ from textual.color import Color
 from textual.filter import Monochrome
 from textual.screen import Screen
 
+from reader.errors import ReaderError
 from reader.ui import heap
 
 if TYPE_CHECKING:
@@ -127,8 +128,9 @@ class ReaderApp(App[None]):
 
     @property
     def has_many(self) -> bool:
-        """True when the file holds more than one article (so there is a list to go back to)."""
-        return len(self.library.entries) > 1
+        """True when the file holds more than one article, or is a collection (so there is a
+        list to go back to)."""
+        return getattr(self.library, "is_collection", False) or len(self.library.entries) > 1
 
     def get_default_screen(self) -> Screen:
         """A file of one article: its reader is the app's first and only screen (no blank
@@ -179,7 +181,11 @@ class ReaderApp(App[None]):
         in-article search for it starts (so `n`/`N` work at once).
         """
         heap.release_long_lived()  # the last article's cycles may be collected once it is gone
-        screen = self.reader_screen(index)
+        try:
+            screen = self.reader_screen(index)
+        except ReaderError as error:  # a collection's file changed or went away since it was indexed
+            self.notify(str(error), severity="error", timeout=6, markup=False)
+            return
         if self._positions_generation != self.library.generation:
             # The file was re-read (it changed on disk): old positions belong to other articles.
             self.positions.clear()
@@ -205,10 +211,13 @@ class ReaderApp(App[None]):
         if ahead is not None and index != (self.start_article or 0):
             ahead.close()
             ahead = None
+        source_name = self.library.name
+        if len(getattr(entries, "files", ())) > 1:  # an article of a collection: its file too
+            source_name += entry.file or ""
         return reader_class()(
             self.library.article_source(entry),
             entry.title,
-            source_name=self.library.name,
+            source_name=source_name,
             index=index,
             can_pick=self.has_many,
             cursor_blink=self.blink,

@@ -47,6 +47,19 @@ INDEX_CHUNK = 1_000_000  # characters indexed per step of the background indexin
 WATCH_SECONDS = 2.0  # how often the file on disk is checked for changes
 
 
+def search_screen(library: Library, picker: PickerScreen | None, cursor_blink: bool = True) -> Screen[tuple[int, str] | None]:
+    """The screen that searches every article: ranked over a collection's index, else a scan.
+    The picker keeps the last search's state (a new one without a picker)."""
+    if getattr(library, "is_collection", False):
+        from reader.ui.screens.collection_search import CollectionSearchScreen, RankedState
+
+        if picker is not None and picker.ranked_state is None:
+            picker.ranked_state = RankedState()
+        state = picker.ranked_state if picker is not None else None
+        return CollectionSearchScreen(library, state, cursor_blink=cursor_blink)  # type: ignore[arg-type]
+    return FileSearchScreen(library, picker.search_state if picker is not None else None, cursor_blink=cursor_blink)
+
+
 class PickerScreen(Screen[None]):
     """Lists the articles of `library`; posts `ArticleChosen` when one is picked."""
 
@@ -95,6 +108,7 @@ class PickerScreen(Screen[None]):
         self.library = library
         self.cursor_blink = cursor_blink  # off in tests and snapshots
         self.search_state = SearchState()
+        self.ranked_state: object | None = None  # a collection's last ranked search (collection_search)
         self._query = ""
         self._indexed_count = -1
         self._watch_timer: Timer | None = None
@@ -227,6 +241,9 @@ class PickerScreen(Screen[None]):
     def _refilter(self, keep_cursor: bool = False) -> None:
         """Show the titles matching the filter (all of them when it is blank)."""
         keep = self.title_list.cursor_key if keep_cursor else None
+        if getattr(self.library, "is_collection", False):
+            self._filter_collection(self._query, keep)
+            return
         titles = [entry.title for entry in self.library.entries]
         if len(titles) <= SYNC_FILTER_LIMIT:
             self._show_ranked(self._query, rank_titles(titles, self._query), keep)
@@ -237,6 +254,21 @@ class PickerScreen(Screen[None]):
     def _filter_in_thread(self, titles: list[str], query: str, keep: object | None) -> None:
         worker = get_current_worker()
         ranked = rank_titles(titles, query, cancelled=lambda: worker.is_cancelled)
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._show_ranked, query, ranked, keep)
+
+    @work(thread=True, exclusive=True, group="picker-filter")
+    def _filter_collection(self, query: str, keep: object | None) -> None:
+        """A collection's titles stay in its catalog: the catalog finds the candidates (prefix,
+        then the letters in order: one scan in C), and only those are ranked here."""
+        worker = get_current_worker()
+        library = self.library
+        candidates = sorted(library.title_candidates(query)) if query.strip() else []  # type: ignore[attr-defined]
+        entries = library.entries
+        titles = [entries[index].title for index in candidates]
+        ranked = rank_titles(titles, query, cancelled=lambda: worker.is_cancelled)
+        if ranked is not None:
+            ranked = [Ranked(candidates[item.index], item.offsets) for item in ranked]
         if not worker.is_cancelled:
             self.app.call_from_thread(self._show_ranked, query, ranked, keep)
 
@@ -295,9 +327,9 @@ class PickerScreen(Screen[None]):
             self.post_message(self.BackRequested())
 
     def action_search_all(self) -> None:
-        """Open the file-wide search; a result opens its article with the phrase searched."""
-        screen = FileSearchScreen(self.library, self.search_state, cursor_blink=self.cursor_blink)
-        self.app.push_screen(screen, self._search_done)
+        """Open the file-wide search (ranked, for a collection); a result opens its article with
+        the phrase searched."""
+        self.app.push_screen(search_screen(self.library, self, self.cursor_blink), self._search_done)
 
     def _search_done(self, result: tuple[int, str] | None) -> None:
         if result is not None:

@@ -16,8 +16,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 from textual.markup import escape
 
-from reader.ui.screens.file_search import FileSearchScreen, SearchState
-from reader.ui.screens.picker import PICKER_NAME, PickerScreen
+from reader.ui.screens.picker import PICKER_NAME, PickerScreen, search_screen
 from reader.ui.widgets.picker_match import rank_titles
 
 if TYPE_CHECKING:
@@ -42,13 +41,12 @@ class ArticleProvider(Provider):
         if library is None:
             return
         picker = _installed_picker(self.app)
-        state = picker.search_state if picker is not None else SearchState()
 
         def done(result: tuple[int, str] | None) -> None:
             if result is not None:
                 self.app.post_message(PickerScreen.ArticleChosen(*result))
 
-        self.app.push_screen(FileSearchScreen(library, state), done)
+        self.app.push_screen(search_screen(library, picker), done)
 
     async def discover(self) -> Hits:
         library = self.library
@@ -76,9 +74,13 @@ class ArticleProvider(Provider):
                 break
         started = time.perf_counter()
         entries = library.entries
-        ranked = rank_titles([entry.title for entry in entries], words) or []
+        if getattr(library, "is_collection", False):  # 280,000 titles: the catalog's candidates only
+            keys = sorted(library.title_candidates(words, 2000))  # type: ignore[attr-defined]
+        else:
+            keys = list(range(len(entries)))
+        ranked = rank_titles([entries[key].title for key in keys], words) or []
         for place, item in enumerate(ranked[:PALETTE_LIMIT]):
-            entry = entries[item.index]
+            entry = entries[keys[item.index]]
             text = f"{OPEN_PREFIX}{entry.title}"
             score = max(0.05, 1.0 - place / (PALETTE_LIMIT * 1.2))  # keep our ranking's order
             display = _highlight(matcher, text, [len(OPEN_PREFIX) + offset for offset in item.offsets])

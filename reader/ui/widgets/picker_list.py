@@ -264,6 +264,11 @@ class TitleList(RowList):
         self.entries = entries  # the library's growing list, read only
         self.offsets: dict[int, tuple[int, ...]] = {}  # entry index -> matched letters
 
+    @property
+    def _many_files(self) -> bool:
+        """True for the entries of a collection of several files (`CollectionEntries.files`)."""
+        return len(getattr(self.entries, "files", ())) > 1
+
     def draw_token(self) -> object:
         return len(str(len(self.entries)))  # the width of the number column
 
@@ -280,12 +285,22 @@ class TitleList(RowList):
         match = plain + self.style("row-list--match")
         number = f"{index + 1:>{len(str(len(self.entries)))}} "
         size = " " + human_size(entry.size).rjust(7) + " "
+        if entry.file is not None and width > 60 and self._many_files:  # which file of a collection
+            size = " " + _left_cut(entry.file, FILE_COLUMN).rjust(FILE_COLUMN) + size
         room = max(width - len(number) - len(size), 1)
         parts = _marked(entry.title, self.offsets.get(index, ()), plain, match)
         if entry.redirect is not None:
             parts.append((f"  → redirect to {entry.redirect}", dim))
         segments = [Segment(number, dim), *_fit(parts, room, plain), Segment(size, dim)]
         return Strip(segments, width).crop_extend(0, width, base)
+
+
+FILE_COLUMN = 18  # cells for the file name in a collection's list ("…les.xml-0007.txt")
+
+
+def _left_cut(text: str, room: int) -> str:
+    """`text` in at most `room` cells, its end kept (a file name's number is at its end)."""
+    return text if cell_len(text) <= room else "…" + text[-(room - 1) :]
 
 
 def _marked(title: str, offsets: tuple[int, ...], plain: Style, match: Style) -> list[tuple[str, Style]]:

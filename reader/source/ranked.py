@@ -1,0 +1,145 @@
+"""Ranked search over a collection: the best articles for a query, each with its section and a snippet.
+
+The full-text index ranks (BM25, `reader.source.fulltext`); this module turns its keys into
+what a person reads in a result: title, file, score, the section the words were found in,
+and a snippet with the query's words marked.  The snippet and section come from the article
+as read from its file now, one article at a time, so the index holds no text; the reader's
+result list asks for them result by result (`describe`), best first, as they stream in.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from reader.errors import ReaderError
+from reader.source.split import Entry
+from reader.source.words import plain_words, title_and_body
+
+if TYPE_CHECKING:
+    from reader.source.collection import Collection
+    from reader.source.fulltext import Found, FullText
+
+_HEADING = re.compile(r"^(={2,6})[ \t]*(.+?)[ \t]*\1[ \t]*$", re.MULTILINE)
+_PHRASE = re.compile(r'"([^"]+)"')
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class RankedHit:
+    """One article found, as a person reads it in the results."""
+
+    rank: int  # 1 for the best
+    entry: Entry
+    score: float
+    section: str  # the heading of the section where the words were found ("" for the lead)
+    snippet: str  # a fragment of the text around them, white space folded
+    spans: tuple[tuple[int, int], ...]  # where the query's words are in `snippet`
+    phrase: str  # what to search for in the article when it is opened (n / N then work)
+
+
+def find(collection: Collection, query: str, limit: int, offset: int = 0) -> tuple[list[tuple[int, Entry, float]], int]:
+    """(rank, entry, score) of the best `limit` articles for `query`, and how many match in all."""
+    fulltext = _fulltext(collection)
+    found, total = fulltext.search(query, limit, offset)
+    results: list[tuple[int, Entry, float]] = []
+    for item in found:
+        entry = _entry(collection, item)
+        if entry is not None:
+            results.append((offset + len(results) + 1, entry, item.score))
+    return results, total
+
+
+def describe(collection: Collection, query: str, rank: int, entry: Entry, score: float) -> RankedHit:
+    """The section and snippet of one result (reads its article from the file)."""
+    fulltext = _fulltext(collection)
+    try:
+        text = title_and_body(collection.article_text(entry))
+    except ReaderError as error:
+        return RankedHit(rank, entry, score, "", f"({error})", (), _phrase(query, "", ()))
+    section, snippet, spans = _best_section(fulltext, query, text)
+    return RankedHit(rank, entry, score, section, snippet, spans, _phrase(query, snippet, spans))
+
+
+def search(collection: Collection, query: str, limit: int = 20, offset: int = 0) -> tuple[list[RankedHit], int]:
+    """`find` then `describe` each result (for the command line)."""
+    results, total = find(collection, query, limit, offset)
+    return [describe(collection, query, *result) for result in results], total
+
+
+def _fulltext(collection: Collection) -> FullText:
+    from reader.source.fulltext import FullText
+
+    fulltext = collection.fulltext()
+    assert isinstance(fulltext, FullText)
+    return fulltext
+
+
+def _entry(collection: Collection, item: Found) -> Entry | None:
+    from reader.source.fulltext import split_key
+
+    file_id, pos = split_key(item.key)
+    index = collection.entries.index_of(file_id, pos)
+    return collection.entries[index] if index is not None else None
+
+
+def _sections(text: str) -> list[tuple[str, str]]:
+    """(heading, text) of the lead and each section of an article's raw text."""
+    sections = []
+    heading, start = "", 0
+    for match in _HEADING.finditer(text):
+        sections.append((heading, text[start : match.start()]))
+        heading, start = match.group(2).strip(), match.end()
+    sections.append((heading, text[start:]))
+    return sections
+
+
+def _best_section(fulltext: FullText, query: str, text: str) -> tuple[str, str, tuple[tuple[int, int], ...]]:
+    """The first section whose words match the query: its heading, snippet and the marks in it."""
+    lead = None
+    for heading, body in _sections(text):
+        words = plain_words(body)
+        fragment, spans = fulltext.snippet(query, words)
+        if spans:
+            return (heading, *_folded(fragment, spans))
+        if lead is None and words.strip():
+            lead = (heading, words)
+    if lead is None:
+        return "", "", ()
+    heading, words = lead  # a title match: the beginning of the article
+    fragment = _SPACES.sub(" ", words[:400]).strip()
+    return heading, fragment[:200], ()
+
+
+def _folded(fragment: str, spans: list[tuple[int, int]]) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The fragment with each run of white space one space and no space at its ends, the marks
+    moved to match."""
+    out: list[str] = []
+    mapping = []  # position in `fragment` -> position in the folded text
+    for char in fragment:
+        mapping.append(len(out))
+        if not char.isspace():
+            out.append(char)
+        elif out and out[-1] != " ":
+            out.append(" ")
+    mapping.append(len(out))
+    folded = "".join(out).rstrip()
+    return folded, tuple((mapping[start], min(mapping[end], len(folded))) for start, end in spans)
+
+
+def _phrase(query: str, snippet: str, spans: tuple[tuple[int, int], ...]) -> str:
+    """What the reader searches for in the opened article: a quoted phrase of the query, else the
+    first word found (as the article writes it: "Orléans" for "orleans")."""
+    quoted = _PHRASE.search(query)
+    if quoted is not None and quoted.group(1).strip():
+        return " ".join(quoted.group(1).split())
+    if spans:
+        start, end = spans[0]
+        for next_start, next_end in spans[1:]:  # "civil rights" when the words stand together
+            if snippet[end:next_start].strip():
+                break
+            end = next_end
+        return snippet[start:end]
+    words = [word for word in re.split(r"\s+", query) if word and not word.startswith("-") and word != "OR"]
+    return words[0].split(":", 1)[-1] if words else ""

@@ -1,0 +1,240 @@
+"""Benchmark: the whole collection (issue 10), against a bare Textual app and `grep` in the same run.
+
+Run on demand (not a test):
+
+    python tests/benchmark_collection.py [--collection DIR] [--keep]
+
+Without `--collection`, a collection like the 2014 corpus is generated first (80 files,
+280,000 articles, ~1.2 GB; `tests/bench_collection.py`) in a temporary folder under /work or
+$TMPDIR.  Printed, each with its target:
+
+- index build from nothing (both cores), again with nothing changed, and with one file changed;
+  the index's size against the collection's;
+- ranked search: in process (typical queries), the whole `--search` command against
+  `grep -l WORD` over the same files, and in the app from `enter` to the first result and to
+  the full list;
+- the planted rare word and phrase: the rank of their article, from `--search --json`;
+- open by title (`wikireader DIR "Title"`) against a bare Textual app's first paint; from the
+  picker; the picker's first titles;
+- peak memory of the reader on a folder of 1 file and of 80 files, against the bare app's.
+
+The terminal is driven through ``../shared/tools/term.py`` (pyte), drained by a thread
+(`bench_term.py`), so a latency is when the output that shows the change arrived.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_collection import PLANTED_PHRASE, PLANTED_WORD, generate  # noqa: E402
+from bench_term import DrainedTerm as Term  # noqa: E402
+
+from reader.source.collection import Collection  # noqa: E402
+from reader.source.indexer import build  # noqa: E402
+from reader.source.ranked import find, search  # noqa: E402
+
+COLS, ROWS = 120, 40
+BARE_APP = (
+    "from textual.app import App\n"
+    "from textual.widgets import Label\n"
+    "class Bare(App):\n"
+    "    def compose(self):\n"
+    "        yield Label('BARE-READY')\n"
+    "Bare().run()\n"
+)
+QUERIES = ["civil rights", "cheese made greece", '"european union"', PLANTED_WORD, "title:feta"]
+RUNS = 5
+
+
+def timed(command: list[str], env: dict[str, str]) -> tuple[float, subprocess.CompletedProcess[str]]:
+    started = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL)
+    return time.perf_counter() - started, done
+
+
+def build_figures(folder: Path, where: Path, size: int) -> None:
+    shutil.rmtree(where, ignore_errors=True)
+    before = os.times()
+    report = build(folder, where)
+    after = os.times()
+    cpu = sum(after[i] - before[i] for i in range(4))
+    index_size = sum(p.stat().st_size for p in where.rglob("*") if p.is_file())
+    print(f"build from nothing: {report.seconds:.1f} s for {report.files} files, {report.articles:,} articles "
+          f"(target < 90 s), {cpu / report.seconds:.2f} cores busy; index {index_size / 1e6:,.0f} MB = "
+          f"{index_size / size:.2f}x the collection ({size / 1e6:,.0f} MB)")
+    again = build(folder, where)
+    print(f"again, nothing changed: {again.seconds:.2f} s, {again.indexed} file(s) indexed (target < 3 s)")
+    changed = sorted(folder.glob("*.txt"))[len(list(folder.glob("*.txt"))) // 2]
+    original = changed.read_bytes()
+    changed.write_bytes(original + b"\n[[Benchmark addition]]\n\nA word added by the benchmark.\n")
+    try:
+        once = build(folder, where)
+        print(f"one file changed: {once.seconds:.2f} s, {once.indexed} file(s) indexed (only that one)")
+    finally:
+        changed.write_bytes(original)
+        build(folder, where)
+
+
+def search_figures(folder: Path, where: Path, env: dict[str, str]) -> None:
+    collection = Collection(folder, where)
+    for query in QUERIES:
+        rank_ms, describe_ms = [], []
+        for _ in range(RUNS):
+            started = time.perf_counter()
+            results, total = find(collection, query, 20)
+            rank_ms.append((time.perf_counter() - started) * 1000)
+            started = time.perf_counter()
+            search(collection, query, 20)
+            describe_ms.append((time.perf_counter() - started) * 1000)
+        print(f"  {query!r:28} {total:>7,} articles: ranked in {statistics.median(rank_ms):6.1f} ms, "
+              f"first 20 with snippets {statistics.median(describe_ms):6.1f} ms")
+    files = [str(p) for p in sorted(folder.rglob("*.txt"))]
+    for query in ("guest workers", PLANTED_WORD):
+        command = [sys.executable, "-m", "reader", "--search", query, "--index-dir", str(where), str(folder)]
+        whole = statistics.median(timed(command, env)[0] for _ in range(RUNS))
+        print(f"whole --search {query!r} command: {whole:.2f} s (target < 0.6 s)")
+    # grep -l stops reading a file at its first hit: a word that is in one article only is read
+    # through all of the collection, as a person's grep for a clue's rare word is.
+    grep = statistics.median(timed(["grep", "-l", PLANTED_WORD, *files], env)[0] for _ in range(RUNS))
+    print(f"grep -l {PLANTED_WORD} over the same files (the baseline): {grep:.2f} s; --search {whole:.2f} s "
+          f"= {whole / grep:.2f}x grep")
+    command = [sys.executable, "-m", "reader", "--search", "", "--index-dir", str(where), str(folder)]
+    for planted in (PLANTED_WORD, f'"{PLANTED_PHRASE}"'):
+        _, done = timed([*command[:4], planted, "--json", *command[5:]], env)
+        rows = [json.loads(line) for line in done.stdout.splitlines()]
+        print(f"planted {planted}: rank 1 is {rows[0]['title'] if rows else None!r} ({len(rows)} results)")
+
+
+def bare_first_paint() -> tuple[float, float]:
+    term = Term([sys.executable, "-c", BARE_APP], COLS, ROWS)
+    first = term.wait_for("BARE-READY", 30, since=term.started) or float("nan")
+    term.settle(0.3)
+    return first, term.close("\x11")[1]
+
+
+def app_figures(folder: Path, where: Path, env: dict[str, str], one_file: Path) -> None:
+    collection = Collection(folder, where)
+    entry = collection.entries[len(collection.entries) // 2]
+    while entry.redirect is not None:
+        entry = collection.entries[entry.index + 1]
+    title = entry.title
+    bares, opens, pickers, peaks_80, peaks_1, bare_peaks = [], [], [], [], [], []
+    for _ in range(RUNS):
+        bare, bare_peak = bare_first_paint()
+        bares.append(bare)
+        bare_peaks.append(bare_peak)
+        term = Term([sys.executable, "-m", "reader", "--index-dir", str(where), str(folder), title], COLS, ROWS,
+                    env=env, cwd=str(ROOT))
+        opens.append(term.wait_for(lambda s: title in s and "Tree" in s, 30, since=term.started) or float("nan"))
+        term.settle(0.3)
+        term.close("\x11")
+        term = Term([sys.executable, "-m", "reader", "--index-dir", str(where), str(folder)], COLS, ROWS,
+                    env=env, cwd=str(ROOT))
+        first = collection.entries[0].title
+        pickers.append(term.wait_for(lambda s: first in s and "articles" in s, 30, since=term.started) or float("nan"))
+        term.settle(0.3)
+        peaks_80.append(term.close("\x11")[1])
+        term = Term([sys.executable, "-m", "reader", "--index-dir", str(where.parent / "one"), str(one_file.parent)],
+                    COLS, ROWS, env=env, cwd=str(ROOT))
+        term.wait_for("articles", 60, since=term.started)
+        term.settle(0.5)
+        peaks_1.append(term.close("\x11")[1])
+    bare = statistics.median(bares)
+    print(f"bare Textual app first paint {bare:.3f} s (median of {RUNS}, interleaved)")
+    print(f"open by title (wikireader DIR TITLE): {statistics.median(opens):.3f} s = "
+          f"{statistics.median(opens) / bare:.2f}x (target <= 1.5x)")
+    print(f"picker's first titles on the folder: {statistics.median(pickers):.3f} s = "
+          f"{statistics.median(pickers) / bare:.2f}x (target <= 1.5x)")
+    bare_peak = statistics.median(bare_peaks)
+    for name, peaks in (("80 files", peaks_80), ("1 file", peaks_1)):
+        peak = statistics.median(peaks)
+        print(f"peak memory, reader on {name}: {peak:.0f} MiB vs bare {bare_peak:.0f} MiB = {peak / bare_peak:.2f}x "
+              "(target < 2.5x, flat)")
+    session(folder, where, env, collection)
+
+
+def session(folder: Path, where: Path, env: dict[str, str], collection: Collection) -> None:
+    """In the picker: filter, open from the list, then ranked search to the first and to all results."""
+    term = Term([sys.executable, "-m", "reader", "--index-dir", str(where), str(folder)], COLS, ROWS, env=env,
+                cwd=str(ROOT))
+    term.wait_for("articles", 30)
+    term.settle(0.5)
+    entry = collection.entries[len(collection.entries) // 3]
+    typed, latencies = "", []
+    for char in entry.title.lower()[:12]:
+        typed += char
+        started = time.perf_counter()
+        term.press(char)
+        shown = term.wait_for(lambda s, t=typed.strip(): f"match “{t}”" in s or f"matches “{t}”" in s, 10, since=started)
+        latencies.append((shown or float("nan")) * 1000)
+    print(f"filter per key (typing {entry.title.lower()[:12]!r}): median {statistics.median(latencies):.0f} ms, "
+          f"max {max(latencies):.0f} ms")
+    term.settle(0.3)
+    started = time.perf_counter()
+    term.press("\r")
+    opened = term.wait_for(lambda s: "Tree" in s and "Articles" in s, 15, since=started)
+    print(f"open from the picker: {opened} s (target < 0.2 s)")
+    term.settle(0.5)
+    term.press("o")
+    term.wait_for("titles match", 10)
+    term.press("\x06")
+    term.wait_for("Words to find", 10)
+    for query in ("guest workers", '"european union"', PLANTED_WORD):
+        term.press("\x15" + query)  # ctrl+u clears the field first
+        term.settle(0.2)
+        started = time.perf_counter()
+        term.press("\r")
+        first = term.wait_for(lambda s: "   1. " in s, 10, since=started)
+        done = term.wait_for(lambda s: " best of " in s or "no article matches" in s, 20, since=started)
+        print(f"  in the app, {query!r}: first result {first} s, full list {done} s (target < 0.1 s)")
+    term.close("\x11")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--collection", type=Path, help="an existing collection (else one is generated)")
+    parser.add_argument("--keep", action="store_true", help="keep the generated collection and index")
+    args = parser.parse_args(argv)
+    work = Path(tempfile.mkdtemp(prefix="wikireader-bench-", dir=os.environ.get("BENCH_TMP")))
+    env = {**os.environ, "WIKIREADER_INDEX_DIR": str(work / "indexes")}
+    try:
+        folder = args.collection
+        if folder is None:
+            folder = work / "collection"
+            started = time.perf_counter()
+            generate(folder, 80, 280_000, 1)
+            print(f"generated the collection in {time.perf_counter() - started:.0f} s")
+        files = sorted(folder.rglob("*.txt"))
+        size = sum(p.stat().st_size for p in files)
+        print(f"collection: {len(files)} files, {size / 1e6:,.0f} MB")
+        one = work / "one"
+        one.mkdir()
+        (one / files[0].name).symlink_to(files[0].resolve())
+        build(one, work / "indexes" / "one")
+        where = work / "indexes" / "all"
+        build_figures(folder, where, size)
+        search_figures(folder, where, env)
+        app_figures(folder, where, env, one / files[0].name)
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+        else:
+            print(f"kept: {work}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
