@@ -119,12 +119,13 @@ class ReaderTab:
 
     def lines(self) -> list[str]:
         """The terminal's lines, as xterm.js shows them."""
-        return self.page.evaluate(
+        lines: list[str] = self.page.evaluate(
             """() => { const term = window.__reader.terminal, lines = [];
                 for (let row = 0; row < term.rows; row++)
                     lines.push(term.buffer.active.getLine(row).translateToString(true, 0, term.cols));
                 return lines; }"""
         )
+        return lines
 
     def text(self) -> str:
         return "\n".join(self.lines())
