@@ -5,6 +5,7 @@
     wikireader DIR [ARTICLE]             the same over a folder of files, one collection
     wikireader --index DIR               build or update the collection's index and exit
     wikireader --search QUERY DIR        print the best articles for QUERY (--json: one object a line)
+    wikireader --serve FILE|DIR [ARTICLE]  serve the reader as a web page (see reader.serve)
 
 Every error a user can cause ends in one line on stderr, "wikireader: <what is wrong>", and exit
 status 2; anything else is exit status 1, still without a traceback (set WIKIREADER_DEBUG=1 to
@@ -85,11 +86,37 @@ def build_parser() -> argparse.ArgumentParser:
         help="where the collection's index lives (default: the user cache directory, or $WIKIREADER_INDEX_DIR)",
     )
     parser.add_argument("--quiet", action="store_true", help="no progress bar (--index)")
+    _add_serve_options(parser)
     parser.add_argument(
         "file", metavar="FILE", help="the file to read ('-' for standard input), or a folder of files (a collection)"
     )
     parser.add_argument("title", metavar="ARTICLE", nargs="?", help="same as --article TITLE")
     return parser
+
+
+def _add_serve_options(parser: argparse.ArgumentParser) -> None:
+    """--serve, --host and --port: the reader as a web page."""
+    serving = parser.add_argument_group("web page")
+    serving.add_argument(
+        "--serve",
+        action="store_true",
+        help="serve the reader as a web page and print the address to open in a browser; "
+        "ctrl+c stops it",
+    )
+    serving.add_argument(
+        "--host",
+        metavar="H",
+        help="the address to listen on (default: 127.0.0.1, this machine only); another lets "
+        "anyone who can reach it read the file",
+    )
+    serving.add_argument("--port", metavar="N", type=_port, help="the port (default: 8000; 0: any free one)")
+
+
+def _port(value: str) -> int:
+    """argparse type for --port: 0-65535."""
+    if not value.isdigit() or int(value) > 65535:
+        raise argparse.ArgumentTypeError(f"not a port number (0-65535): {value!r}")
+    return int(value)
 
 
 def _width(value: str) -> int:
@@ -154,14 +181,16 @@ def _silence_stdout() -> None:
 def run(args: argparse.Namespace) -> int:
     """Open the file, pick the article(s), then print them or open the reader."""
     title = _chosen_title(args)
-    printing = args.print_ or not _is_terminal(sys.stdout)
+    if args.serve:
+        return _serve(args, title)
+    printing = args.print_ or not (_is_terminal(sys.stdout) or _web_driven())
     if args.file != "-" and (os.path.isdir(args.file) or args.index_only or args.search is not None
                              or (not printing and _opens_from_its_index(args))):
         return run_collection(args, title, printing)
     if args.index_only or args.search is not None:
         raise ReaderError("--index and --search take a folder of files, or a file, not standard input")
     library = _open(args.file, lazy=not printing)
-    if library.decoded.notice:
+    if library.decoded.notice and not _web_driven():  # the server said it, once
         print(library.decoded.notice, file=sys.stderr)
     entry = library.lookup(title) if title is not None else None
     if printing:
@@ -178,6 +207,59 @@ def run(args: argparse.Namespace) -> int:
 
             stop_builder(builder)
     return 0
+
+
+def _serve(args: argparse.Namespace, title: str | None) -> int:
+    """--serve: check the file (or folder) and the article here, where an error can be one line,
+    then serve them; each browser tab runs `wikireader FILE` under Textual's web driver."""
+    if args.print_ or args.width is not None or args.index_only or args.search is not None:
+        raise ReaderError("--serve does not go with --print, --width, --index or --search")
+    if args.file == "-":
+        raise ReaderError("--serve needs a file: each browser tab reads it anew, not standard input")
+    index_dir = args.index_dir
+    if os.path.isdir(args.file):
+        title, index_dir = _collection_to_serve(args, title)
+    else:
+        library = _open(args.file, lazy=True)
+        if library.decoded.notice:
+            print(library.decoded.notice, file=sys.stderr)
+        if title is not None:
+            title = library.lookup(title).title  # as the file spells it
+    from reader.serve import serve
+
+    options = ["--index-dir", os.path.abspath(index_dir)] if index_dir else []
+    serve(args.file, title, host=args.host, port=args.port, options=options)
+    return 0
+
+
+def _collection_to_serve(args: argparse.Namespace, title: str | None) -> tuple[str | None, str]:
+    """A folder to serve: its index built first, once, here (not by each tab's reader); the
+    article looked up; (the title as the collection spells it, where the index is)."""
+    from pathlib import Path
+
+    from reader.source.collection import Collection
+    from reader.source.corpus import index_folder, writable_index_folder
+    from reader.source.indexer import stale
+
+    folder = Path(args.file)
+    where, note = writable_index_folder(Path(args.index_dir) if args.index_dir else index_folder(folder))
+    if note is not None:
+        print(f"note: {note}", file=sys.stderr)
+    if stale(folder, where):
+        _build_index(folder, where, quiet=args.quiet, summary=False)
+    collection = Collection.open(folder, where)
+    try:
+        _say_notes(collection)
+        found = collection.lookup(title).title if title is not None else None
+    finally:
+        collection.close()
+    return found, str(where)
+
+
+def _web_driven() -> bool:
+    """True in a reader process that textual-serve started for a browser tab: Textual draws on
+    standard output for the page, and takes its keys from standard input."""
+    return os.environ.get("TEXTUAL_DRIVER", "").startswith("textual.drivers.web_driver")
 
 
 def _index_in_background(library: Library, args: argparse.Namespace) -> Popen[bytes] | None:
@@ -462,7 +544,7 @@ def _parse_ahead(library: Library, entry: Entry | None) -> ParseAhead | None:
 
 def _keyboard_from_terminal() -> None:
     """Make sure the app reads keys from the terminal, even when the file came on standard input."""
-    if _is_terminal(sys.stdin):
+    if _is_terminal(sys.stdin) or _web_driven():
         return
     try:
         tty = os.open("/dev/tty", os.O_RDONLY)

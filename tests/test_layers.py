@@ -1,7 +1,7 @@
 """The layers import one way only, and nothing outside reader/ui imports Textual.
 
 Order, bottom to top: errors and model, source, parse (and parse_ahead, which runs it in a child
-process), layout, ui, and the command line.  A
+process), layout, ui, and the command line (with `serve`, its web server).  A
 module may import from its own layer and the layers below it.  Checked twice: statically (every
 import statement, including those inside functions) and at run time (import every module outside
 the UI, and run `--print`, in a fresh interpreter, then look for textual in `sys.modules`).
@@ -21,7 +21,7 @@ SAMPLE = ROOT / "sample" / "North_Koreans_in_Russia.txt"
 
 PACKAGE = ROOT / "reader"
 RANKS = {"errors": 0, "model": 0, "source": 1, "parse": 2, "parse_ahead": 2, "layout": 3, "ui": 4, "cli": 5,
-         "__main__": 5}
+         "serve": 5, "__main__": 5}
 
 
 def module_name(path: Path) -> str:

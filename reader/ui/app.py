@@ -155,6 +155,23 @@ class ReaderApp(App[None]):
         else:
             self.open_article(0)
 
+    def watch_app_focus(self, focus: bool) -> None:
+        """When the app gets the focus with nothing focused, focus the screen's AUTO_FOCUS widget.
+
+        Textual does that when a screen is composed, but only if the app has the focus then.
+        Served in a browser (`wikireader --serve`), Textual's web driver starts the app blurred
+        until the first key or click, and the pane (the picker's filter) was left unfocused:
+        j, G, space did nothing.  (Textual's own watcher, which runs first, gives the focus back
+        to the widget that had it when the app was blurred, if there was one.)"""
+        if not focus or not self.screen_stack or self.screen.focused is not None:
+            return
+        screen = self.screen
+        selector = screen.AUTO_FOCUS if screen.AUTO_FOCUS is not None else self.AUTO_FOCUS
+        if selector:
+            widget = next((widget for widget in screen.query(selector) if widget.focusable), None)
+            if widget is not None:
+                screen.set_focus(widget)
+
     # ------------------------------------------------------------------ articles
 
     def open_article(self, index: int, phrase: str | None = None) -> None:

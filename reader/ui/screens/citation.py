@@ -21,7 +21,13 @@ from textual.widgets import Static
 
 from reader.ui.screens.dialog import DialogScreen
 from reader.model import Citation
-from reader.ui.screens.citation_text import Occurrence, citation_fields, citation_url, inline_text
+from reader.ui.screens.citation_text import (
+    Occurrence,
+    citation_fields,
+    citation_url,
+    inline_text,
+    is_web_address,
+)
 
 
 @dataclass(frozen=True)
@@ -150,6 +156,9 @@ class CitationScreen(DialogScreen["JumpTo | None"]):
     def action_open_url(self) -> None:
         if not self.url:
             self.notify("This citation has no URL.", severity="warning")
+            return
+        if not is_web_address(self.url):
+            self.notify(f"Not a web address, not opened: {self.url}", severity="warning", markup=False)
             return
         self.app.open_url(self.url)
         self.notify(f"Opening {self.url}", timeout=3, markup=False)

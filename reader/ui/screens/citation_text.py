@@ -152,6 +152,9 @@ def field_label(key: str) -> str:
     return key.replace("-", " ").replace("_", " ").capitalize()
 
 
+WEB_SCHEMES = ("http://", "https://", "ftp://")
+
+
 def citation_url(citation: Citation) -> str:
     """The citation's URL; else the first web link in its text (or in its full source).
     A protocol-relative URL ("//bugzilla.mozilla.org/...") gets https, as a browser would."""
@@ -159,13 +162,19 @@ def citation_url(citation: Citation) -> str:
         return _openable(citation.url)
     for spans in (citation.text, citation.full):
         for span in spans:
-            if span.target and span.target.startswith(("http://", "https://", "ftp://", "//")):
+            if span.target and span.target.startswith((*WEB_SCHEMES, "//")):
                 return _openable(span.target)
     return ""
 
 
 def _openable(url: str) -> str:
     return "https:" + url if url.startswith("//") else url
+
+
+def is_web_address(url: str) -> bool:
+    """True for an address a browser may open for the reader: `o` opens no other (a dump's
+    `url=javascript:...` would run in the served page's own origin, see reader.serve)."""
+    return url.strip().lower().startswith(WEB_SCHEMES)
 
 
 # ---------------------------------------------------------------------------- where it is cited
