@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Iterable, Sequence, TextIO
 
 from reader import __version__
 from reader.errors import ReaderError
+from reader.typeahead import hold_keys
 
 if TYPE_CHECKING:
     from reader.model import Article
@@ -121,6 +122,15 @@ def run(args: argparse.Namespace) -> int:
     """Open the file, pick the article(s), then print them or open the reader."""
     title = _chosen_title(args)
     printing = args.print_ or not _is_terminal(sys.stdout)
+    held = None if printing else hold_keys()  # keys typed from now on reach the reader as typed
+    try:
+        return _run(args, title, printing)
+    finally:
+        if held is not None:
+            held.restore()
+
+
+def _run(args: argparse.Namespace, title: str | None, printing: bool) -> int:
     library = _open(args.file, lazy=not printing)
     if library.decoded.notice:
         print(library.decoded.notice, file=sys.stderr)
