@@ -13,6 +13,7 @@ import sys
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, TypeGuard
 
+from textual import events
 from textual.app import App, SystemCommand
 from rich.segment import Segment
 from rich.style import Style
@@ -22,6 +23,7 @@ from textual.filter import Monochrome
 from textual.screen import Screen
 
 from reader.ui import heap
+from reader.ui.key_gate import KeyGate
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -124,6 +126,15 @@ class ReaderApp(App[None]):
         self._pending: dict[ReaderScreen, tuple[float | None, str | None]] = {}
         self._back_to: int | None = None  # the article the picker was opened from
         self._home: ReaderScreen | None = None  # the default screen when the file holds one article
+        self.key_gate = KeyGate(self)  # keys act one at a time, on the screen they were meant for
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and self.key_gate.offer(event):
+            return  # queued: the gate passes it on when its screen is ready (reader.ui.key_gate)
+        await super().on_event(event)
+
+    def on_unmount(self) -> None:
+        self.key_gate.close()
 
     @property
     def has_many(self) -> bool:

@@ -116,4 +116,5 @@ class HelpScreen(DialogScreen[None]):
         self.dismiss(None)
 
     def action_scroll(self, lines: int) -> None:
-        self.query_one("#dialog", VerticalScroll).scroll_relative(y=lines, animate=False)
+        # At once (not after the next refresh): five j in one read scrolled one line.
+        self.query_one("#dialog", VerticalScroll).scroll_relative(y=lines, animate=False, immediate=True)

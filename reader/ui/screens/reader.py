@@ -29,6 +29,7 @@ from textual.worker import get_current_worker
 
 from reader.model import Article
 from reader.ui import heap
+from reader.ui.key_gate import KeyTaker
 from reader.ui.screens._tree_room import TreeRoomMixin
 from reader.ui.widgets.key_bar import KeyBar
 from reader.ui.widgets.reading_pane import ReadingPane
@@ -51,7 +52,12 @@ def section_commands() -> type:
     return SectionCommands
 
 
-class ReaderScreen(TreeRoomMixin, Screen[None]):
+# Actions that mean the whole article: a key bound to one waits until the rest of a long article
+# is laid out (`G` went to the end of the part laid out so far, and stayed there).
+WHOLE_ARTICLE_ACTIONS = frozenset({"bottom", "match", "next_match", "previous_match", "search"})
+
+
+class ReaderScreen(KeyTaker, TreeRoomMixin, Screen[None]):
     """One article: header, section tree, reading pane, search field, status, footer."""
 
     AUTO_FOCUS = "#pane"
@@ -345,6 +351,16 @@ class ReaderScreen(TreeRoomMixin, Screen[None]):
         """Show section `number` at the top of the pane and give the pane the focus."""
         self.pane.go_to_section(number)
         self.pane.focus()
+
+    def takes_key(self, action: str | None) -> bool:
+        """Ready for a key once the first screen of text is laid out; for one that means the
+        whole article (`WHOLE_ARTICLE_ACTIONS`), once all of it is (see `reader.ui.key_gate`)."""
+        layout = self.pane.text_layout
+        if layout is None:
+            return False
+        if action in WHOLE_ARTICLE_ACTIONS:
+            return layout.complete and layout.article.complete
+        return True
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "picker":
