@@ -34,6 +34,7 @@ from textual.worker import get_current_worker
 
 from reader.errors import ReaderError
 from reader.ui import heap
+from reader.ui.key_gate import KeyTaker
 from reader.ui.screens.file_search import FileSearchScreen, SearchState
 from reader.ui.widgets.picker_list import RowList, TitleList
 from reader.ui.widgets.picker_match import Ranked, rank_titles
@@ -47,7 +48,7 @@ INDEX_CHUNK = 1_000_000  # characters indexed per step of the background indexin
 WATCH_SECONDS = 2.0  # how often the file on disk is checked for changes
 
 
-class PickerScreen(Screen[None]):
+class PickerScreen(KeyTaker, Screen[None]):
     """Lists the articles of `library`; posts `ArticleChosen` when one is picked."""
 
     AUTO_FOCUS = "#picker-filter"
@@ -68,7 +69,9 @@ class PickerScreen(Screen[None]):
 
     BINDINGS = [
         Binding("ctrl+f", "search_all", "Search all articles"),
-        Binding("slash", "search_all", "Search all", show=False),
+        # A priority binding: the filter would take "/" as a character.  Typed into a filter that
+        # holds something ("AC/DC") it is one (see check_action).
+        Binding("slash", "slash_search", "Search all", show=False, priority=True),
         Binding("escape", "back", "Clear / back"),
         Binding("down", "move('cursor_down')", "Down", show=False),
         Binding("up", "move('cursor_up')", "Up", show=False),
@@ -102,6 +105,7 @@ class PickerScreen(Screen[None]):
         self._notice = library.decoded.notice  # the command line printed this one already
         self._select_when_mounted: int | None = None
         self._list_ready = False
+        self._shown_query = ""  # the filter whose titles the list shows (the query's may be on their way)
 
     # ------------------------------------------------------------------ building
 
@@ -243,6 +247,7 @@ class PickerScreen(Screen[None]):
     def _show_ranked(self, query: str, ranked: list[Ranked] | None, keep: object | None) -> None:
         if query != self._query:
             return  # a later keystroke's filter is on its way
+        self._shown_query = query
         title_list = self.title_list
         if ranked is None:
             title_list.offsets = {}
@@ -267,6 +272,20 @@ class PickerScreen(Screen[None]):
         self.query_one("#picker-status", Static).update(status, layout=False)  # one fixed line
 
     # ------------------------------------------------------------------ actions
+
+    def takes_key(self, action: str | None) -> bool:
+        """Keys wait for the first titles; enter or a move waits for the titles that match the
+        filter as typed ("edinb" enter opened the article under the cursor before it)."""
+        return self._list_ready and (action is None or self._shown_query == self._query)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "slash_search":
+            return self.focused is not self.filter_input or not self.filter_input.value
+        return True
+
+    def action_slash_search(self) -> None:
+        """`/`: search the text of every article (from the list, or an empty filter)."""
+        self.action_search_all()
 
     def action_move(self, action: str) -> None:
         """Move the list's cursor while the filter has the focus."""
