@@ -24,9 +24,11 @@ from textual.screen import Screen
 
 from reader.ui import heap
 from reader.ui.key_gate import KeyGate
+from reader.ui.say import SECONDS, Says, one_line
 
 if TYPE_CHECKING:
     from textual.command import Provider
+    from textual.notifications import SeverityLevel
 
     from reader.parse_ahead import ParseAhead
     from reader.source.library import Library
@@ -135,6 +137,15 @@ class ReaderApp(App[None]):
 
     def on_unmount(self) -> None:
         self.key_gate.close()
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Said by the screen on top where it covers nothing (reader.ui.say), when it can."""
+        screen = self.screen if self.is_running else None
+        if isinstance(screen, Says):
+            screen.say(one_line(message, title), severity != "information", timeout or SECONDS)
+            return
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     @property
     def has_many(self) -> bool:

@@ -1,6 +1,9 @@
-"""The help screen (`?` or `f1`): every key of the reader, grouped by what it is for."""
+"""The help screen (`?` or `f1`): every key of the reader, grouped by what it is for; then what
+the parser repaired in the article being read (damage in the file, for the curious)."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from rich.table import Table
 from rich.text import Text
@@ -55,19 +58,27 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
 ]
 
 
+REPAIRS_GROUP = "This article"  # what the parser repaired in it, one row each
+
+
 class KeysView(Widget):
     """The keys table; on a narrow screen each key goes above what it does."""
 
     DEFAULT_CSS = "KeysView { height: auto; width: 1fr; }"
 
+    def __init__(self, repairs: Sequence[str] = (), *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.repairs = tuple(repairs)
+
     def render(self) -> Table | Text:
-        return keys_table() if self.size.width >= 56 else keys_list()
+        groups = KEYS + ([(REPAIRS_GROUP, [("repaired", note) for note in self.repairs])] if self.repairs else [])
+        return keys_table(groups) if self.size.width >= 56 else keys_list(groups)
 
 
-def keys_list() -> Text:
+def keys_list(groups: list[tuple[str, list[tuple[str, str]]]] = KEYS) -> Text:
     """The keys stacked for narrow screens: the key, then what it does, indented."""
     text = Text()
-    for index, (group, rows) in enumerate(KEYS):
+    for index, (group, rows) in enumerate(groups):
         if index:
             text.append("\n")
         text.append(group, style="bold underline")
@@ -80,12 +91,12 @@ def keys_list() -> Text:
     return text
 
 
-def keys_table() -> Table:
+def keys_table(groups: list[tuple[str, list[tuple[str, str]]]] = KEYS) -> Table:
     """The keys as a two-column table, one heading row per group."""
     table = Table.grid(padding=(0, 2), expand=True)
     table.add_column(style="bold", no_wrap=False, min_width=6, max_width=26)
     table.add_column(overflow="fold", ratio=1)
-    for index, (group, rows) in enumerate(KEYS):
+    for index, (group, rows) in enumerate(groups):
         if index:
             table.add_row("", "")
         table.add_row(Text(group, style="bold underline"), "")
@@ -103,11 +114,16 @@ class HelpScreen(DialogScreen[None]):
         Binding("k,up", "scroll(-1)", "Up", show=False),
     ]
 
+    def __init__(self, repairs: Sequence[str] = ()) -> None:
+        """`repairs`: what the parser repaired in the article being read (its notices)."""
+        super().__init__()
+        self.repairs = tuple(repairs)
+
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="dialog") as dialog:
             dialog.border_title = "Keys"
             dialog.border_subtitle = "escape to close"
-            yield KeysView(id="keys")
+            yield KeysView(self.repairs, id="keys")
 
     def on_mount(self) -> None:
         self.query_one("#dialog").focus()
