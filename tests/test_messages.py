@@ -97,3 +97,22 @@ async def test_enter_on_a_marker_scrolled_off_screen_selects_one_on_screen() -> 
         assert pane.scroll_line <= chosen.line < pane.scroll_line + pane.size.height
         await pilot.press("enter")
         assert app.screen is not screen  # now it opens
+
+
+async def test_the_status_line_shows_a_long_query_in_the_room_there_is() -> None:
+    query = "defectors and refugees. A 2006 study"  # 36 characters, one match in the lead
+    for width, whole in ((120, True), (45, False)):
+        app = ReaderApp(Library.open(str(SAMPLE)), cursor_blink=False)
+        async with app.run_test(size=(width, 30)) as pilot:
+            await settle(app, pilot)
+            await pilot.press("slash", *query, "enter")
+            status = reader(app).status
+            line = status.render().plain
+            assert status.query == query and status.counter in line
+            assert line.rstrip().endswith("%")
+            if whole:
+                assert f"/{query}: 1/1" in line  # it showed "/…: 1/1" with 90 free columns
+                assert status.breadcrumb in line
+            else:
+                assert f"/{query[:10]}" in line and "…: 1/1" in line  # cut, the counter kept
+                assert line.startswith(status.breadcrumb)  # the breadcrumb keeps its share
