@@ -116,3 +116,24 @@ async def test_the_status_line_shows_a_long_query_in_the_room_there_is() -> None
             else:
                 assert f"/{query[:10]}" in line and "…: 1/1" in line  # cut, the counter kept
                 assert line.startswith(status.breadcrumb)  # the breadcrumb keeps its share
+
+
+async def test_a_resized_tree_still_gives_way_to_the_text_on_a_narrow_terminal() -> None:
+    # After < at 80 columns, a resize to 40 kept the tree and 20 columns of broken words.
+    app = ReaderApp(Library.open(str(SAMPLE)), cursor_blink=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        screen = reader(app)
+        await pilot.press("less_than_sign")
+        assert screen.tree.display
+        await pilot.resize_terminal(40, 20)
+        await settle(app, pilot)
+        assert not screen.tree.display  # below 60 columns the text comes first
+        assert screen.pane.outer_size.width == 40
+        await pilot.resize_terminal(80, 24)
+        await settle(app, pilot)
+        assert screen.tree.display  # and the tree comes back, at the width chosen
+        await pilot.press("t", "t")  # t is the choice to keep it
+        await pilot.resize_terminal(40, 20)
+        await settle(app, pilot)
+        assert screen.tree.display
