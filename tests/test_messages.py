@@ -137,3 +137,17 @@ async def test_a_resized_tree_still_gives_way_to_the_text_on_a_narrow_terminal()
         await pilot.resize_terminal(40, 20)
         await settle(app, pilot)
         assert screen.tree.display
+
+
+async def test_r_and_o_say_why_nothing_happened() -> None:
+    app = ReaderApp(Library.open(str(SAMPLE)), cursor_blink=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        screen = reader(app)
+        await pilot.press("r")
+        assert "not a redirect" in screen.key_bar.message
+        await pilot.press("o")
+        assert "one article" in screen.key_bar.message
+        await pilot.press("tab", "r")  # from the tree too
+        assert "not a redirect" in screen.key_bar.message
+        assert app.screen is screen

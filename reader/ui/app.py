@@ -291,6 +291,17 @@ class ReaderApp(App[None]):
             self.notify(f"“{_redirect_of(self.screen)}” is not in this file.", severity="warning", timeout=4,
                         markup=False)
 
+    # Textual calls key_<name> for a key no binding took: here, r and o whose bindings are off
+    # on this page.  Doing nothing left the reader guessing (less says "No previous regular
+    # expression").
+    def key_r(self) -> None:
+        if is_reader(self.screen):
+            self.screen.say("This page is not a redirect: r follows one.", warning=True)
+
+    def key_o(self) -> None:
+        if is_reader(self.screen) and not self.screen.can_pick:
+            self.screen.say(f"{self.library.name} holds one article: there is no list to go back to.", warning=True)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "follow_redirect":
             return bool(_redirect_of(self.screen))  # on any redirect page: r says when it cannot
