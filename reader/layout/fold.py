@@ -97,13 +97,31 @@ def query_pattern(folded: str, marks: bool) -> re.Pattern[str]:
     return re.compile("".join(re.escape(char) + f"[{MARKS}]*" for char in folded))
 
 
+def asks_for_accents(query: str) -> bool:
+    """True when the query holds an accented letter (or a combining mark): its matches are checked."""
+    return any(has_accent(char) or unicodedata.combining(char) for char in query)
+
+
 def accents_agree(found: str, query: str, lower: bool) -> bool:
     """True when each accented letter of the query stands, with that accent, in `found` (the
-    real text of a match): "é" finds "é" and not "e"."""
-    query = unicodedata.normalize("NFC", query)
-    found = unicodedata.normalize("NFC", found)
-    if lower:
-        query, found = query.lower(), found.lower()
-    if len(found) != len(query):
+    real text of a match): "é" finds "é" and not "e".  Letters are compared with their
+    combining marks ("d" + U+0301 has no single character)."""
+    wanted = letters(query, lower)
+    if not any(len(letter) > 1 or has_accent(letter) for letter in wanted):
+        return True
+    got = letters(found, lower)
+    if len(got) != len(wanted):
         return False
-    return all(got == want for got, want in zip(found, query) if has_accent(want))
+    return all(have == want for have, want in zip(got, wanted) if len(want) > 1 or has_accent(want))
+
+
+def letters(text: str, lower: bool) -> list[str]:
+    """`text` (composed, lower-cased when `lower`) as letters, each with its combining marks."""
+    text = unicodedata.normalize("NFC", text)
+    out: list[str] = []
+    for char in text.lower() if lower and len(text.lower()) == len(text) else text:
+        if out and unicodedata.combining(char):
+            out[-1] += char
+        else:
+            out.append(char)
+    return out
