@@ -115,6 +115,10 @@ async def test_keys_typed_at_start_act_as_typed_a_second_later(keys: str) -> Non
     late = await typed_late(library, keys)
     assert await typed_early(Library.open(str(SAMPLE)), keys) == late
     assert late[0] in ("reader", "popup")
+    if keys.startswith("/korea"):
+        assert late[3:5] == ("korea", 4)  # the first match from the top, then three n (it was 1/n)
+    if keys == "c\r":
+        assert late == ("popup", 1)
 
 
 @pytest.mark.parametrize("keys", ["G", "/part 59\r", "/part 5\rnnN", "Gk"])
