@@ -31,6 +31,7 @@ from time import monotonic
 from typing import TYPE_CHECKING
 
 from textual import events
+from textual.css.query import NoMatches
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -109,7 +110,10 @@ class KeyGate:
         except Exception:  # no screen yet
             return False
         if isinstance(screen, KeyTaker):
-            return screen.is_mounted and screen.takes_key(self._action_for(event.key))
+            try:
+                return screen.is_mounted and screen.takes_key(self._action_for(event.key))
+            except NoMatches:  # its widgets are still being mounted
+                return False
         # A popup, the palette, a dialog: ready.  Textual's blank default screen, under the
         # picker until it is pushed: wait for the picker.
         return screen.id != DEFAULT_SCREEN_ID
