@@ -84,6 +84,8 @@ def _width(value: str) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; return the exit status."""
     args = build_parser().parse_args(argv)
+    # Keys typed from now on reach the reader as typed (see reader.typeahead).
+    held = None if args.print_ or not _is_terminal(sys.stdout) else hold_keys()
     try:
         return run(args)
     except ReaderError as error:
@@ -97,6 +99,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("WIKIREADER_DEBUG"):
             raise
         return _fail(f"internal error: {type(error).__name__}: {error}", EXIT_FAILURE)
+    finally:
+        if held is not None:
+            held.restore()
 
 
 def _fail(message: str, status: int) -> int:
@@ -122,15 +127,6 @@ def run(args: argparse.Namespace) -> int:
     """Open the file, pick the article(s), then print them or open the reader."""
     title = _chosen_title(args)
     printing = args.print_ or not _is_terminal(sys.stdout)
-    held = None if printing else hold_keys()  # keys typed from now on reach the reader as typed
-    try:
-        return _run(args, title, printing)
-    finally:
-        if held is not None:
-            held.restore()
-
-
-def _run(args: argparse.Namespace, title: str | None, printing: bool) -> int:
     library = _open(args.file, lazy=not printing)
     if library.decoded.notice:
         print(library.decoded.notice, file=sys.stderr)

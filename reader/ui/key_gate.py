@@ -28,7 +28,7 @@ from __future__ import annotations
 import asyncio
 from collections import deque
 from time import monotonic
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from textual import events
 from textual.css.query import NoMatches
@@ -51,13 +51,14 @@ class PassedKey(events.Key):
 PassedKey.handler_name = events.Key.handler_name  # Textual names handlers after the class: "on_key"
 
 
-class KeyTaker:
-    """A screen that can tell whether it is ready for a key (mixin for `Screen`s; no host
-    attribute needed).  `action` is the name of the binding the key would run ("bottom",
-    "search"), or None for a key bound to nothing (a character typed into a field)."""
+@runtime_checkable
+class KeyTaker(Protocol):
+    """A screen that can tell whether it is ready for a key.  `action` is the name of the action
+    the key's binding would run ("bottom", "search"), or None for a key bound to nothing (a
+    character typed into a field)."""
 
     def takes_key(self, action: str | None) -> bool:
-        return True
+        """True when the key can act now; False holds it (and the keys behind it)."""
 
 
 class KeyGate:

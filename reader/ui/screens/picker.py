@@ -34,7 +34,6 @@ from textual.worker import get_current_worker
 
 from reader.errors import ReaderError
 from reader.ui import heap
-from reader.ui.key_gate import KeyTaker
 from reader.ui.screens.file_search import FileSearchScreen, SearchState
 from reader.ui.widgets.picker_list import RowList, TitleList
 from reader.ui.widgets.picker_match import Ranked, rank_titles
@@ -48,7 +47,7 @@ INDEX_CHUNK = 1_000_000  # characters indexed per step of the background indexin
 WATCH_SECONDS = 2.0  # how often the file on disk is checked for changes
 
 
-class PickerScreen(KeyTaker, Screen[None]):
+class PickerScreen(Screen[None]):
     """Lists the articles of `library`; posts `ArticleChosen` when one is picked."""
 
     AUTO_FOCUS = "#picker-filter"

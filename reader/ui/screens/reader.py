@@ -30,7 +30,6 @@ from textual.worker import get_current_worker
 
 from reader.model import Article
 from reader.ui import heap
-from reader.ui.key_gate import KeyTaker
 from reader.ui.say import SECONDS
 from reader.ui.screens._tree_room import TreeRoomMixin
 from reader.ui.widgets.key_bar import KeyBar
@@ -59,7 +58,7 @@ def section_commands() -> type:
 WHOLE_ARTICLE_ACTIONS = frozenset({"bottom", "match", "next_match", "previous_match", "search"})
 
 
-class ReaderScreen(KeyTaker, TreeRoomMixin, Screen[None]):
+class ReaderScreen(TreeRoomMixin, Screen[None]):
     """One article: header, section tree, reading pane, search field, status, footer."""
 
     AUTO_FOCUS = "#pane"
