@@ -17,10 +17,9 @@ the keys and lets them through one at a time, as `PassedKey`s:
   Textual's blank first screen (under the picker) never is;
 - each after the one before it has been handled, with every message it set off (the search it
   started, the screen it opened): the screen's widgets have emptied their queues.
-A key held longer than `MAX_HOLD` goes through anyway: a screen that never gets ready must not
-swallow the keyboard.  Keys typed while the terminal was still in line mode arrive with enter
-as ctrl+j (see `reader.typeahead`): a ctrl+j that comes before the first screen is ready is
-read as enter.
+A key held longer than `MAX_HOLD` goes through anyway.  Keys typed while the terminal was still
+in line mode arrive with enter as ctrl+j (see `reader.typeahead`): a ctrl+j that comes before
+the first key has gone through is read as enter.
 """
 
 from __future__ import annotations
@@ -37,7 +36,10 @@ if TYPE_CHECKING:
     from textual.app import App
 
 DEFAULT_SCREEN_ID = "_default"  # Textual's App.get_default_screen
-MAX_HOLD = 5.0  # seconds a key may wait for its screen
+# Seconds a key may wait for its screen: a screen that never gets ready (a parse that failed)
+# must not keep the keyboard.  Long: the 1 MB article is whole ~1.7 s after the first paint on
+# an idle machine, several seconds on a busy one, and G before then must mean the end.
+MAX_HOLD = 15.0
 POLL = 0.01  # seconds between looks at a screen that is not ready
 SETTLE_ROUNDS = 8  # rounds of "every widget has handled what it had" after a key, at most
 SETTLE_TIMEOUT = 1.0  # seconds one round may take (a handler stuck on something else)
