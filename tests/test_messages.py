@@ -151,3 +151,16 @@ async def test_r_and_o_say_why_nothing_happened() -> None:
         await pilot.press("tab", "r")  # from the tree too
         assert "not a redirect" in screen.key_bar.message
         assert app.screen is screen
+
+
+async def test_the_picker_says_things_in_its_status_line() -> None:
+    text = "".join(f"[[{title}]]\n\nText.\n\n" for title in ("Alpha", "Beta"))
+    app = ReaderApp(Library.from_text(text, "two.txt"), cursor_blink=False)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        for _ in range(50):
+            await pilot.pause(0.01)
+        picker = app.screen
+        picker.notify("two.txt changed on disk: list re-read")
+        await pilot.pause()
+        assert not list(picker.query("Toast"))  # nothing over the list
+        assert "changed on disk" in str(picker.query_one("#picker-status").render())

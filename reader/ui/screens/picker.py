@@ -105,6 +105,7 @@ class PickerScreen(Screen[None]):
         self._select_when_mounted: int | None = None
         self._list_ready = False
         self._shown_query = ""  # the filter whose titles the list shows (the query's may be on their way)
+        self._said: Timer | None = None  # puts the status line back after a message
 
     # ------------------------------------------------------------------ building
 
@@ -269,6 +270,14 @@ class PickerScreen(Screen[None]):
         else:
             status = f"no title matches “{query}” · ctrl+f searches the articles' text"
         self.query_one("#picker-status", Static).update(status, layout=False)  # one fixed line
+
+    def say(self, message: str, warning: bool = False, seconds: float = 3.0) -> None:
+        """Say `message` in the status line under the list for `seconds` (reader.ui.say: a
+        notification covered the bottom right of the list)."""
+        self.query_one("#picker-status", Static).update(("! " if warning else "") + message, layout=False)
+        if self._said is not None:
+            self._said.stop()
+        self._said = self.set_timer(seconds, self._show_status)
 
     # ------------------------------------------------------------------ actions
 
