@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sample" / "North_Koreans_in_Russia.txt"
 
 PACKAGE = ROOT / "reader"
-RANKS = {"errors": 0, "model": 0, "source": 1, "parse": 2, "parse_ahead": 2, "layout": 3, "ui": 4, "cli": 5, "typeahead": 5,
+RANKS = {"errors": 0, "model": 0, "source": 1, "parse": 2, "parse_ahead": 2, "layout": 3, "ui": 4, "cli": 5,
          "__main__": 5}
 
 
