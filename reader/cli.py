@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Iterable, Sequence, TextIO
 
 from reader import __version__
 from reader.errors import ReaderError
+from reader.typeahead import hold_keys
 
 if TYPE_CHECKING:
     from subprocess import Popen
@@ -144,6 +145,8 @@ def _positive(value: str) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; return the exit status."""
     args = build_parser().parse_args(argv)
+    # Keys typed from now on reach the reader as typed (see reader.typeahead).
+    held = None if args.print_ or not _is_terminal(sys.stdout) else hold_keys()
     try:
         return run(args)
     except ReaderError as error:
@@ -157,6 +160,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("WIKIREADER_DEBUG"):
             raise
         return _fail(f"internal error: {type(error).__name__}: {error}", EXIT_FAILURE)
+    finally:
+        if held is not None:
+            held.restore()
 
 
 def _fail(message: str, status: int) -> int:

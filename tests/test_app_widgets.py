@@ -355,7 +355,7 @@ async def test_popup_shows_the_citation_its_fields_and_uses() -> None:
 
 async def test_popup_y_copies_and_o_opens_the_url(monkeypatch: pytest.MonkeyPatch) -> None:
     opened: list[str] = []
-    monkeypatch.setattr(webbrowser, "open", lambda url, *a, **k: opened.append(url))
+    monkeypatch.setattr(webbrowser, "open", lambda url, *a, **k: opened.append(url) or True)
     app = PopupApp(WEB)
     async with app.run_test() as pilot:
         await pilot.press("y")
@@ -371,7 +371,27 @@ async def test_popup_without_url_says_so() -> None:
         await pilot.press("y")
         await pilot.pause()
         assert app.clipboard == ""
-        assert any("no URL" in str(n.message) for n in app._notifications)
+        assert "no URL" in str(app.screen.query_one("#dialog").border_subtitle)  # on its frame, not a toast
+        assert not list(app.screen.query("Toast"))
+
+
+async def test_popup_says_when_no_browser_could_be_started(monkeypatch: pytest.MonkeyPatch) -> None:
+    # webbrowser.open answers False when it finds no browser: "Opening ..." was said all the same.
+    monkeypatch.setattr(webbrowser, "open", lambda url, *a, **k: False)
+    app = PopupApp(WEB)
+    async with app.run_test() as pilot:
+        await pilot.press("o")
+        said = str(app.screen.query_one("#dialog").border_subtitle)
+        assert "No browser could be started" in said and "y copies" in said
+
+
+async def test_a_click_outside_the_popup_closes_it() -> None:
+    app = PopupApp(WEB)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.click(offset=(1, 1))  # the dimmed backdrop
+        await pilot.pause()
+        assert not isinstance(app.screen, CitationScreen)
+        assert app.answers == [None]
 
 
 async def test_popup_short_footnote_shows_the_full_source() -> None:

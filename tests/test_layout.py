@@ -11,6 +11,7 @@ from rich.cells import cell_len
 
 from reader import model as m
 from reader.layout import Styles, is_case_sensitive, layout_article
+from reader.parse import parse_article
 from reader.layout.wrap import wrap
 from test_layout_fixtures import LEAD, LONG_URL, demo_article, long_article, paragraph
 
@@ -54,10 +55,27 @@ def test_title_categories_and_numbered_headings() -> None:
     lines = plain_lines(layout)
     assert lines[0] == "North Koreans in Russia"
     assert lines[1] == "═" * len(lines[0])
-    assert lines[2].startswith("Categories: Asian Russian · Ethnic groups in Russia")
+    assert lines[2].startswith("Categories: Asian Russian · ")  # one line at the top...
+    assert lines[2].endswith("more at the end") and lines[3] == ""
+    assert lines[-2].startswith("Categories: Asian Russian · Ethnic groups in Russia")  # ...all at the end
     assert lines[layout.section_line("1")] == "1 Migration history"
     assert lines[layout.section_line("1.1")] == "1.1 Students"
     assert lines[layout.section_line("2")] == "2 References"
+
+
+@pytest.mark.parametrize("width", [40, 78, 120])
+def test_categories_take_one_line_at_the_top_and_all_of_them_are_at_the_end(width: int) -> None:
+    # 21 rows of categories came before the first sentence at 120x40 (seven screens at 40).
+    names = tuple(f"Category number {n} of a long list" for n in range(60))
+    article = parse_article("[[Many]]\n\nCATEGORIES: " + ", ".join(names) + "\n\nThe first sentence.\n", "Many")
+    lines = plain_lines(layout_article(article, width))
+    assert lines[2].startswith("Categories: ") and lines[3] == "" and lines[4] == "The first sentence."
+    assert len(lines[2]) <= width
+    tail = " ".join(line.strip() for line in lines[5:]).strip()
+    assert tail.startswith("Categories: ") and all(name in tail for name in names)
+    short = parse_article("[[Few]]\n\nCATEGORIES: One, Two\n\nText.\n", "Few")
+    assert plain_lines(layout_article(short, width))[2:5] == ["Categories: One · Two", "", "Text."]
+    assert "Categories" not in " ".join(plain_lines(layout_article(short, width))[3:])
 
 
 def test_section_at_every_line() -> None:

@@ -102,6 +102,7 @@ class Builder:
             self.start_block(model.Hatnote)
             self.text([("Notes", self.styles.heading(2), None)])
             self.references(article)
+        self.categories(article)
 
     def title(self, article: model.Article) -> None:
         self.block += 1
@@ -111,10 +112,18 @@ class Builder:
         self.text([(rule, self.styles["title_rule"], None)])
         if article.categories:
             self.block += 1
-            label = "Categories: "
-            joined = " · ".join(article.categories)
-            self.text([(label + joined, None, None)], base="category", first="", rest=" " * len(label))
+            self.text([(categories_line(article.categories, self.store.width), None, None)], base="category")
         self._previous = None
+
+    def categories(self, article: model.Article) -> None:
+        """The full list of categories at the end, as Wikipedia has it, when the line at the top
+        could not hold them all (21 rows of categories came before the first sentence)."""
+        names = article.categories
+        if not names or cell_len(categories_line(names, self.store.width)) >= cell_len(_all_categories(names)):
+            return
+        self.start_block(model.Hatnote)
+        self.text([(CATEGORIES_LABEL + " · ".join(names), None, None)], base="category", first="",
+                  rest=" " * len(CATEGORIES_LABEL))
 
     def redirect(self, target: str) -> None:
         if target in self.redirects_shown:  # the article's redirect and its #REDIRECT line: once
@@ -235,3 +244,29 @@ def _chop(line: str, pos: int, room: int) -> Sequence[tuple[int, int]]:
         used += size
     pieces.append((pos + start, pos + len(line)))
     return pieces
+
+
+CATEGORIES_LABEL = "Categories: "
+
+
+def _all_categories(names: tuple[str, ...]) -> str:
+    return CATEGORIES_LABEL + " · ".join(names)
+
+
+def categories_line(names: tuple[str, ...], width: int) -> str:
+    """The categories in one line of `width` cells: all of them when they fit, else as many as
+    fit and how many more the end of the article lists."""
+    whole = _all_categories(names)
+    if cell_len(whole) <= width:
+        return whole
+    shown: list[str] = []
+    for name in names:
+        more = len(names) - len(shown) - 1
+        candidate = CATEGORIES_LABEL + " · ".join([*shown, name]) + (f" · {more} more at the end" if more else "")
+        if cell_len(candidate) > width:
+            break
+        shown.append(name)
+    more = len(names) - len(shown)
+    line = CATEGORIES_LABEL + " · ".join([*shown, f"{more} more at the end"] if shown else [f"{more}, at the end"])
+    return line if cell_len(line) <= width else f"{len(names)} categories at the end"
+

@@ -11,7 +11,9 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from reader import model
+from reader.layout import fold
 from reader.layout.builder import Builder, Enough
+from reader.layout.fold import is_case_sensitive
 from reader.layout.lines import Lines, LineStore, Marker
 from reader.layout.styles import Styles
 
@@ -24,17 +26,17 @@ class SearchResult:
 
     query: str
     starts: list[int] = field(default_factory=list)
-    length: int = 0
+    length: int = 0  # the longest match (combining accents make some longer than the query)
     per_section: dict[str, int] = field(default_factory=dict)
+    ends: list[int] = field(default_factory=list)  # where each match ends (starts[i] + length when empty)
 
     @property
     def total(self) -> int:
         return len(self.starts)
 
-
-def is_case_sensitive(query: str) -> bool:
-    """Smart case: a query with a capital letter matches exactly; all lower case matches any case."""
-    return any(char.isupper() for char in query)
+    def end(self, index: int) -> int:
+        """Where match `index` ends in the searchable text."""
+        return self.ends[index] if self.ends else self.starts[index] + self.length
 
 
 class Layout:
@@ -58,7 +60,8 @@ class Layout:
         self._anchors = [(c.block, c.block_offset) for c in self._store.chunks]
         self._paths = _section_paths(article)
         self._joined: str | None = None
-        self._lower: str | None = None
+        self._folded: dict[bool, str] = {}  # lower-cased or not -> the text folded (reader.layout.fold)
+        self._marks: bool | None = None  # the text holds combining accents
         self._chunk_base: list[int] = []
 
     # ------------------------------------------------------------------ sections
@@ -167,18 +170,23 @@ class Layout:
         return self._joined
 
     def search(self, query: str) -> SearchResult:
-        """Every match of `query` (smart case), counted per section; matches may cross wraps."""
+        """Every match of `query` (smart case, folded as a browser's find: reader.layout.fold),
+        counted per section; matches may cross wraps."""
         if not query:
             return SearchResult(query)
         text = self._ensure_joined()
-        if is_case_sensitive(query):
-            starts = [m.start() for m in re.finditer(re.escape(query), text)]
-        else:
-            lower = self._lower_text()
-            if lower is not None:  # a plain search of the lower-cased text: several times faster
-                starts = [m.start() for m in re.finditer(re.escape(query.lower()), lower)]
-            else:
-                starts = [m.start() for m in re.finditer(re.escape(query), text, re.IGNORECASE)]
+        lower = not is_case_sensitive(query)
+        folded = self._folded_text(lower)
+        pattern = fold.query_pattern(fold.fold_query(query, lower), self._has_marks())
+        check = fold.asks_for_accents(query)  # "é" matches only "é"
+        starts: list[int] = []
+        ends: list[int] = []
+        for match in pattern.finditer(folded):
+            start, end = match.span()
+            if check and not fold.accents_agree(text[start:end], query, lower):
+                continue
+            starts.append(start)
+            ends.append(end)
         per_section: dict[str, int] = {}
         if starts:
             bounds = [self._chunk_base[c] if c < len(self._chunk_base) else len(text) for c, _ in self._section_chunks]
@@ -187,15 +195,26 @@ class Layout:
                 count = bisect_left(starts, bounds[i + 1]) - bisect_left(starts, bounds[i])
                 if count:
                     per_section[number] = per_section.get(number, 0) + count
-        return SearchResult(query, starts, len(query), per_section)
+        longest = max((end - start for start, end in zip(starts, ends)), default=len(query))
+        return SearchResult(query, starts, longest, per_section, ends)
 
-    def _lower_text(self) -> str | None:
-        """The searchable text lower-cased, when that keeps every offset (else None)."""
-        if self._lower is None:
+    def prepare_search(self) -> None:
+        """Fold the text for a search in advance (a thread laying out a long article does it:
+        ~40 ms on 1 MB that the first keystroke of a search would otherwise wait for)."""
+        self._folded_text(True)
+
+    def _folded_text(self, lower: bool) -> str:
+        """The searchable text folded (and lower-cased), one character for one; made once."""
+        folded = self._folded.get(lower)
+        if folded is None:
             text = self._ensure_joined()
-            lower = text.lower()
-            self._lower = lower if len(lower) == len(text) else ""
-        return self._lower or None
+            folded = self._folded[lower] = fold.fold_text(text, lower)
+        return folded
+
+    def _has_marks(self) -> bool:
+        if self._marks is None:
+            self._marks = fold.HAS_MARKS.search(self._ensure_joined()) is not None
+        return self._marks
 
     def offset_of_line(self, line: int) -> int:
         """Offset in the searchable text where `line` starts."""
@@ -233,7 +252,7 @@ class Layout:
         found = []
         k = bisect_right(starts, lo - length)
         while k < len(starts) and starts[k] < hi:
-            a, b = max(starts[k], lo), min(starts[k] + length, hi)
+            a, b = max(starts[k], lo), min(result.end(k), hi)
             if b > a:
                 found.append((a - lo + shift, b - lo + shift, k))
             k += 1

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, TypeGuard
 
+from textual import events
 from textual.app import App, SystemCommand
 from rich.segment import Segment
 from rich.style import Style
@@ -23,9 +24,12 @@ from textual.screen import Screen
 
 from reader.errors import ReaderError
 from reader.ui import heap
+from reader.ui.key_gate import KeyGate
+from reader.ui.say import SECONDS, Says, one_line
 
 if TYPE_CHECKING:
     from textual.command import Provider
+    from textual.notifications import SeverityLevel
 
     from reader.parse_ahead import ParseAhead
     from reader.source.library import Library
@@ -125,6 +129,24 @@ class ReaderApp(App[None]):
         self._pending: dict[ReaderScreen, tuple[float | None, str | None]] = {}
         self._back_to: int | None = None  # the article the picker was opened from
         self._home: ReaderScreen | None = None  # the default screen when the file holds one article
+        self.key_gate = KeyGate(self)  # keys act one at a time, on the screen they were meant for
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and self.key_gate.offer(event):
+            return  # queued: the gate passes it on when its screen is ready (reader.ui.key_gate)
+        await super().on_event(event)
+
+    def on_unmount(self) -> None:
+        self.key_gate.close()
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Said by the screen on top where it covers nothing (reader.ui.say), when it can."""
+        screen = self.screen if self.is_running else None
+        if isinstance(screen, Says):
+            screen.say(one_line(message, title), severity != "information", timeout or SECONDS)
+            return
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     @property
     def has_many(self) -> bool:
@@ -294,6 +316,17 @@ class ReaderApp(App[None]):
         elif _redirect_of(self.screen):
             self.notify(f"“{_redirect_of(self.screen)}” is not in this file.", severity="warning", timeout=4,
                         markup=False)
+
+    # Textual calls key_<name> for a key no binding took: here, r and o whose bindings are off
+    # on this page.  Doing nothing left the reader guessing (less says "No previous regular
+    # expression").
+    def key_r(self) -> None:
+        if is_reader(self.screen):
+            self.screen.say("This page is not a redirect: r follows one.", warning=True)
+
+    def key_o(self) -> None:
+        if is_reader(self.screen) and not self.screen.can_pick:
+            self.screen.say(f"{self.library.name} holds one article: there is no list to go back to.", warning=True)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "follow_redirect":

@@ -24,7 +24,7 @@ MIN_PANE_WIDTH = 20  # the tree never grows over the last columns of the text
 class TreeRoomMixin(_Base):
     """`t`, `<` / `>` and the terminal's width deciding the section tree's room."""
 
-    _tree_chosen = False  # the reader showed, hid or resized the tree: the width no longer decides
+    _tree_chosen = False  # the reader showed or hid the tree: the width no longer decides
 
     def action_toggle_tree(self) -> None:
         self._tree_chosen = True
@@ -34,10 +34,13 @@ class TreeRoomMixin(_Base):
             self.pane.focus()
 
     def action_tree_width(self, change: int) -> None:
-        """Make the section tree `change` columns wider (narrower when negative)."""
-        self._tree_chosen = True
+        """Make the section tree `change` columns wider (narrower when negative).
+
+        Only showing a hidden tree is a choice to keep it (as `t`): after `<` at 80 columns, a
+        terminal narrowed to 40 kept the tree and 20 columns of broken words."""
         tree = self.tree
         if not tree.display:
+            self._tree_chosen = True
             tree.display = True
         room = self._tree_room()
         width = min(max(tree.outer_size.width + change, TREE_MIN_WIDTH), room)

@@ -155,20 +155,30 @@ class CitationScreen(DialogScreen["JumpTo | None"]):
 
     def action_open_url(self) -> None:
         if not self.url:
-            self.notify("This citation has no URL.", severity="warning")
+            self.say("This citation has no URL.", warning=True)
             return
         if not is_web_address(self.url):
-            self.notify(f"Not a web address, not opened: {self.url}", severity="warning", markup=False)
+            self.say(f"Not a web address, not opened: {self.url}", warning=True)
             return
-        self.app.open_url(self.url)
-        self.notify(f"Opening {self.url}", timeout=3, markup=False)
+        if self.app.is_web:
+            self.app.open_url(self.url)  # the browser the app is served to
+            self.say(f"Opening {self.url}")
+            return
+        import webbrowser  # when first wanted (~10 ms)
+
+        # Textual's open_url drops webbrowser's answer: with no browser to start it said
+        # "Opening ..." all the same.
+        if webbrowser.open(self.url, new=2):
+            self.say(f"Opening {self.url}")
+        else:
+            self.say("No browser could be started: y copies the URL.", warning=True, seconds=5)
 
     def action_copy_url(self) -> None:
         if not self.url:
-            self.notify("This citation has no URL.", severity="warning")
+            self.say("This citation has no URL.", warning=True)
             return
         self.app.copy_to_clipboard(self.url)
-        self.notify(f"Copied {self.url}", timeout=3, markup=False)
+        self.say(f"Copied {self.url}")
 
     def action_move(self, delta: int) -> None:
         """Up/down: from one place citing the source to the next; scroll when there are none."""

@@ -81,7 +81,9 @@ class PickerScreen(Screen[None]):
 
     BINDINGS = [
         Binding("ctrl+f", "search_all", "Search all articles"),
-        Binding("slash", "search_all", "Search all", show=False),
+        # A priority binding: the filter would take "/" as a character.  Typed into a filter that
+        # holds something ("AC/DC") it is one (see check_action).
+        Binding("slash", "slash_search", "Search all", show=False, priority=True),
         Binding("escape", "back", "Clear / back"),
         Binding("down", "move('cursor_down')", "Down", show=False),
         Binding("up", "move('cursor_up')", "Up", show=False),
@@ -116,6 +118,8 @@ class PickerScreen(Screen[None]):
         self._notice = library.decoded.notice  # the command line printed this one already
         self._select_when_mounted: int | None = None
         self._list_ready = False
+        self._shown_query = ""  # the filter whose titles the list shows (the query's may be on their way)
+        self._said: Timer | None = None  # puts the status line back after a message
 
     # ------------------------------------------------------------------ building
 
@@ -278,6 +282,7 @@ class PickerScreen(Screen[None]):
     def _show_ranked(self, query: str, ranked: list[Ranked] | None, keep: object | None) -> None:
         if query != self._query:
             return  # a later keystroke's filter is on its way
+        self._shown_query = query
         title_list = self.title_list
         if ranked is None:
             title_list.offsets = {}
@@ -301,7 +306,29 @@ class PickerScreen(Screen[None]):
             status = f"no title matches “{query}” · ctrl+f searches the articles' text"
         self.query_one("#picker-status", Static).update(status, layout=False)  # one fixed line
 
+    def say(self, message: str, warning: bool = False, seconds: float = 3.0) -> None:
+        """Say `message` in the status line under the list for `seconds` (reader.ui.say: a
+        notification covered the bottom right of the list)."""
+        self.query_one("#picker-status", Static).update(("! " if warning else "") + message, layout=False)
+        if self._said is not None:
+            self._said.stop()
+        self._said = self.set_timer(seconds, self._show_status)
+
     # ------------------------------------------------------------------ actions
+
+    def takes_key(self, action: str | None) -> bool:
+        """Keys wait for the first titles; enter or a move waits for the titles that match the
+        filter as typed ("edinb" enter opened the article under the cursor before it)."""
+        return self._list_ready and (action is None or self._shown_query == self._query)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "slash_search":
+            return self.focused is not self.filter_input or not self.filter_input.value
+        return True
+
+    def action_slash_search(self) -> None:
+        """`/`: search the text of every article (from the list, or an empty filter)."""
+        self.action_search_all()
 
     def action_move(self, action: str) -> None:
         """Move the list's cursor while the filter has the focus."""

@@ -24,11 +24,13 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.reactive import Reactive
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.worker import get_current_worker
 
 from reader.model import Article
 from reader.ui import heap
+from reader.ui.say import SECONDS
 from reader.ui.screens._tree_room import TreeRoomMixin
 from reader.ui.widgets.key_bar import KeyBar
 from reader.ui.widgets.reading_pane import ReadingPane
@@ -49,6 +51,11 @@ def section_commands() -> type:
     from reader.ui.screens.reader_commands import SectionCommands
 
     return SectionCommands
+
+
+# Actions that mean the whole article: a key bound to one waits until the rest of a long article
+# is laid out (`G` went to the end of the part laid out so far, and stayed there).
+WHOLE_ARTICLE_ACTIONS = frozenset({"bottom", "match", "next_match", "previous_match", "search"})
 
 
 class ReaderScreen(TreeRoomMixin, Screen[None]):
@@ -120,6 +127,7 @@ class ReaderScreen(TreeRoomMixin, Screen[None]):
         self.article: Article | None = None
         self.sub_title = source_name
         self._cursor_blink = cursor_blink
+        self._hush: Timer | None = None  # clears what the key bar says
 
     # ------------------------------------------------------------------ layout
 
@@ -148,6 +156,32 @@ class ReaderScreen(TreeRoomMixin, Screen[None]):
     @property
     def search_bar(self) -> SearchBar:
         return self.query_one("#search", SearchBar)
+
+    @property
+    def key_bar(self) -> KeyBar:
+        return self.query_one("#keys", KeyBar)
+
+    # ------------------------------------------------------------------ saying things
+
+    def say(self, message: str, warning: bool = False, seconds: float = SECONDS) -> None:
+        """Say `message` in the key bar's line for `seconds`: never over the text, the search
+        counter or the breadcrumb (reader.ui.say)."""
+        bar = self.key_bar
+        bar.message, bar.warning = message, warning
+        if self._hush is not None:
+            self._hush.stop()
+        self._hush = self.set_timer(seconds, self.hush)
+
+    def hush(self) -> None:
+        """Stop saying it: the key hints come back."""
+        if self._hush is not None:
+            self._hush.stop()
+            self._hush = None
+        if self.is_mounted:
+            self.key_bar.message = ""
+
+    def on_screen_suspend(self) -> None:
+        self.hush()  # a message belongs to the screen it was said on
 
     def on_mount(self) -> None:
         self.call_after_refresh(heap.resume_collection)  # before the full parse starts
@@ -214,9 +248,8 @@ class ReaderScreen(TreeRoomMixin, Screen[None]):
         self.status.notice = f"redirect → {article.redirect}" if article.redirect else ""
         if not article.complete:
             self.status.notice = "loading…"
-        elif article.notices:
-            # What the parser found damaged and repaired: say so once, the text itself is all there.
-            self.notify("\n".join(article.notices[:4]), title="Repaired while reading", timeout=8, markup=False)
+        # What the parser found damaged and repaired is for the curious: the help screen lists
+        # it (a notification at the opening of most dump articles covered the text for 8 s).
         self.post_message(self.ArticleShown(article))
 
     # ------------------------------------------------------------------ what the pane says
@@ -336,7 +369,7 @@ class ReaderScreen(TreeRoomMixin, Screen[None]):
     def action_help(self) -> None:
         from reader.ui.screens.help import HelpScreen  # see open_citation
 
-        self.app.push_screen(HelpScreen())
+        self.app.push_screen(HelpScreen(self.article.notices if self.article is not None else ()))
 
     def action_picker(self) -> None:
         self.post_message(self.PickerRequested())
@@ -345,6 +378,16 @@ class ReaderScreen(TreeRoomMixin, Screen[None]):
         """Show section `number` at the top of the pane and give the pane the focus."""
         self.pane.go_to_section(number)
         self.pane.focus()
+
+    def takes_key(self, action: str | None) -> bool:
+        """Ready for a key once the first screen of text is laid out; for one that means the
+        whole article (`WHOLE_ARTICLE_ACTIONS`), once all of it is (see `reader.ui.key_gate`)."""
+        layout = self.pane.text_layout
+        if layout is None:
+            return False
+        if action in WHOLE_ARTICLE_ACTIONS:
+            return layout.complete and layout.article.complete
+        return True
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "picker":

@@ -80,10 +80,18 @@ class FindMixin(_Base):
         self._redraw()
 
     def open_selected_citation(self) -> None:
-        """Post CitationOpened for the selected marker."""
-        number = self.selected_citation
-        if number is not None:
-            self._tell(self.CitationOpened(number))
+        """Post CitationOpened for the selected marker; when it is off screen (or none is
+        selected), select the first marker on screen instead, as `c` does."""
+        layout, number = self.text_layout, self.selected_citation
+        if layout is None:
+            return
+        if number is None or not self._on_screen(layout.markers[self._selected or 0].line):
+            self.select_citation(True)
+            return
+        self._tell(self.CitationOpened(number))
+
+    def _on_screen(self, line: int) -> bool:
+        return self.scroll_line <= line < self.scroll_line + self._viewport_height()
 
     def action_citation(self, direction: int) -> None:
         self.select_citation(direction > 0)
@@ -137,7 +145,12 @@ class FindMixin(_Base):
     def next_match(self, forward: bool = True) -> None:
         """Step to the next (previous) match, wrapping around."""
         layout, result = self.text_layout, self._result
-        if layout is None or result is None or not result.total:
+        if layout is None:
+            return
+        if result is None or not result.total:
+            # Say why nothing moved (as less says "No previous regular expression").
+            self.notify(f"No match for “{result.query}”." if result is not None else
+                        "No search yet: / searches the article.", severity="warning", markup=False)
             return
         top, height = self.scroll_line, self._viewport_height()
         current = self._current_match

@@ -8,6 +8,10 @@ change, `refresh_bindings`), and repaints only when the hints really differ.
 On a narrow terminal the least important hints go first: the hints are ordered by `RANK` (the
 way out and the help screen first), and whatever does not fit in the width is left off, so
 "? Help" and "q Quit" show even at 40 columns.  A click on a hint presses its key.
+
+The bar is also where the reader says things ("Search wrapped to the top", "No match"): a
+`message` takes the hints' place until the screen clears it.  Textual's notifications were
+drawn over the text and the status line, hiding the search counter just when it mattered.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from typing import NamedTuple
 from rich.style import Style
 from rich.text import Text
 from textual import events
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
 
@@ -70,9 +75,23 @@ class KeyBar(Widget):
     KeyBar > .key-bar--palette {
         color: $foreground 20%;
     }
+    KeyBar > .key-bar--message {
+        color: $text;
+        text-style: bold;
+    }
+    KeyBar > .key-bar--warning {
+        color: $text-warning;
+        text-style: bold;
+    }
     """
 
-    COMPONENT_CLASSES = {"key-bar--key", "key-bar--description", "key-bar--palette"}
+    COMPONENT_CLASSES = {"key-bar--key", "key-bar--description", "key-bar--palette", "key-bar--message",
+                         "key-bar--warning"}
+
+    message: reactive[str] = reactive("")
+    """Said in place of the hints ("" shows the hints)."""
+    warning: reactive[bool] = reactive(False)
+    """The message is a warning (nothing was done), drawn in the warning colour."""
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -124,6 +143,8 @@ class KeyBar(Widget):
 
     def render(self) -> Text:
         width = self.content_region.width
+        if self.message:
+            return self._render_message(width)
         kept, palette = self._fit(width)
         key_style = self.get_component_rich_style("key-bar--key")
         text_style = self.get_component_rich_style("key-bar--description")
@@ -145,6 +166,13 @@ class KeyBar(Widget):
             line.append(palette.display, style=key_style)
             line.append(" " + palette.description, style=text_style)
             self._spans.append((start, line.cell_len, palette.key))
+        return line
+
+    def _render_message(self, width: int) -> Text:
+        self._spans = []
+        style = self.get_component_rich_style("key-bar--warning" if self.warning else "key-bar--message")
+        line = Text(" " + self.message, style=style, no_wrap=True, overflow="ellipsis", end="")
+        line.truncate(width, overflow="ellipsis")
         return line
 
     def on_click(self, event: events.Click) -> None:

@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING
 
 from textual import events
 
+from reader.ui.key_gate import PassedKey
+
 if TYPE_CHECKING:
     from textual.widget import Widget
 
@@ -35,7 +37,7 @@ class PassesLateKeys(_Base):
         if self.app.focused is not self:
             event.stop()
             event.prevent_default()  # none of this widget's bindings runs for it
-            self.app.post_message(events.Key(event.key, event.character))
+            self.app.post_message(PassedKey(event.key, event.character))
             return
         # Textual's own lookup (an App method), made now rather than once the key has bubbled up
         # to the app, by when a key typed after it may have moved the focus.

@@ -178,6 +178,7 @@ class ReadingPane(PassesLateKeys, QuickScrollBars, FindMixin, SectionsMixin, Scr
     def _layout_in_thread(self, article: Article, width: int, styles: Styles, generation: int,
                           anchor: tuple[int, int] | None) -> None:
         layout = layout_article(article, width, styles)
+        layout.prepare_search()
         if generation == self._generation:
             self.app.call_from_thread(self._finish_layout, layout, generation, anchor)
 

@@ -17,6 +17,8 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Label
 
+from reader.ui.key_gate import PassedKey
+
 
 class SearchInput(Input):
     """The text field itself.
@@ -42,7 +44,7 @@ class SearchInput(Input):
             if not bar.is_open:
                 event.stop()
                 event.prevent_default()
-                self.app.post_message(events.Key(event.key, event.character))
+                self.app.post_message(PassedKey(event.key, event.character))
                 return
             if event.key in ("enter", "escape"):
                 event.stop()

@@ -2,7 +2,8 @@
 
 Left: the breadcrumb of the section at the top of the pane ("Migration history > Workers"),
 cut from the left on a narrow terminal so the innermost section stays readable.
-Right: the match counter during a search ("3/17", "no matches") and the reading progress.
+Right: the query and its match counter during a search ("/korea: 3/17", "no matches"), and the
+reading progress.  A long query takes the room there is, leaving the breadcrumb its last cells.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 SEPARATOR = " > "
+BREADCRUMB_SHARE = 24  # cells of the breadcrumb a long query leaves it (the innermost section)
 
 
 class StatusBar(Widget):
@@ -80,7 +82,7 @@ class StatusBar(Widget):
 
     def render(self) -> Text:
         width = max(self.content_region.width, 1)
-        right = self._right_side()
+        right = self._right_side(width)
         room = width - right.cell_len - 1
         left = Text(fit_left(self.breadcrumb, room), no_wrap=True, overflow="ellipsis")
         gap = max(width - left.cell_len - right.cell_len, 1)
@@ -88,18 +90,23 @@ class StatusBar(Widget):
         line.truncate(width)
         return line
 
-    def _right_side(self) -> Text:
+    def _right_side(self, width: int) -> Text:
         right = Text(no_wrap=True)
         if self.notice:
             right.append(self.notice, style=self.get_component_rich_style("status-bar--notice"))
             right.append("  ")
         counter = self.counter
+        progress = f"{self.progress:3.0f}%"
         if counter:
             kind = "status-bar--nomatch" if self.total == 0 else "status-bar--search"
-            right.append(f"/{self.query}: " if cell_len(self.query) <= 20 else "/…: ")
+            # The query takes the room there is, once the breadcrumb has its share (a query over
+            # 20 characters showed as "/…" with 90 free columns).
+            fixed = right.cell_len + cell_len(f"/: {counter}  {progress}") + 1
+            breadcrumb = min(cell_len(self.breadcrumb), BREADCRUMB_SHARE)
+            right.append(f"/{fit_right(self.query, width - fixed - breadcrumb)}: ")
             right.append(counter, style=self.get_component_rich_style(kind))
             right.append("  ")
-        right.append(f"{self.progress:3.0f}%")
+        right.append(progress)
         return right
 
 
@@ -115,3 +122,13 @@ def fit_left(text: str, room: int) -> str:
     while kept and cell_len(kept) > room - 1:
         kept = kept[1:]
     return "…" + kept
+
+
+def fit_right(text: str, room: int) -> str:
+    """`text` cut at the end with "…" so that it fits in `room` cells (at least "…")."""
+    if cell_len(text) <= room:
+        return text
+    kept = text
+    while kept and cell_len(kept) > max(room, 1) - 1:
+        kept = kept[:-1]
+    return kept + "…"
