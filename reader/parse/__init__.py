@@ -31,6 +31,7 @@ from .dumpformat import describe, to_wikitext
 from .inline import Context, Renderer
 from .repair import looks_escaped, restore_headings, separate_urls, unescape
 from .sections import build_sections, split_categories
+from .spans import without_surrogates
 
 __all__ = ["article_format", "detect_format", "parse_article"]
 
@@ -107,7 +108,7 @@ def _parse(text: str, title: str | None, fmt: str | None, limit: int | None) -> 
 
 def _split_head(text: str) -> tuple[str | None, tuple[str, ...], str]:
     """The title line's title, the CATEGORIES line's categories and the body, line ends made "\n"."""
-    text = text.replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n")
+    text = without_surrogates(text.replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n"))
     found_title, body = _split_title(text)
     categories, body = _split_categories_line(body)
     return found_title, categories, body

@@ -19,7 +19,7 @@ from ..model import BOLD, CODE, ITALIC, LINK, SMALL, SUB, SUP, Citation, Span
 from ..source.namespaces import CATEGORY_PREFIXES, FILE_PREFIXES
 from .citations import Registry
 from .footnotes import FootnotesMixin
-from .spans import NO_MARKS, block_spans, braceless, code_str, unescape_entities
+from .spans import NO_MARKS, block_spans, braceless, code_str, unescape_entities, valid_codepoint
 
 MAX_DEPTH = 60  # deeper nesting is shown as its text, never recursed into
 
@@ -139,10 +139,22 @@ class Renderer(FootnotesMixin):
             out.append(Span(value, marks))
 
     def _entity(self, node: HTMLEntity, marks: frozenset[str], out: list[Span]) -> None:
-        try:
-            out.append(Span(node.normalize(), marks))
-        except (ValueError, OverflowError):
-            out.append(Span(str(node), marks))
+        # A reference to a surrogate or a control character (`&#xD83D;`) is shown as written, as
+        # MediaWiki does: its character could not be printed (it ended --print with an error).
+        if node.named:
+            try:
+                value = node.normalize()
+            except ValueError:
+                value = str(node)
+        else:
+            try:
+                code = int(node.value, 16 if node.hexadecimal else 10)
+            except ValueError:
+                code = -1
+            value = chr(code) if valid_codepoint(code) else str(node)
+            if 0x80 <= code <= 0x9F:  # as browsers read them (HTML5): windows-1252's characters
+                value = bytes([code]).decode("cp1252", errors="ignore") or str(node)
+        out.append(Span(value, marks))
 
     def _heading(self, node: Heading, marks: frozenset[str], out: list[Span]) -> None:
         self.render(node.title.nodes, marks | {BOLD}, out)

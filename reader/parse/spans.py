@@ -51,6 +51,22 @@ def unescape_entities(text: str) -> str:
     return _ENTITY.sub(lambda match: html.unescape(match.group()), text)
 
 
+def valid_codepoint(code: int) -> bool:
+    """Whether MediaWiki turns a numeric character reference to `code` into its character
+    (Sanitizer::validateCodepoint: no surrogates, no C0 controls but tab and line ends, no
+    U+FFFE/U+FFFF); it shows any other reference as the literal text it is."""
+    return (code in (0x09, 0x0A, 0x0D) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD
+            or 0x10000 <= code <= 0x10FFFF)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(text: str) -> str:
+    """Lone surrogates (a str can hold them; no output can encode them) as U+FFFD."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
 _QUOTES = re.compile(r"'{2,}")
 
 
