@@ -71,3 +71,41 @@ def test_any_character_reference_lays_out_as_printable_text(source):
     article = parse_article(source, "T", fmt="wikitext")
     for line in layout_article(article, 60).lines:
         line.plain.encode("utf-8")
+
+
+# ---------------------------------------------------------------------------- the format, per file
+
+from reader.source.library import Library  # noqa: E402
+
+WIKITEXT_WITH_LINK_LINES = "[[Main Page]]\n\n'''Bold''' words.\n\n[[Other page]]\n\nMore words.\n"
+
+
+@pytest.mark.parametrize("name", ["page.wiki", "page.txt", "-"])
+def test_standard_wikitext_is_one_article_that_keeps_its_link_lines(name):
+    library = Library.from_text(WIKITEXT_WITH_LINK_LINES, name)
+    assert library.format == "wikitext"
+    assert len(library.entries) == 1
+    text = library.article_text(library.entries[0])
+    article = parse_article(text, library.entries[0].title, fmt=library.format)
+    words = " ".join(" ".join(b.text for b in block.spans) for block in article.lead)
+    assert "Main Page" in words and "Other page" in words and "More words." in words
+
+
+def test_a_wiki_file_is_wikitext_whatever_it_holds():
+    library = Library.from_text("[[Main Page]]\n\nplain words\n\n[[Other]]\n\nmore\n", "page.wiki")
+    assert library.format == "wikitext" and len(library.entries) == 1
+
+
+def test_the_dump_format_still_splits_at_title_lines():
+    library = Library.from_text("[[One]]\n\nCATEGORIES: A\n\nText [tpl]cn[/tpl].\n\n[[Two]]\n\nMore.\n", "d.txt")
+    assert library.format == "dump"
+    assert [entry.title for entry in library.entries] == ["One", "Two"]
+
+
+def test_print_shows_the_first_link_line_of_a_wiki_file(tmp_path):
+    path = tmp_path / "main.wiki"
+    path.write_text(WIKITEXT_WITH_LINK_LINES, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "reader", "--print", "--width", "60", str(path)],
+                          capture_output=True, text=True, encoding="utf-8", timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "Main Page" in done.stdout and "Other page" in done.stdout and "=" * 60 not in done.stdout

@@ -77,12 +77,19 @@ def _title_lines(text: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
             yield match.start() + 1, match.group(1).strip(), match.end()
 
 
-def iter_articles(text: str, fallback_title: str, *, start: int = 0, first_index: int = 0) -> Iterator[Entry]:
+def iter_articles(text: str, fallback_title: str, *, start: int = 0, first_index: int = 0,
+                  fmt: str = "dump") -> Iterator[Entry]:
     """Yield the file's articles in order as they are found (lazy: first ones come at once).
 
-    A text with no title line is one article called `fallback_title`.  To resume an
-    indexing that stopped, pass the `start` offset and `index` of the next article.
+    A text with no title line is one article called `fallback_title`, and so is standard
+    wikitext (`fmt` "wikitext"), where a ``[[...]]`` line is a link.  To resume an indexing
+    that stopped, pass the `start` offset and `index` of the next article.
     """
+    if fmt == "wikitext":
+        if start < len(text) or first_index == 0:
+            yield Entry(first_index, fallback_title, 0 if first_index == 0 else start, len(text),
+                        redirect_target(text, start))
+        return
     index = first_index
     previous: tuple[int, str, int] | None = None
     for line in _title_lines(text, start):

@@ -191,6 +191,7 @@ class ReaderApp(App[None]):
         return reader_class()(
             self.library.article_source(entry),
             entry.title,
+            fmt=self.library.format,
             source_name=self.library.name,
             index=index,
             can_pick=self.has_many,
