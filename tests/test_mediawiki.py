@@ -109,3 +109,58 @@ def test_print_shows_the_first_link_line_of_a_wiki_file(tmp_path):
                           capture_output=True, text=True, encoding="utf-8", timeout=60)
     assert done.returncode == 0, done.stderr
     assert "Main Page" in done.stdout and "Other page" in done.stdout and "=" * 60 not in done.stdout
+
+
+# ---------------------------------------------------------------------------- apostrophes
+
+APOSTROPHES = [
+    ("l'''italic''plain", "l'italicplain"),  # odd bold and italic counts: a one-letter word keeps one
+    ("''foo''''bar''", "foo'bar"),  # four apostrophes: one of them is text
+    ("''''four'''", "'four"),
+    ("''''''six''''''", "'six'"),
+    ("'''''both''''' plain", "both plain"),
+    ("''it'' and '''bold''' and ''it'''s''", "it and bold and its"),  # even italic count: the last bold is bold
+    ("a '''bold'' then", "a 'bold then"),  # odd counts: the bold after a space is the one taken
+    ("it''s open to the end", "its open to the end"),
+    ("Rock 'n' roll, the '90s", "Rock 'n' roll, the '90s"),
+    ("''[[Foo|bar]]'' baz", "bar baz"),
+    ("[[Foo|''bar'']] baz", "bar baz"),
+    ("<nowiki>''a'' '''b'''</nowiki>", "''a'' '''b'''"),
+    ("<!-- ''x --> ''y''", "y"),
+    ("x <code>''a''</code>", "x a"),
+    ("{{lang|fr|''Le Monde''}} says", "Le Monde says"),
+]
+
+
+@pytest.mark.parametrize("source, expected", check(APOSTROPHES))
+def test_apostrophes(source, expected):
+    assert shown(source) == expected
+
+
+def marks_of(source: str) -> list[tuple[str, set[str]]]:
+    article = parse_article(source, "T", fmt="wikitext")
+    return [(span.text, set(span.marks)) for block in article.lead for span in getattr(block, "spans", ())]
+
+
+def test_an_italic_left_open_closes_at_its_line_end():
+    spans = marks_of("a ''b\nc ''d'' e")
+    assert ("b", {"italic"}) in spans and ("d", {"italic"}) in spans
+    assert all("italic" not in marks for text, marks in spans if "c" in text or "e" in text)
+
+
+def test_a_stray_italic_stays_inside_its_reference_and_template():
+    source = ("Text.<ref>{{cite web |title=A ''Stray |url=http://x.org}}</ref> After ''it'' words.\n\n"
+              "== Next ==\nMore.<ref>''Open book</ref> tail.\n\n{{reflist}}\n")
+    article = parse_article(source, "T", fmt="wikitext")
+    assert [section.title for section in article.sections][:1] == ["Next"]
+    assert "A Stray" in "".join(span.text for span in article.citations[0].text)
+    assert "Open book" in "".join(span.text for span in article.citations[1].text)
+    text = shown(source)
+    assert "After it words." in text and "tail." in text and "|" not in text and "''" not in text
+    tail = [span for block in article.sections[0].blocks for span in getattr(block, "spans", ())]
+    assert all("italic" not in span.marks for span in tail if "tail" in span.text)
+
+
+def test_five_apostrophes_count_as_both_bold_and_italic():
+    assert shown("'''''Pop Corn'' Music Awards'''") == "Pop Corn Music Awards"
+    assert (" Music Awards", {"bold"}) in marks_of("'''''Pop Corn'' Music Awards'''")

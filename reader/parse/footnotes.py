@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import mwparserfromhell
 from mwparserfromhell.nodes import Comment, Tag, Template, Text
 from mwparserfromhell.wikicode import Wikicode
 
@@ -46,7 +45,7 @@ class FootnotesMixin(_Base):
             return
         known = registry.reuse(name, None) if name else None
         if known is None:
-            known = self._footnote_number(_mended(contents), name)
+            known = self._footnote_number(contents, name)
         if known is not None:
             out.append(marker(known))
 
@@ -163,14 +162,3 @@ def _attr(node: Tag, name: str) -> str | None:
         return None
     return None
 
-
-def _mended(contents: Wikicode) -> Wikicode:
-    """A ref's contents parsed again without bold and italics when a stray ``''`` broke a template
-    in it: mwparserfromhell paired ``''`` before the template with one inside it (toronto:
-    ``<ref>'Herald-Tribune''.{{cite web |title= Hollywood of North ''|...}}</ref>`` showed
-    "cite web |url= ..." as text).  Whole templates matter more to a reference than its italics."""
-    text = str(contents)
-    if "{{" not in text or "}}" not in text or contents.filter_templates():
-        return contents
-    again = mwparserfromhell.parse(text, skip_style_tags=True)
-    return again if again.filter_templates() else contents

@@ -29,7 +29,7 @@ _TAG_MARKS = {
     "source": CODE, "syntaxhighlight": CODE, "math": CODE, "chem": CODE, "ce": CODE,
 }
 _SKIP_TAGS = {"references", "templatestyles", "hr", "meta", "link", "timeline", "graph", "mapframe", "maplink"}
-_RAW_TAGS = {"nowiki", "pre", "math", "source", "syntaxhighlight", "code", "chem", "ce", "score"}
+_RAW_TAGS = {"nowiki", "pre", "math", "source", "syntaxhighlight", "chem", "ce", "score"}  # <code> holds wikitext
 _INTERLANGUAGE = re.compile(r"^[a-z]{2,3}(-[a-z]{2,8})*:", re.IGNORECASE)
 _IMAGE_OPTION = re.compile(
     r"^\s*(thumb|thumbnail|frame|framed|frameless|border|left|right|center|centre|none|upright|baseline|"
