@@ -45,12 +45,28 @@ ENTITIES = [
     ("&amp; &lt; &gt; &quot;", "& < > \""),
     ("a&nbsp;b", "a\u00a0b"),
     ("&hellip;&verbar;", "…|"),
+    ("<nowiki>&lt;b&gt; &amp; ''x''</nowiki>", "<b> & ''x''"),  # nowiki keeps markup, not references
+    ("<pre>&lt;b&gt; &#x41;</pre>", "<b> A"),
+    ("<syntaxhighlight lang=html>&lt;b&gt;</syntaxhighlight>", "&lt;b&gt;"),  # code: as written
+    ("see http://x.org/?a=1&amp;b=2 now", "see http://x.org/?a=1&b=2 now"),
+    ("[http://x.org/?a=1&amp;b=2 the label]", "the label"),
+    ("[[Foo&nbsp;bar]] and [[Foo|a&#160;b]]", "Foo\u00a0bar and a\u00a0b"),
+    ("[[Foo|a&nbsp;&amp;&nbsp;b]]", "a\u00a0&\u00a0b"),
 ]
 
 
 @pytest.mark.parametrize("source, expected", check(ENTITIES))
 def test_character_references(source, expected):
     assert shown(source) == expected
+
+
+def test_references_in_urls_and_infobox_values_are_characters():
+    article = parse_article("[http://x.org/?a=1&amp;b=2 label] {{Infobox person|name=N|birth_place=x&nbsp;y}}",
+                            "T", fmt="wikitext")
+    spans = [span for block in article.lead for span in getattr(block, "spans", ())]
+    assert any(span.target == "http://x.org/?a=1&b=2" for span in spans)
+    assert "x\u00a0y" in shown("{{Infobox person|name=N|birth_place=x&nbsp;y}}")
+    assert "&nbsp;" not in shown("{{Infobox person|name=N|birth_place=x&nbsp;y}}")
 
 
 @pytest.mark.parametrize("source", ["&#xD83D;", "&#55357;", "a &#xD800; b", "x\ud83dy", "[[a\udfff|b]]"])

@@ -236,7 +236,8 @@ class BlockBuilder:
             self.emit(Quote(finish(self.r.spans(node.contents))))
             return
         if name in ("pre", "poem") and node.contents is not None:
-            text = "".join(s.text for s in self.r.spans(node.contents)) if name == "poem" else str(node.contents)
+            text = ("".join(s.text for s in self.r.spans(node.contents)) if name == "poem"
+                    else unescape_entities(str(node.contents)))
             self.end_line()
             self.flush()
             if text.strip():

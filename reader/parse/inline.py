@@ -19,7 +19,7 @@ from ..model import BOLD, CODE, ITALIC, LINK, SMALL, SUB, SUP, Citation, Span
 from ..source.namespaces import CATEGORY_PREFIXES, FILE_PREFIXES
 from .citations import Registry
 from .footnotes import FootnotesMixin
-from .spans import NO_MARKS, block_spans, braceless, code_str, unescape_entities, valid_codepoint
+from .spans import NO_MARKS, block_spans, braceless, code_str, reference_char, unescape_entities
 
 MAX_DEPTH = 60  # deeper nesting is shown as its text, never recursed into
 
@@ -28,6 +28,7 @@ _TAG_MARKS = {
     "small": SMALL, "sup": SUP, "sub": SUB, "code": CODE, "tt": CODE, "kbd": CODE, "samp": CODE,
     "source": CODE, "syntaxhighlight": CODE, "math": CODE, "chem": CODE, "ce": CODE,
 }
+_DECODED_RAW = {"nowiki", "pre"}  # raw, but their character references are read (MediaWiki)
 _SKIP_TAGS = {"references", "templatestyles", "hr", "meta", "link", "timeline", "graph", "mapframe", "maplink"}
 _RAW_TAGS = {"nowiki", "pre", "math", "source", "syntaxhighlight", "chem", "ce", "score"}  # <code> holds wikitext
 _INTERLANGUAGE = re.compile(r"^[a-z]{2,3}(-[a-z]{2,8})*:", re.IGNORECASE)
@@ -151,9 +152,7 @@ class Renderer(FootnotesMixin):
                 code = int(node.value, 16 if node.hexadecimal else 10)
             except ValueError:
                 code = -1
-            value = chr(code) if valid_codepoint(code) else str(node)
-            if 0x80 <= code <= 0x9F:  # as browsers read them (HTML5): windows-1252's characters
-                value = bytes([code]).decode("cp1252", errors="ignore") or str(node)
+            value = reference_char(code) or str(node)
         out.append(Span(value, marks))
 
     def _heading(self, node: Heading, marks: frozenset[str], out: list[Span]) -> None:
@@ -180,7 +179,8 @@ class Renderer(FootnotesMixin):
         if mark:
             marks = marks | {mark}
         if name in _RAW_TAGS:
-            out.append(Span(str(node.contents), marks))
+            raw = str(node.contents)
+            out.append(Span(unescape_entities(raw) if name in _DECODED_RAW else raw, marks))
         elif name in ("td", "th"):
             out.append(Span(" ", marks))
             self.render(node.contents.nodes, marks, out)
@@ -200,7 +200,7 @@ class Renderer(FootnotesMixin):
             return
         if node.text is None and _INTERLANGUAGE.match(title) and " " not in title.split(":", 1)[0]:
             return  # an interlanguage link: not part of the article
-        target = title.lstrip(":")
+        target = unescape_entities(title.lstrip(":"))
         if node.text is not None:
             label: list[Span] = []
             self.render(node.text.nodes, marks | {LINK}, label)
@@ -232,7 +232,7 @@ class Renderer(FootnotesMixin):
         return []
 
     def _external(self, node: ExternalLink, marks: frozenset[str], out: list[Span]) -> None:
-        url = str(node.url).strip()
+        url = unescape_entities(str(node.url).strip())
         if node.title is not None and code_str(node.title).strip():
             label: list[Span] = []
             self.render(node.title.nodes, marks | {LINK}, label)
