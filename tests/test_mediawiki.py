@@ -180,3 +180,53 @@ def test_a_stray_italic_stays_inside_its_reference_and_template():
 def test_five_apostrophes_count_as_both_bold_and_italic():
     assert shown("'''''Pop Corn'' Music Awards'''") == "Pop Corn Music Awards"
     assert (" Music Awards", {"bold"}) in marks_of("'''''Pop Corn'' Music Awards'''")
+
+
+# ---------------------------------------------------------------------------- HTML, balanced or not
+
+def blocks(source: str) -> list[str]:
+    """The article's blocks, each as its plain text (what stands on lines of its own)."""
+    article = parse_article(source, "T", fmt="wikitext")
+    found = list(article.lead) + [block for section in article.walk() for block in section.blocks]
+    return [" ".join("".join(span.text for span in getattr(block, "spans", ())).split()) for block in found]
+
+
+HTML = [
+    ("<ul><li>One<li>Two</ul>", "• One • Two"),  # li's end tag is optional
+    ("<ul><li>One</li><li>Two</li></ul>after", "• One • Two after"),
+    ("<ol><li>a<li>b</ol>", "1. a 2. b"),
+    ("<ol><li>a<ul><li>b</li></ul></li><li>c</ol>", "1. a ◦ b 2. c"),
+    ("a</s> b</b> c", "a b c"),  # a closing tag with nothing open: dropped
+    ("x </div> y", "x y"),
+    ("<div title/ >x</div>", "x"),
+    ("a <div title/ > b", "a b"),
+    ("a <span\nstyle=\"color:red\">text</span> b", "a text b"),  # a tag over two lines
+    ("<small>small words\n\nnext paragraph", "small words next paragraph"),  # closed at its paragraph's end
+    ("<p>a<p>b", "a b"),
+    ("a</br>b", "a b"),
+    ("<center>centred</center>", "centred"),
+    ("<b>bold <i>both</b> after", "bold both after"),
+    ("<table><tr><td>a<td>b</tr></table>", "a │ b"),  # td's end tag is optional
+    ("<table>\n<tr><td>a\n<td>b\n</table>", "a │ b"),
+]
+
+
+@pytest.mark.parametrize("source, expected", check(HTML))
+def test_html(source, expected):
+    assert shown(source) == expected
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("<div>a</div>b", ["a", "b"]),
+    ("x <div>a</div> y", ["x", "a", "y"]),
+    ("<p>a<p>b", ["a", "b"]),
+    ("<ul><li>One</li><li>Two</li></ul>after", ["One", "Two", "after"]),
+    ("<dl><dt>Term<dd>Definition</dl>", ["Term", "Definition"]),
+])
+def test_html_blocks_stand_apart(source, expected):
+    assert blocks(source) == expected
+
+
+def test_an_html_heading_is_a_section():
+    article = parse_article("<h2>Head</h2>\ntext", "T", fmt="wikitext")
+    assert [section.title for section in article.sections] == ["Head"]
