@@ -230,3 +230,35 @@ def test_html_blocks_stand_apart(source, expected):
 def test_an_html_heading_is_a_section():
     article = parse_article("<h2>Head</h2>\ntext", "T", fmt="wikitext")
     assert [section.title for section in article.sections] == ["Head"]
+
+
+# ---------------------------------------------------------------------------- tables
+
+TABLES = [
+    (":{|\n| a || b\n|}", "a │ b"),  # a table indented with ":" is a table
+    ("::{| class=wikitable\n! H1 !! H2\n|-\n| a || b\n|}\nafter", "H1 │ H2 ───┼─── a │ b after"),
+    ("{{(!}} class=wikitable\n{{!}} a {{!!}} b\n{{!-}}\n{{!}} c {{!!}} d\n{{!)}}\nafter", "a │ b c │ d after"),
+    ("{{{!}}\n{{!}} x\n{{!}}}", "x"),
+    ("{||}\ntext", "text"),  # an empty table shows nothing
+    ("before\n{|\n|}\nafter", "before after"),
+    ("text\n|}\nmore", "text more"),  # a table closer with no table open
+    ("{|\nstray\n| a\n|}", "stray a"),  # text outside the cells comes before the table
+    ("{|\n| a\n|-\nrow stray\n| b\n|}", "row stray a b"),
+    ("<table>text<tr><td>c</td></tr></table>", "text c"),
+    ("{| class=\"wikitable sortable\"\n! Date !! Event\n|-\n| {{dts|2001|5|3}} || x\n|-\n| {{dts|1999}} || y\n|}",
+     "Date │ Event ────────────┼────── May 3, 2001 │ x 1999 │ y"),
+    ("{| class=\"wikitable sortable\"\n!Date\n!Event\n|-\n|{{dts||10|17}}\n|x\n|}",
+     "Date │ Event ───────────┼────── October 17 │ x"),
+]
+
+
+@pytest.mark.parametrize("source, expected", check(TABLES))
+def test_tables(source, expected):
+    assert shown(source) == expected
+
+
+def test_a_sortable_date_column_keeps_its_header_in_the_dump_format():
+    source = ("[[T]]\n\nCATEGORIES: X\n\n{| class=\"wikitable sortable\"\n! Date !! Event\n|-\n"
+              "| [tpl]dts|2001|5|3[/tpl] || x\n|}\n")
+    assert shown(source, fmt="dump").startswith("Date │ Event")
+    assert "May 3, 2001 │ x" in shown(source, fmt="dump")

@@ -22,7 +22,7 @@ from .citations import CITATION_KINDS
 from .dumpformat import BIB
 from .inline import Renderer
 from .spans import NO_MARKS, block_spans, braceless, code_str, finish, norm_name, unescape_entities
-from .tables import build_table
+from .tables import build_table, fostered
 from .templates import guess_kind, render_template
 
 _LIST_KINDS = {"*": "bullet", "#": "number", ";": "term", ":": "definition"}
@@ -232,6 +232,9 @@ class BlockBuilder:
         if name == "table":
             self.end_line()
             self.flush()
+            before = fostered(self.r, node)
+            if before:
+                self.items.append(Paragraph(before))
             table = build_table(self.r, node)
             if table is not None:
                 self.items.append(table)
