@@ -262,3 +262,26 @@ def test_a_sortable_date_column_keeps_its_header_in_the_dump_format():
               "| [tpl]dts|2001|5|3[/tpl] || x\n|}\n")
     assert shown(source, fmt="dump").startswith("Date │ Event")
     assert "May 3, 2001 │ x" in shown(source, fmt="dump")
+
+
+# ---------------------------------------------------------------------------- leftover markup
+
+LEFTOVERS = [
+    ("In the 1980scite web |url=http://x.org |title=Old days}}</ref> it grew.", "In the 1980s[1] it grew."),
+    ("stray </ref> closer", "stray closer"),
+    ("x<!-- a comment --> --> y", "x y"),
+    (" in [[Bonanza, Idaho]] -->\nnext", "in Bonanza, Idaho next"),
+    ("Text.<ref>[[Foo]] ''bar</ref> more", "Text.[1] more"),
+    ("Text.<ref>[[Foo|F]] ''Title'' (1990''</ref> after", "Text.[1] after"),
+]
+
+
+@pytest.mark.parametrize("source, expected", check(LEFTOVERS))
+def test_leftover_markup(source, expected):
+    assert shown(source).split(" 1 References")[0] == expected
+
+
+def test_a_headless_citation_is_a_reference():
+    article = parse_article("In the 1980scite web |url=http://x.org |title=Old days}}</ref> it grew.", "T",
+                            fmt="wikitext")
+    assert "Old days" in "".join(span.text for span in article.citations[0].text)

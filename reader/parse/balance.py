@@ -16,7 +16,9 @@ reference: a piece nested in another is opaque to it):
 * an HTML tag left open is closed where HTML closes it (``<li>`` at the next ``<li>`` or at
   ``</ul>``, ``<td>`` at the next cell or row, ``<p>`` at the next block), an inline one at
   its paragraph's end, and any at its piece's end; a closing tag with nothing open to close
-  is dropped; a tag written over several lines is put on one.
+  is dropped; a tag written over several lines is put on one;
+* a ``</ref>`` with no reference open, and a ``-->`` with no comment open, are dropped: the
+  ends of markup whose start was lost (MediaWiki would print them).
 
 Raw text (comments, ``<nowiki>``, ``<pre>``, ``<math>``...) is left as it is.
 """
@@ -38,7 +40,7 @@ _HTML = "|".join(sorted(_BLOCK | _INLINE | _VOID, key=len, reverse=True))
 _TOKEN = re.compile(
     r"'{2,}|\{\{|\}\}|\[\[|\]\]|\||\n"
     r"|<ref\b[^<>]*?/\s*>|<ref\b[^<>]*>|</ref\s*>"
-    r"|<!--.*?(?:-->|\Z)"
+    r"|<!--.*?(?:-->|\Z)|-->"
     rf"|<({_RAW})\b[^<>]*?/\s*>|<({_RAW})\b[^<>]*>.*?(?:</\2\s*>|\Z)"
     rf"|<(/?)({_HTML})(?![\w-])([^<>]*)>",
     re.IGNORECASE | re.DOTALL,
@@ -108,8 +110,11 @@ class _Balancer:
             self._pop_to("{{" if token == "}}" else "[[", at)
         elif match.group(4):
             self._html(match, piece)
+        elif token == "-->":
+            self.edits[at] = (3, "")  # the end of a comment whose start was lost: not text
         elif token.startswith("</"):
-            self._pop_to("ref", at)
+            if not self._pop_to("ref", at):
+                self.edits[at] = (len(token), "")  # a </ref> with no <ref> open: dropped
         elif token[:4].lower() == "<ref" and not token.rstrip(">").rstrip().endswith("/"):
             self.stack.append(_Piece("ref"))
 
@@ -168,14 +173,15 @@ class _Balancer:
 
     # ------------------------------------------------------------------ pieces and lines
 
-    def _pop_to(self, kind: str, at: int) -> None:
-        """A closer: ends the innermost open piece of its kind, and any opened inside it; a closer
-        with no such piece open is text."""
+    def _pop_to(self, kind: str, at: int) -> bool:
+        """A closer: ends the innermost open piece of its kind, and any opened inside it; False
+        (the closer is text) when no such piece is open."""
         if not any(piece.kind == kind for piece in self.stack[1:]):
-            return
+            return False
         while self.stack[-1].kind != kind:
             self._end_piece(self.stack.pop(), at)
         self._end_piece(self.stack.pop(), at)
+        return True
 
     def _end_piece(self, piece: _Piece, at: int) -> None:
         self._end_line(piece, at)
@@ -214,6 +220,6 @@ class _Balancer:
 
 def balance(source: str) -> str:
     """`source` with its apostrophes and HTML tags balanced (see the module)."""
-    if "''" not in source and "<" not in source:
+    if "''" not in source and "<" not in source and "-->" not in source:
         return source
     return _Balancer(source).run()

@@ -43,6 +43,20 @@ _TABLE_OPEN = re.compile(r"^[:*#;]*[ \t]*(?:\{\||\{\{\(!\}\}|\{\{\{!\}\})")
 _TEMPLATE_CELLS = (("{{!-}}", "|-"), ("{{!)}}", "|}"), ("{{!}}}", "|}"), ("{{!!}}", "||"), ("{{!}}", "|"))
 
 
+# A citation that lost its "<ref>{{" (".. in the 1980scite web |url=...}}</ref>"): the rest
+# of it, up to the closers it kept.
+_HEADLESS_CITATION = re.compile(
+    r"(?<!\{\{)(cite (?:web|news|book|journal|magazine|press release|encyclopedia|report)[ \t]*\|"
+    r"[^\n{}]*(?:\{\{[^\n{}]*\}\}[^\n{}]*)*\}\})([ \t]*</ref>)", re.IGNORECASE)
+
+
+def mend_citations(source: str) -> str:
+    """``...1980scite web |url=x |title=y}}</ref>`` -> ``...1980s<ref>{{cite web ...}}</ref>``."""
+    if "</ref>" not in source or "cite " not in source.lower():
+        return source
+    return _HEADLESS_CITATION.sub(lambda m: "<ref>{{" + m.group(1) + m.group(2), source)
+
+
 def mend_tables(source: str) -> str:
     """Table lines as MediaWiki reads them, so that mwparserfromhell finds the table:
 
