@@ -285,3 +285,41 @@ def test_a_headless_citation_is_a_reference():
     article = parse_article("In the 1980scite web |url=http://x.org |title=Old days}}</ref> it grew.", "T",
                             fmt="wikitext")
     assert "Old days" in "".join(span.text for span in article.citations[0].text)
+
+
+# ---------------------------------------------------------------------------- template families
+
+NB = "\u00a0"
+TEMPLATES = [
+    ("A {{sic|Teh}} word", "A Teh [sic] word"),
+    ("{{sic|?|Teh}}", "Teh [sic?]"),
+    ("{{sic|hide=y|Teh}}", "Teh"),
+    ("a {{sic}} b", "a [sic] b"),
+    ("{{font|text=Hello|size=90%}} x", "Hello x"),
+    ("{{font|Hi|color=red}}", "Hi"),
+    ("{{font color|red|Red text}}", "Red text"),
+    ("{{font color|red|yellow|On yellow}}", "On yellow"),
+    ("{{text color|green|t}} {{colour|red|c}} {{color|red|col}} {{fc|blue|f}}", "t c col f"),
+    ("{{smallcaps|Xx}} {{large|big}} {{huge|h}} {{underline|u}} {{strikethrough|s}} {{highlight|hl}}",
+     "Xx big h u s hl"),
+    ("{{resize|90%|re}} {{resize|small}} {{serif|se}} {{nobold|nb}} {{midsize|mi}}", "re small se nb mi"),
+    ("a{{snds|text}}b", f"a{NB}– text –{NB}b"),
+    ("one{{mdashb}}two", "one—two"),
+    ("a{{snd}}b", f"a{NB}– b"),
+    ("a{{spaced en dash}}b{{spnd}}c", f"a{NB}– b{NB}– c"),
+    ("a{{ndash}}b{{mdash}}c{{en dash}}d{{em dash}}e", "a–b—c–d—e"),
+    ("a{{spaced mdash}}b", f"a{NB}— b"),
+    ("1{{figure dash}}2 {{minus}}3", "1‒2 −3"),
+    ("a{{bull}}b{{dot}}c{{middot}}d{{slash}}e", "a • b · c·d / e"),
+    ("a{{spaces|3}}b{{sp}}c", f"a{NB * 3}b c"),
+    ("{{Age|1958|8|29|2009|6|25}}", "50"),
+    ("{{age|1958|8|29|2009|8|29}}", "51"),
+    ("{{age in years|1900|1|1|1950|1|1}}", "50"),
+    ("{{Collapsible list|title=Members|Alice|Bob}}", "Members Alice Bob"),
+    ("{{Collapsible list|title=Members|1=Alice|2=Bob}}", "Members Alice Bob"),
+]
+
+
+@pytest.mark.parametrize("source, expected", check(TEMPLATES))
+def test_template_families(source, expected):
+    assert shown(source) == expected
