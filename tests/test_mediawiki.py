@@ -323,3 +323,33 @@ TEMPLATES = [
 @pytest.mark.parametrize("source, expected", check(TEMPLATES))
 def test_template_families(source, expected):
     assert shown(source) == expected
+
+
+# ---------------------------------------------------------------------------- reference lists
+
+REFERENCES = [
+    ("a<ref>one</ref> b<ref>two</ref>\n<references/>\nc<ref>three</ref>\n<references/>",
+     "a[1] b[2] 1. one 2. two c[1] 1. three"),  # each list shows its own, numbered from 1
+    ("a<ref group=note>n1</ref> b<ref>r1</ref> c<ref group=note>n2</ref>\n<references group=note/>\n"
+     "<references/>", "a[note 1] b[1] c[note 2] 1. n1 2. n2 1. r1"),
+    ("a{{efn|first}} b{{efn|second}} c<ref>r</ref>\n{{notelist}}\n{{reflist}}", "a[a] b[b] c[1] a. first b. second 1. r"),
+    ("a{{efn-ua|first}} b{{refn|group=nb|second}}\n{{notelist-ua}}\n{{reflist|group=nb}}",
+     "a[A] b[nb 1] A. first 1. second"),
+    ("a<ref name=p>Part one.</ref> b<ref follow=p>Part two.</ref>\n{{reflist}}", "a[1] b 1. Part one. Part two."),
+    ("a<ref name=x group=g>X</ref> b<ref name=x group=g/>\n{{reflist|group=g}}", "a[g 1] b[g 1] 1. X"),
+    ("a<ref name=x>plain</ref> b<ref name=x group=g>grouped</ref>\n{{reflist}}\n{{reflist|group=g}}",
+     "a[1] b[g 1] 1. plain 1. grouped"),  # names are per group
+    ("a<ref>one</ref>\n<references/>\nb<ref>two</ref>", "a[1] 1. one b[1] Notes 1. two"),  # left over: at the end
+]
+
+
+@pytest.mark.parametrize("source, expected", check(REFERENCES))
+def test_reference_lists(source, expected):
+    assert shown(source) == expected
+
+
+def test_a_marker_points_to_its_own_footnote_whatever_it_shows():
+    article = parse_article("a<ref>one</ref>\n<references/>\nb<ref>two</ref>\n<references/>", "T", fmt="wikitext")
+    markers = [span for block in article.lead for span in getattr(block, "spans", ()) if span.cite]
+    assert [(span.text, span.cite) for span in markers] == [("[1]", 1), ("[1]", 2)]
+    assert [(citation.number, citation.mark) for citation in article.citations] == [(1, "1"), (2, "1")]

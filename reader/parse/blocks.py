@@ -251,9 +251,10 @@ class BlockBuilder:
                 self.items.append(Preformatted(text.strip("\n")))
             return
         if name == "references":
+            group = _attr(node, "group")
             if node.contents is not None:
-                self.r.define_list(node.contents)
-            self.emit(References())
+                self.r.define_list(node.contents, group)
+            self.emit(References(group, self.r.ctx.registry.close_list(group)))
             return
         if name == "gallery" and node.contents is not None:
             self._gallery(str(node.contents))
@@ -393,6 +394,14 @@ class BlockBuilder:
 
 def _skip(node: object) -> None:
     return None
+
+
+def _attr(node: Tag, name: str) -> str:
+    """An attribute's value, unquoted ("" when absent)."""
+    try:
+        return str(node.get(name).value).strip().strip("\"'").strip() if node.has(name) else ""
+    except (ValueError, AttributeError):
+        return ""
 
 
 def blocks_text(block: Block) -> str:

@@ -1,7 +1,7 @@
 """Small helpers on wikicode and spans that the parse modules share (no rendering here).
 
 `code_str`/`norm_name` read names; `braceless` drops markup debris; `finish` merges and trims
-rendered spans; `marker` and `fields_key` make footnote markers and citation identities.
+rendered spans; `fields_key` makes citation identities.
 """
 
 from __future__ import annotations
@@ -30,11 +30,6 @@ def code_str(code: Wikicode) -> str:
 def norm_name(name: str) -> str:
     """A template name as compared: lower case, "_" read as space, spaces collapsed."""
     return " ".join(name.replace("_", " ").split()).lower()
-
-
-def marker(number: int) -> Span:
-    """The footnote marker ``[n]``."""
-    return Span(f"[{number}]", NO_MARKS, None, number)
 
 
 def fields_key(kind: str, fields: tuple[tuple[str, str], ...]) -> str:
