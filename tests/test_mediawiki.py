@@ -353,3 +353,8 @@ def test_a_marker_points_to_its_own_footnote_whatever_it_shows():
     markers = [span for block in article.lead for span in getattr(block, "spans", ()) if span.cite]
     assert [(span.text, span.cite) for span in markers] == [("[1]", 1), ("[1]", 2)]
     assert [(citation.number, citation.mark) for citation in article.citations] == [(1, "1"), (2, "1")]
+
+
+def test_a_quoted_group_in_a_template_is_the_group():
+    text = 'a{{#tag:ref|Note.|group="nb"|name=""}} b<ref>R.</ref>\n==Notes==\n<references group="nb"/>\n==Refs==\n{{reflist}}'
+    assert shown(text) == "a[nb 1] b[1] 1 Notes 1. Note. 2 Refs 1. R."

@@ -71,10 +71,15 @@ _LIST_GROUPS = {"notelist": "lower-alpha", "notelist-ua": "upper-alpha", "noteli
                 "notelist-ur": "upper-roman", "notelist-lg": "lower-greek", "efn list": "lower-alpha"}
 
 
+def _group(a: Args) -> str:
+    """A ``group=`` parameter's value, unquoted (``group="nb"`` is the group nb, as in MediaWiki)."""
+    return a.text("group").strip("\"' ")
+
+
 def _references(a: Args) -> Block | None:
     """``{{reflist}}``, ``{{notelist}}``...: the list of a group's footnotes (see `citations`)."""
     name = norm_name(code_str(a.node.name))
-    group = a.text("group") or _LIST_GROUPS.get(name, "")
+    group = _group(a) or _LIST_GROUPS.get(name, "")
     refs = a.named.get("refs")
     if refs is not None:  # list-defined references: define the names, show nothing here
         a.r.define_list(refs, group)
@@ -191,7 +196,7 @@ def _footnote_params(kind: str = "note", group: str | None = None) -> Handler:
             return  # only its text is being looked at: register nothing
         registry = a.r.ctx.registry
         name = a.text("name") or None
-        in_group = a.text("group") if group is None else group
+        in_group = _group(a) if group is None else group
         if a.pos(1) is None and a.named.get("text") is None and name:
             a.out.append(registry.marker(registry.use_name(name, in_group)))
             return
@@ -219,7 +224,7 @@ def _named_ref(a: Args) -> None:
     for code in a.positional:
         name = a.r.text(code).strip()
         if name:
-            a.out.append(a.r.ctx.registry.marker(a.r.ctx.registry.use_name(name, a.text("group"))))
+            a.out.append(a.r.ctx.registry.marker(a.r.ctx.registry.use_name(name, _group(a))))
 
 
 def _bib(a: Args) -> None:
