@@ -358,3 +358,55 @@ def test_a_marker_points_to_its_own_footnote_whatever_it_shows():
 def test_a_quoted_group_in_a_template_is_the_group():
     text = 'a{{#tag:ref|Note.|group="nb"|name=""}} b<ref>R.</ref>\n==Notes==\n<references group="nb"/>\n==Refs==\n{{reflist}}'
     assert shown(text) == "a[nb 1] b[1] 1 Notes 1. Note. 2 Refs 1. R."
+
+
+# ---------------------------------------------------------------------------- short footnotes and their sources
+
+from reader.model import plain  # noqa: E402
+
+NIXON = """[[Richard Nixon]]
+
+CATEGORIES: Presidents
+
+Born.[tpl]sfn|Aitken|1993|p=12[/tpl] House.[tpl]sfn|NPS, Nixon Birthplace[/tpl] More.[tpl]sfnm|1a1=Russell|1y=2001|1pp=77–79|2a1=Sobel|2y=1999|2p=129[/tpl]
+
+==Sources==
+
+* [tpl]cite book|last=Aitken|first=Jonathan|title=Nixon: A Life|year=1993|publisher=Regnery[/tpl]
+| ref = Aitken
+* [tpl]cite web|url=http://nps.gov/x|title=Nixon Birthplace|publisher=National Park Service[/tpl]
+| ref = NPS, Nixon Birthplace
+* [tpl]cite book|last=Russell|first=Francis|title=The Book|year=2001[/tpl]
+* [tpl]cite book|last=Sobel|first=Robert|title=Other|year=1999[/tpl]
+"""
+
+
+def test_anchor_lines_after_bibliography_entries_are_their_anchors_not_text():
+    text = shown(NIXON, fmt="dump")
+    assert "ref =" not in text and "| ref" not in text and "• •" not in text
+    article = parse_article(NIXON, fmt="dump")
+    assert plain(article.citations[1].full) == "“Nixon Birthplace”. National Park Service. http://nps.gov/x"
+    assert plain(article.citations[0].full) == "Aitken, Jonathan (1993). Nixon: A Life. Regnery."
+
+
+def test_sfnm_lists_each_source_with_its_pages_and_finds_each():
+    article = parse_article(NIXON, fmt="dump")
+    sfnm = article.citations[2]
+    assert plain(sfnm.text) == "Russell 2001, pp. 77–79; Sobel 1999, p. 129."
+    assert plain(sfnm.full) == "Russell, Francis (2001). The Book.\nSobel, Robert (1999). Other."
+
+
+def test_an_sfn_finds_its_source_by_the_anchor_sfnref_made():
+    source = ("A.{{sfn|NPS|Nixon Birthplace}}\n\n==Sources==\n* {{cite web|url=http://nps.gov/x|title=Nixon Birthplace"
+              "|publisher=NPS|ref={{sfnRef|NPS|Nixon Birthplace}}}}\n")
+    article = parse_article(source, "T", fmt="wikitext")
+    assert "Nixon Birthplace" in plain(article.citations[0].full)
+
+
+def test_harvnb_notes_in_wikitext_link_to_their_sources():
+    source = ("A.<ref>{{harvnb|Smith|2001|p=5}}</ref> B.<ref>See {{harvnb|Smith|2001|p=7}}; also {{harvnb|Jones|1999}}."
+              "</ref>\n\n==Sources==\n* {{cite book|last=Smith|first=Ann|year=2001|title=The Book}}\n"
+              "* {{cite book|last=Jones|first=Bob|year=1999|title=Other|ref=harv}}\n")
+    article = parse_article(source, "T", fmt="wikitext")
+    assert plain(article.citations[0].full) == "Smith, Ann (2001). The Book."
+    assert plain(article.citations[1].full) == "Smith, Ann (2001). The Book.\nJones, Bob (1999). Other."

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Citation, Span
+from .cs1 import sources_of_sfnm
 from .cs1_fields import Fields, authors
 
 # Template names (lower case, "_" as space) that are citations, and the kind each gives.
@@ -50,6 +51,7 @@ class _Entry:
     defined: bool = False
     group: str = ""
     shown: int = 0  # its number within its group and list
+    shorts: tuple[tuple[tuple[str, str], ...], ...] = ()  # short citations in a note ({{harvnb}}s)
 
 
 _ALPHA = "abcdefghijklmnopqrstuvwxyz"
@@ -124,7 +126,8 @@ class Registry:
         return True
 
     def cite(self, kind: str, text: tuple[Span, ...], fields: tuple[tuple[str, str], ...] = (),
-             name: str | None = None, key: str | None = None, group: str = "") -> int:
+             name: str | None = None, key: str | None = None, group: str = "",
+             shorts: tuple[tuple[tuple[str, str], ...], ...] = ()) -> int:
         """Record a use of a footnote; returns its number (an earlier one when it is the same)."""
         name = _named(name, group)
         if group and key:
@@ -142,6 +145,7 @@ class Registry:
             return entry.number
         entry = self._new(name, group)
         self._define(entry, kind, text, fields)
+        entry.shorts = shorts
         if name:
             self.by_name[name] = entry
         if key:
@@ -187,16 +191,21 @@ class Registry:
 
     def build(self, bibliography: list[Citation]) -> tuple[Citation, ...]:
         """The finished citations; short footnotes get `full` from the bibliography when present."""
-        has_short = any(entry.kind in SHORT for entry in self.entries)
-        index = _bibliography_index(bibliography + [self._plain(e) for e in self.entries if e.kind not in SHORT]) \
-            if has_short else {}
+        has_short = any(entry.kind in SHORT or entry.shorts for entry in self.entries)
+        sources = bibliography + [self._plain(e) for e in self.entries if e.kind not in SHORT] if has_short else []
+        index = _bibliography_index(sources)
+        anchors = _anchor_index(sources)
         result = []
         for entry in self.entries:
             shown_name = entry.name.split("\x1f", 1)[-1] if entry.name else None
             text = entry.text or (Span(f"(reference named \u201c{shown_name}\u201d: its text is missing)"),)
             full: tuple[Span, ...] = ()
             if entry.kind in SHORT:
-                full = _find_full(index, entry.fields)
+                full = _find_all(index, anchors, entry.fields)
+            elif entry.shorts:  # a note citing sources in short ("See {{harvnb|Smith|2001}}; ...")
+                found = [_find_all(index, anchors, short) for short in entry.shorts]
+                full = tuple(span for i, text in enumerate(t for t in found if t)
+                             for span in ((Span("\n"),) if i else ()) + text)
             label = group_label(entry.group, entry.shown)
             result.append(Citation(entry.number, entry.kind, text, entry.fields, shown_name, full, entry.uses,
                                    "" if label == str(entry.number) else label))
@@ -230,15 +239,54 @@ def _bibliography_index(citations: list[Citation]) -> dict[tuple[str, str], Cita
     return index
 
 
+def anchor_key(text: str) -> str:
+    """An anchor as compared: letters and digits only, lower case ("NPS, Nixon Birthplace",
+    {{sfnRef|NPS|Nixon Birthplace}} and {{sfn|NPS|Nixon Birthplace}} all give "npsnixonbirthplace")."""
+    return "".join(char for char in text.lower() if char.isalnum())
+
+
+def _anchor_index(citations: list[Citation]) -> dict[str, Citation]:
+    """The bibliography's entries by the anchor a short footnote names: their ``ref=`` (or
+    ``harvid=``), else (as CS1 makes it) their authors' last names and year."""
+    index: dict[str, Citation] = {}
+    for citation in citations:
+        fields = Fields(citation.fields)
+        ref = fields.get("ref") or fields.get("harvid")
+        if ref and ref.strip().lower() not in ("harv", "none"):
+            index.setdefault(anchor_key(ref), citation)
+        names = authors(fields) or authors(fields, "editor")
+        year = _year(fields.get("date") or fields.get("year"))
+        if names:
+            lasts = "".join(name.split(",")[0] for name in names[:4])
+            index.setdefault(anchor_key(lasts + year), citation)
+    return index
+
+
+def _find_all(index: dict[tuple[str, str], Citation], anchors: dict[str, Citation],
+              pairs: tuple[tuple[str, str], ...]) -> tuple[Span, ...]:
+    """The bibliography entries a short footnote points to (an sfnm's several, a line each)."""
+    several = sources_of_sfnm(pairs) if any(k[:1].isdigit() and not k.isdigit() for k, _ in pairs) else [pairs]
+    found: list[Span] = []
+    for source in several:
+        text = _find_full(index, anchors, source)
+        if text:
+            found.extend(((Span("\n"),) if found else ()) + text)
+    return tuple(found)
+
+
 def _year(text: str) -> str:
     digits = [token for token in text.replace(",", " ").split() if token[:4].isdigit()]
     return digits[-1][:4] if digits else ""
 
 
-def _find_full(index: dict[tuple[str, str], Citation], pairs: tuple[tuple[str, str], ...]) -> tuple[Span, ...]:
+def _find_full(index: dict[tuple[str, str], Citation], anchors: dict[str, Citation],
+               pairs: tuple[tuple[str, str], ...]) -> tuple[Span, ...]:
     positional = [v.strip() for k, v in pairs if k.strip().isdigit() and v.strip()]
     if not positional:
         return ()
+    anchored = anchors.get(anchor_key("".join(positional)))
+    if anchored is not None:
+        return anchored.text
     # The first author's surname: "Egan & Kennedy" and "Egan and Kennedy" are written as one.
     last = re.split(r"\s+(?:&|and)\s+|,", positional[0].lower(), maxsplit=1)[0].strip()
     year = _year(positional[-1]) if len(positional) > 1 else ""

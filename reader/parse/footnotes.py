@@ -73,7 +73,13 @@ class FootnotesMixin(_Base):
         spans = self._note_spans(contents)
         if not spans:
             return registry.use_name(name, group) if name else None
-        return registry.cite("note", spans, (), name, key, group)
+        return registry.cite("note", spans, (), name, key, group, self._shorts(contents))
+
+    def _shorts(self, contents: Wikicode) -> tuple[tuple[tuple[str, str], ...], ...]:
+        """The short citations ({{harvnb}}, {{sfn}}...) a note holds: their full sources are found
+        for it, as for a footnote that is one short citation."""
+        return tuple(self.fields(template) for template in contents.filter_templates()
+                     if SHORT_KINDS.get(norm_name(code_str(template.name))))
 
     def _single_citation(self, contents: Wikicode) -> tuple[Template | None, str]:
         """The citation template that is all of a footnote's contents, with its kind."""
@@ -134,6 +140,8 @@ class FootnotesMixin(_Base):
 
     def citation_text(self, kind: str, fields: tuple[tuple[str, str], ...]) -> tuple[Span, ...]:
         """Formatted text of a citation template of `kind`."""
+        if kind == "sfn" and any(name[:1].isdigit() and not name.isdigit() for name, _ in fields):
+            return (Span(cs1.sfnm_citation(fields) + "."),)  # sfnm: several sources
         if kind in ("sfn", "harvnb", "harv", "harvtxt"):
             return (Span(cs1.short_citation(fields, parens=kind == "harv") + "."),)
         return cs1.format_citation(kind, fields)
