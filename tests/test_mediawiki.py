@@ -410,3 +410,8 @@ def test_harvnb_notes_in_wikitext_link_to_their_sources():
     article = parse_article(source, "T", fmt="wikitext")
     assert plain(article.citations[0].full) == "Smith, Ann (2001). The Book."
     assert plain(article.citations[1].full) == "Smith, Ann (2001). The Book.\nJones, Bob (1999). Other."
+
+
+def test_an_sfn_with_a_damaged_parameter_name_is_no_sfnm():
+    article = parse_article("A.[tpl]Sfn | Crankshaw | 1981 pp = 294–96[/tpl]\n", fmt="dump")
+    assert plain(article.citations[0].text) == "Crankshaw."

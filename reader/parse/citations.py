@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Citation, Span
-from .cs1 import sources_of_sfnm
+from .cs1 import is_sfnm, sources_of_sfnm
 from .cs1_fields import Fields, authors
 
 # Template names (lower case, "_" as space) that are citations, and the kind each gives.
@@ -265,7 +265,7 @@ def _anchor_index(citations: list[Citation]) -> dict[str, Citation]:
 def _find_all(index: dict[tuple[str, str], Citation], anchors: dict[str, Citation],
               pairs: tuple[tuple[str, str], ...]) -> tuple[Span, ...]:
     """The bibliography entries a short footnote points to (an sfnm's several, a line each)."""
-    several = sources_of_sfnm(pairs) if any(k[:1].isdigit() and not k.isdigit() for k, _ in pairs) else [pairs]
+    several = sources_of_sfnm(pairs) if is_sfnm(pairs) else [pairs]
     found: list[Span] = []
     for source in several:
         text = _find_full(index, anchors, source)

@@ -314,6 +314,11 @@ def sources_of_sfnm(pairs: tuple[tuple[str, str], ...]) -> list[tuple[tuple[str,
     return result
 
 
+def is_sfnm(pairs: tuple[tuple[str, str], ...]) -> bool:
+    """Whether a short citation's parameters are an sfnm's ("1a1", "2p"...)."""
+    return any(_SFNM_KEY.match(key.strip().lower()) for key, _ in pairs)
+
+
 def sfnm_citation(pairs: tuple[tuple[str, str], ...]) -> str:
     """"Russell 2001, pp. 77–79; Sobel 1999, p. 129": an sfnm's sources, as Wikipedia writes them."""
     return "; ".join(short_citation(source) for source in sources_of_sfnm(pairs))

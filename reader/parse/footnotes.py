@@ -140,7 +140,7 @@ class FootnotesMixin(_Base):
 
     def citation_text(self, kind: str, fields: tuple[tuple[str, str], ...]) -> tuple[Span, ...]:
         """Formatted text of a citation template of `kind`."""
-        if kind == "sfn" and any(name[:1].isdigit() and not name.isdigit() for name, _ in fields):
+        if kind == "sfn" and cs1.is_sfnm(fields):
             return (Span(cs1.sfnm_citation(fields) + "."),)  # sfnm: several sources
         if kind in ("sfn", "harvnb", "harv", "harvtxt"):
             return (Span(cs1.short_citation(fields, parens=kind == "harv") + "."),)
