@@ -415,3 +415,80 @@ def test_harvnb_notes_in_wikitext_link_to_their_sources():
 def test_an_sfn_with_a_damaged_parameter_name_is_no_sfnm():
     article = parse_article("A.[tpl]Sfn | Crankshaw | 1981 pp = 294–96[/tpl]\n", fmt="dump")
     assert plain(article.citations[0].text) == "Crankshaw."
+
+
+# ---------------------------------------------------------------------------- ordinary article content
+
+# From Help:Formatting, Help:Lists, Help:Links, Help:Tables, Help:Cite: what an ordinary article holds.
+ORDINARY = [
+("* one\n* two\n** deeper\n* three", "• one • two ◦ deeper • three"),
+("# a\n# b\n#* c\n# d", "1. a 2. b ◦ c 3. d"),
+("; Term : Definition", "Term Definition"),
+("; Term\n: Def one\n: Def two", "Term Def one Def two"),
+(": indented\n:: more", "indented more"),
+("[[Main Page]]", "Main Page"),
+("[[Main Page|different text]]", "different text"),
+("[[Help:Link#Section|section]]", "section"),
+("[[#Anchor]]", "Anchor"),
+("[[Main Page]]s plural", "Main Pages plural"),
+("[[:Category:Help]]", "Category:Help"),
+("[[Category:Help]]text", "text"),
+("[https://www.example.org Example]", "Example"),
+("https://www.example.org", "https://www.example.org"),
+("[[wikt:word|word]]", "word"),
+("[[Foo (bar)|]]", "Foo"),
+("== Heading ==\ntext", "1 Heading text"),
+("'''Bold''' and ''italic''", "Bold and italic"),
+("<s>struck</s> <u>under</u> <del>del</del> <ins>ins</ins>", "struck under del ins"),
+("x<sup>2</sup> H<sub>2</sub>O", "x2 H2O"),
+("<small>small</small> <big>big</big>", "small big"),
+("a<br>b<br/>c", "a b c"),
+("<nowiki>[[not a link]]</nowiki>", "[[not a link]]"),
+("<pre>pre ''text''</pre>", "pre ''text''"),
+(" space led\n line", "space led line"),
+("<blockquote>quoted</blockquote>", "│ quoted"),
+("<code>code</code> <kbd>kbd</kbd> <tt>tt</tt>", "code kbd tt"),
+("__NOTOC__ text __TOC__", "text"),
+("{{DEFAULTSORT:Foo}}text", "text"),
+("text<!-- hidden -->more", "textmore"),
+("----\ntext", "text"),
+("&copy; &euro; &rarr; &mdash;", "© € → —"),
+("<span style=\"color:red\">red</span>", "red"),
+("<div class=\"x\">div text</div>", "div text"),
+("<center>c</center>", "c"),
+("a <ref>note</ref> b", "a [1] b 1 References 1. note"),
+("{| class=wikitable\n|+ Caption\n! A !! B\n|-\n| 1 || 2\n|}", "Caption A │ B ──┼── 1 │ 2"),
+("{|\n| a\n| b\n|-\n| c\n| d\n|}", "a │ b c │ d"),
+("{|\n! scope=row | H\n| style=\"x\" | v\n|}", "H │ v"),
+("<math>x^2</math>", "x^2"),
+("{{lang|fr|bonjour}}", "bonjour"),
+("{{convert|1|km|mi}}", "1 kilometre (0.62\u00a0mi)"),
+("{{nowrap|a b}}", "a b"),
+("{{abbr|UN|United Nations}}", "UN"),
+("{{IPA|ˈbæ}}", "ˈbæ"),
+("{{citation needed}}", "[citation needed]"),
+("{{main|Foo}}", "Main article: Foo"),
+("#REDIRECT [[Foo]]", "↪ Redirect to Foo"),  # deliberate: the reader says where it leads
+("Text ~~~~ sig", "Text ~~~~ sig"),
+("<poem>a\nb</poem>", "a b"),
+("<gallery>\nFile:A.jpg|Cap A\n</gallery>", "[Image: A.jpg] Cap A"),  # deliberate: a terminal names the image
+("[[File:A.jpg|thumb|A caption]]", "[Image: A.jpg] A caption"),
+("''[[Foo]]'' and '''[[Bar|baz]]'''", "Foo and baz"),
+("a\n\nb", "a b"),
+("<ol><li>x</li></ol>", "1. x"),
+("<p>para</p>", "para"),
+("<abbr title=\"t\">abbr</abbr> <q>q</q> <cite>c</cite>", "abbr q c"),
+("<span\nclass=\"x\">y</span>", "y"),
+("{{sfn|Smith|2001|p=5}}", "[1] 1 References 1. Smith 2001, p. 5."),
+("[//example.org proto]", "proto"),
+("[mailto:a@b.org mail]", "mail"),
+("<references/>", ""),
+("{{reflist}}", ""),
+("a{{-}}b", "ab"),
+("[[Image:A.png|left|200px|Cap]]", "[Image: A.png] Cap"),
+]
+
+
+@pytest.mark.parametrize("source, expected", check(ORDINARY))
+def test_ordinary_constructs(source, expected):
+    assert shown(source) == expected

@@ -31,6 +31,7 @@ _TAG_MARKS = {
 _DECODED_RAW = {"nowiki", "pre"}  # raw, but their character references are read (MediaWiki)
 _SKIP_TAGS = {"references", "templatestyles", "hr", "meta", "link", "timeline", "graph", "mapframe", "maplink"}
 _RAW_TAGS = {"nowiki", "pre", "math", "source", "syntaxhighlight", "chem", "ce", "score"}  # <code> holds wikitext
+_PARENTHESES = re.compile(r"\s*\([^()]*\)\s*$")
 _INTERLANGUAGE = re.compile(r"^[a-z]{2,3}(-[a-z]{2,8})*:", re.IGNORECASE)
 _IMAGE_OPTION = re.compile(
     r"^\s*(thumb|thumbnail|frame|framed|frameless|border|left|right|center|centre|none|upright|baseline|"
@@ -201,7 +202,11 @@ class Renderer(FootnotesMixin):
         if node.text is None and _INTERLANGUAGE.match(title) and " " not in title.split(":", 1)[0]:
             return  # an interlanguage link: not part of the article
         target = unescape_entities(title.lstrip(":"))
-        if node.text is not None:
+        if node.text is not None and not node.text.nodes:
+            # the pipe trick, [[Foo (bar)|]]: the title without its namespace and parentheses
+            shown = _PARENTHESES.sub("", target.split(":", 1)[-1]).split(",", 1)[0].strip()
+            out.append(Span(shown, marks | {LINK}, target))
+        elif node.text is not None:
             label: list[Span] = []
             self.render(node.text.nodes, marks | {LINK}, label)
             out.extend(Span(s.text, s.marks, target, s.cite) for s in label)

@@ -50,6 +50,17 @@ _HEADLESS_CITATION = re.compile(
     r"[^\n{}]*(?:\{\{[^\n{}]*\}\}[^\n{}]*)*\}\})([ \t]*</ref>)", re.IGNORECASE)
 
 
+_SWITCHES = re.compile(
+    r"__(?:NOTOC|TOC|FORCETOC|NOEDITSECTION|NEWSECTIONLINK|NONEWSECTIONLINK|NOGALLERY|HIDDENCAT|NOINDEX|INDEX|"
+    r"STATICREDIRECT|DISAMBIG|NOTITLECONVERT|NOTC|NOCONTENTCONVERT|NOCC|EXPECTUNUSEDCATEGORY|ARCHIVEDTALK|"
+    r"NOGLOBAL|EXPECTED_UNCONNECTED_PAGE)__")
+
+
+def drop_switches(source: str) -> str:
+    """Behaviour switches (``__NOTOC__``, ``__TOC__``...) say how to build the page; they show nothing."""
+    return _SWITCHES.sub("", source) if "__" in source else source
+
+
 def mend_citations(source: str) -> str:
     """``...1980scite web |url=x |title=y}}</ref>`` -> ``...1980s<ref>{{cite web ...}}</ref>``."""
     if "</ref>" not in source or "cite " not in source.lower():
