@@ -492,3 +492,22 @@ ORDINARY = [
 @pytest.mark.parametrize("source, expected", check(ORDINARY))
 def test_ordinary_constructs(source, expected):
     assert shown(source) == expected
+
+
+# ---------------------------------------------------------------------------- any input prints
+
+PIECES = ["''", "'''", "''''", "'''''", "<li>", "</li>", "<ul>", "</ul>", "<ol>", "<table>", "</table>", "<tr>", "<td>",
+          "</td>", "<p>", "<div>", "</div>", "</s>", "<span\n>", "{{(!}}", "{{!}}", "{{!-}}", "{{!)}}", ":{|", "{|",
+          "|}", "|-", "{||}", "<ref>", "</ref>", "<ref group=a>", "<ref name=n/>", "<ref follow=n>", "<references/>",
+          "{{efn|", "{{notelist}}", "{{sfnm|1a1=A|1p=2}}", "-->", "<!--", "&#xD800;", "&#55357;", "&nbsp;", "&amp;",
+          "{{", "}}", "[[", "]]", "|", "\n", "\n\n", " ", "word", "{{font color|red|", "{{snds|", "__TOC__",
+          "<nowiki>", "</nowiki>", "| ref = X\n", "[http://x.org?a&amp;b]", "\ud83d"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40).map("".join), st.sampled_from(["wikitext", "dump"]))
+def test_any_markup_parses_and_prints(source, fmt):
+    article = parse_article(source, "T", fmt=fmt)
+    assert not any("could not be parsed" in notice for notice in article.notices), article.notices
+    for line in layout_article(article, 40).lines:
+        line.plain.encode("utf-8")
