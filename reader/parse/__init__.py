@@ -30,7 +30,7 @@ from ..source.namespaces import NOT_ARTICLE_PREFIXES
 from .blocks import BlockBuilder
 from .dumpformat import describe, to_wikitext
 from .inline import Context, Renderer
-from .balance import balance
+from .balance import balance_markup
 from .repair import (drop_switches, looks_escaped, mend_citations, mend_tables, restore_headings, separate_urls,
                      unescape)
 from .sections import build_sections, split_categories
@@ -81,7 +81,7 @@ def _parse(text: str, title: str | None, fmt: str | None, limit: int | None) -> 
     repairs: Counter[str] = Counter()
     source = to_wikitext(body, repairs) if fmt == "dump" else body
     notices.extend(describe(repairs))
-    source = balance(mend_tables(mend_citations(drop_switches(separate_urls(source)))))
+    source = balance_markup(mend_tables(mend_citations(drop_switches(separate_urls(source)))))
     code = mwparserfromhell.parse(source, skip_style_tags=True)
     renderer = Renderer(ctx)
     items = BlockBuilder(renderer, dump=fmt == "dump").run(code.nodes)

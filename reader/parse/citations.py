@@ -193,8 +193,7 @@ class Registry:
         """The finished citations; short footnotes get `full` from the bibliography when present."""
         has_short = any(entry.kind in SHORT or entry.shorts for entry in self.entries)
         sources = bibliography + [self._plain(e) for e in self.entries if e.kind not in SHORT] if has_short else []
-        index = _bibliography_index(sources)
-        anchors = _anchor_index(sources)
+        index, anchors = _bibliography_index(sources)
         result = []
         for entry in self.entries:
             shown_name = entry.name.split("\x1f", 1)[-1] if entry.name else None
@@ -224,19 +223,23 @@ def _named(name: str | None, group: str) -> str | None:
     return (group + "\x1f" + name if group else name) if name else None
 
 
-def _bibliography_index(citations: list[Citation]) -> dict[tuple[str, str], Citation]:
-    """(first author's last name, year) -> citation, lower case."""
+def _bibliography_index(citations: list[Citation]) -> tuple[dict[tuple[str, str], Citation], dict[str, Citation]]:
+    """Two ways to the bibliography's entries, made in one pass: (first author's last name, year),
+    lower case; and the anchor a short footnote names (see `_anchor_keys`)."""
     index: dict[tuple[str, str], Citation] = {}
+    anchors: dict[str, Citation] = {}
     for citation in citations:
         fields = Fields(citation.fields)
         names = authors(fields) or authors(fields, "editor")
+        year = _year(fields.get("date") or fields.get("year"))
+        for key in _anchor_keys(fields, names, year):
+            anchors.setdefault(key, citation)
         if not names:
             continue
         last = names[0].split(",")[0].strip().lower()
-        year = _year(fields.get("date") or fields.get("year"))
         index.setdefault((last, year), citation)
         index.setdefault((last, ""), citation)
-    return index
+    return index, anchors
 
 
 def anchor_key(text: str) -> str:
@@ -245,21 +248,16 @@ def anchor_key(text: str) -> str:
     return "".join(char for char in text.lower() if char.isalnum())
 
 
-def _anchor_index(citations: list[Citation]) -> dict[str, Citation]:
-    """The bibliography's entries by the anchor a short footnote names: their ``ref=`` (or
-    ``harvid=``), else (as CS1 makes it) their authors' last names and year."""
-    index: dict[str, Citation] = {}
-    for citation in citations:
-        fields = Fields(citation.fields)
-        ref = fields.get("ref") or fields.get("harvid")
-        if ref and ref.strip().lower() not in ("harv", "none"):
-            index.setdefault(anchor_key(ref), citation)
-        names = authors(fields) or authors(fields, "editor")
-        year = _year(fields.get("date") or fields.get("year"))
-        if names:
-            lasts = "".join(name.split(",")[0] for name in names[:4])
-            index.setdefault(anchor_key(lasts + year), citation)
-    return index
+def _anchor_keys(fields: Fields, names: list[str], year: str) -> list[str]:
+    """An entry's anchors: its ``ref=`` (or ``harvid=``), and, as CS1 makes it, its authors' last
+    names and year."""
+    keys = []
+    ref = fields.get("ref") or fields.get("harvid")
+    if ref and ref.strip().lower() not in ("harv", "none"):
+        keys.append(anchor_key(ref))
+    if names:
+        keys.append(anchor_key("".join(name.split(",")[0] for name in names[:4]) + year))
+    return keys
 
 
 def _find_all(index: dict[tuple[str, str], Citation], anchors: dict[str, Citation],

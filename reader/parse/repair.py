@@ -45,6 +45,9 @@ _TEMPLATE_CELLS = (("{{!-}}", "|-"), ("{{!)}}", "|}"), ("{{!}}}", "|}"), ("{{!!}
 
 # A citation that lost its "<ref>{{" (".. in the 1980scite web |url=...}}</ref>"): the rest
 # of it, up to the closers it kept.
+_REF_OPENER = re.compile(r"<ref(?:\s[^<>]*)?(?<!/)>", re.IGNORECASE)
+_HEADLESS_START = re.compile(r"(?<![{ ])(?<!\{ )cite (?:web|news|book|journal|magazine|press release|encyclopedia|"
+                             r"report)[ \t]*\|", re.IGNORECASE)
 _HEADLESS_CITATION = re.compile(
     r"(?<!\{\{)(cite (?:web|news|book|journal|magazine|press release|encyclopedia|report)[ \t]*\|"
     r"[^\n{}]*(?:\{\{[^\n{}]*\}\}[^\n{}]*)*\}\})([ \t]*</ref>)", re.IGNORECASE)
@@ -63,8 +66,9 @@ def drop_switches(source: str) -> str:
 
 def mend_citations(source: str) -> str:
     """``...1980scite web |url=x |title=y}}</ref>`` -> ``...1980s<ref>{{cite web ...}}</ref>``."""
-    if "</ref>" not in source or "cite " not in source.lower():
-        return source
+    closers = source.count("</ref>")
+    if not closers or closers <= len(_REF_OPENER.findall(source)) or _HEADLESS_START.search(source) is None:
+        return source  # every </ref> has its <ref>: no citation lost its head
     return _HEADLESS_CITATION.sub(lambda m: "<ref>{{" + m.group(1) + m.group(2), source)
 
 
