@@ -80,8 +80,8 @@ def test_a_lone_surrogate_prints(tmp_path, source):
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.one_of(st.integers(0, 0x110000).map(lambda c: f"&#{c};"),
-                          st.integers(0, 0x110000).map(lambda c: f"&#x{c:X};"),
+@given(st.lists(st.one_of(st.one_of(st.integers(0xD800, 0xDFFF), st.integers(0, 0x110000)).map(lambda c: f"&#{c};"),
+                          st.one_of(st.integers(0xD800, 0xDFFF), st.integers(0, 0x110000)).map(lambda c: f"&#x{c:X};"),
                           st.text(max_size=5)), max_size=12).map(" ".join))
 def test_any_character_reference_lays_out_as_printable_text(source):
     article = parse_article(source, "T", fmt="wikitext")
@@ -332,7 +332,8 @@ REFERENCES = [
      "a[1] b[2] 1. one 2. two c[1] 1. three"),  # each list shows its own, numbered from 1
     ("a<ref group=note>n1</ref> b<ref>r1</ref> c<ref group=note>n2</ref>\n<references group=note/>\n"
      "<references/>", "a[note 1] b[1] c[note 2] 1. n1 2. n2 1. r1"),
-    ("a{{efn|first}} b{{efn|second}} c<ref>r</ref>\n{{notelist}}\n{{reflist}}", "a[a] b[b] c[1] a. first b. second 1. r"),
+    ("a{{efn|first}} b{{efn|second}} c<ref>r</ref>\n{{notelist}}\n{{reflist}}",
+     "a[a] b[b] c[1] a. first b. second 1. r"),
     ("a{{efn-ua|first}} b{{refn|group=nb|second}}\n{{notelist-ua}}\n{{reflist|group=nb}}",
      "a[A] b[nb 1] A. first 1. second"),
     ("a<ref name=p>Part one.</ref> b<ref follow=p>Part two.</ref>\n{{reflist}}", "a[1] b 1. Part one. Part two."),
@@ -356,7 +357,8 @@ def test_a_marker_points_to_its_own_footnote_whatever_it_shows():
 
 
 def test_a_quoted_group_in_a_template_is_the_group():
-    text = 'a{{#tag:ref|Note.|group="nb"|name=""}} b<ref>R.</ref>\n==Notes==\n<references group="nb"/>\n==Refs==\n{{reflist}}'
+    text = ('a{{#tag:ref|Note.|group="nb"|name=""}} b<ref>R.</ref>\n==Notes==\n<references group="nb"/>\n'
+            "==Refs==\n{{reflist}}")
     assert shown(text) == "a[nb 1] b[1] 1 Notes 1. Note. 2 Refs 1. R."
 
 

@@ -407,9 +407,9 @@ SEPARATORS: dict[str, Handler] = {
 }
 FONTS: dict[str, Handler] = {
     **dict.fromkeys(["font", "font size", "fs", "serif", "sans-serif", "monospace", "large", "huge", "bigger",
-                     "midsize", "nobold", "noitalic", "underline", "u", "underlines", "strikethrough", "strike", "s", "del", "ins", "overline",
-                     "highlight", "mark", "smallcaps", "small caps", "sc", "sc1", "sc2", "allcaps", "lowercase",
-                     "uppercase"], _styled()),
+                     "midsize", "nobold", "noitalic", "underline", "u", "underlines", "strikethrough", "strike", "s",
+                     "del", "ins", "overline", "highlight", "mark", "smallcaps", "small caps", "sc", "sc1", "sc2"],
+                    _styled()),
     "smalldiv": _styled(frozenset({SMALL})), "b": _styled(frozenset({BOLD})), "i": _styled(frozenset({ITALIC})),
     "smallsup": _styled(frozenset({SUP})),
     **dict.fromkeys(["font color", "font colour", "fontcolor", "fontcolour", "fc", "text color", "text colour",
