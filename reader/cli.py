@@ -363,11 +363,9 @@ def print_articles(library: Library, entries: Iterable[Entry], out: TextIO, widt
 
 def parse_entry(library: Library, entry: Entry) -> Article:
     """Parse one article of the library, in whichever format its text is in."""
-    from reader.parse import detect_format, parse_article
+    from reader.parse import parse_article
 
-    text = library.article_text(entry)
-    fmt = detect_format(text, None if library.path == "-" else library.path)
-    return parse_article(text, entry.title, fmt=fmt)
+    return parse_article(library.article_text(entry), entry.title, fmt=library.format_of(entry))
 
 
 def _terminal_width() -> int:
@@ -545,7 +543,7 @@ def _parse_ahead(library: Library, entry: Entry | None) -> ParseAhead | None:
     from reader.parse_ahead import ParseAhead
 
     chosen = entry if entry is not None else library.entries[0]
-    return ParseAhead.start(library.article_source(chosen), chosen.title)
+    return ParseAhead.start(library.article_source(chosen), chosen.title, library.format_of(chosen))
 
 
 def _keyboard_from_terminal() -> None:

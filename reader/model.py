@@ -149,7 +149,13 @@ class CitationEntry:
 
 @dataclass(frozen=True, slots=True)
 class References:
-    """Where the numbered list of footnotes goes (a References/Notes section, <references/>)."""
+    """Where a numbered list of footnotes goes (a References/Notes section, <references/>).
+
+    `numbers` are the footnotes it lists (those of its `group` cited since the list before it,
+    as MediaWiki lists them); None lists every footnote no other list shows."""
+
+    group: str = ""
+    numbers: tuple[int, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,6 +192,12 @@ class Citation:
     name: str | None = None  # the <ref name=...> it was given, if any
     full: Inline = ()
     uses: int = 1
+    label: str = ""  # its marker's text when that is not `number` ("note 1", "a", "2" in a second list)
+
+    @property
+    def mark(self) -> str:
+        """What its marker shows between brackets: "3", "note 1", "a"."""
+        return self.label or str(self.number)
 
     def field(self, *names: str) -> str:
         """The first non-empty value among `names` ("" if none)."""

@@ -56,7 +56,7 @@ class ParseAhead:
         self._first: Article | None = None
 
     @classmethod
-    def start(cls, text: str | PendingText, title: str | None) -> ParseAhead | None:
+    def start(cls, text: str | PendingText, title: str | None, fmt: str | None = None) -> ParseAhead | None:
         """Fork the child (None where that cannot help: no fork, a single CPU, no resources),
         only while this process runs no other thread (a lock one held could never be released
         in the child)."""
@@ -73,7 +73,7 @@ class ParseAhead:
         if pid == 0:
             os.close(read_end)
             os.close(go_write)
-            _child(write_end, go_read, text, title)
+            _child(write_end, go_read, text, title, fmt)
         os.close(write_end)
         os.close(go_read)
         return cls(pid, os.fdopen(read_end, "rb"), go_write)
@@ -138,7 +138,7 @@ class ParseAhead:
         stream.close()
 
 
-def _child(fd: int, go: int, text: str | PendingText, title: str | None) -> NoReturn:
+def _child(fd: int, go: int, text: str | PendingText, title: str | None, fmt: str | None) -> NoReturn:
     """In the child: parse, send, exit, without touching the terminal or the parent's state."""
     status = 1
     try:
@@ -148,13 +148,13 @@ def _child(fd: int, go: int, text: str | PendingText, title: str | None) -> NoRe
         from reader.parse.stages import parse_first, parse_whole
 
         with os.fdopen(fd, "wb") as out:
-            first = parse_first(text, title)
+            first = parse_first(text, title, fmt)
             _send(out, first)
             # The whole once the reader asks (an empty read: it quit, or will never ask).
             if not first.complete and os.read(go, 1):
                 # Background work: the reader and the terminal come first for the same cores.
                 os.nice(10)
-                _send(out, parse_whole(text, title))
+                _send(out, parse_whole(text, title, fmt))
         status = 0
     except BaseException:  # noqa: BLE001 - whatever happens, the parent parses in process
         pass

@@ -153,6 +153,21 @@ def test_the_same_title_in_two_files_is_listed_twice_told_apart_by_file(collecti
     assert collection.article_text(found[0]) == collection.article_text(found[1])
 
 
+def test_a_wikitext_file_is_one_article_never_split_at_its_link_lines(tmp_path: Path, index_dir: Path) -> None:
+    folder = tmp_path / "wiki"
+    folder.mkdir()
+    (folder / "linky.wiki").write_text("[[Main Page]]\n\nSome '''bold''' text.\n\n[[Other page]]\n\nMore.\n")
+    (folder / "dump.txt").write_text("[[First]]\n\nOne.\n\n[[Second]]\n\nTwo.\n")
+    build(folder, index_dir)
+    collection = Collection(folder, index_dir)
+    assert [(entry.title, entry.file) for entry in collection.entries] == [
+        ("First", "dump.txt"), ("Second", "dump.txt"), ("Linky", "linky.wiki")]
+    linky = collection.lookup("Linky")
+    assert collection.format_of(linky) == "wikitext" and collection.format_of(collection.lookup("First")) == "dump"
+    assert collection.article_text(linky).startswith("[[Main Page]]") and "More." in collection.article_text(linky)
+    assert [hit.entry.title for hit in search(collection, "other page")[0]] == ["Linky"]
+
+
 def test_a_redirect_finds_its_target_in_another_file(collection_dir: Path, index_dir: Path) -> None:
     build(collection_dir, index_dir)
     collection = Collection(collection_dir, index_dir)

@@ -194,7 +194,7 @@ def test_wikitext_named_refs_reuse_numbers():
     assert plain(article.citations[0].text) == "\u201cAbout - theroyal.to\u201d. http://www.theroyal.to/about/"
     see_also = article.sections[0]
     assert see_also.title == "See Also" and see_also.blocks == (ListItem(see_also.blocks[0].spans, "bullet", 1, 0),)
-    assert article.sections[1].blocks == (References(),)
+    assert article.sections[1].blocks == (References("", (1, 2, 3, 4)),)  # the list of all four
 
 
 def test_wikitext_bold_links_and_styles():

@@ -43,7 +43,7 @@ class Builder:
         self.section = ""
         self.heading_lines: dict[str, int] = {"": 0}
         self.section_order: list[tuple[int, str]] = [(0, "")]  # (first chunk, number)
-        self.references_done = False
+        self.listed: set[int] = set()  # footnotes a reference list has shown
         self.redirects_shown: set[str] = set()
         self._previous: type | None = None
 
@@ -97,11 +97,11 @@ class Builder:
             self.heading(section)
             for block in section.blocks:
                 self.add_block(block, article)
-        if article.citations and not self.references_done:
-            # No References block in the text: the notes still belong at the end.
+        if any(citation.number not in self.listed for citation in article.citations):
+            # Footnotes no list in the text shows: they still belong at the end.
             self.start_block(model.Hatnote)
             self.text([("Notes", self.styles.heading(2), None)])
-            self.references(article)
+            self.references(article, model.References())
         self.categories(article)
 
     def title(self, article: model.Article) -> None:
@@ -173,7 +173,7 @@ class Builder:
         elif isinstance(block, model.CitationEntry):
             self.text(pieces(block.spans), first="• ")
         elif isinstance(block, model.References):
-            self.references(article)
+            self.references(article, block)
 
     def list_item(self, item: model.ListItem) -> None:
         indent = "  " * (max(item.depth, 1) - 1)
@@ -211,18 +211,21 @@ class Builder:
         store.add_text([(plain, self.styles["pre"], None)], first=prefix, block=self.block, section=self.section,
                        breaks=breaks)
 
-    def references(self, article: model.Article) -> None:
-        """The numbered list of footnotes, once (a second References block adds nothing)."""
-        if self.references_done:
+    def references(self, article: model.Article, block: model.References) -> None:
+        """A numbered list of footnotes: those `block` names, else every one not listed yet."""
+        wanted = None if block.numbers is None else set(block.numbers)
+        citations = [citation for citation in article.citations if citation.number not in self.listed
+                     and (wanted is None or citation.number in wanted)]
+        if not citations:
             return
-        self.references_done = True
-        if not article.citations:
-            return
-        width = len(str(len(article.citations))) + 2
-        for citation in article.citations:
+        self.listed.update(citation.number for citation in citations)
+        # A list counts on its own (its group's name is the markers' only: "[note 1]" is "1.").
+        marks = [citation.mark.rsplit(" ", 1)[-1] for citation in citations]
+        width = max(len(mark) for mark in marks) + 2
+        for citation, mark in zip(citations, marks):
             self.check_enough()
             self.block += 1
-            number = f"{citation.number}.".rjust(width - 1) + " "
+            number = f"{mark}.".rjust(width - 1) + " "
             body = self.pieces(citation.text) or [(citation.field("title") or "(empty citation)", None, None)]
             self.text(body, first=number, prefix_style="reference_number")
         self._previous = model.CitationEntry

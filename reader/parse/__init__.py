@@ -25,38 +25,28 @@ from collections import Counter
 import mwparserfromhell
 
 from ..model import Article, Paragraph, Redirect, Span
+from ..source.fileformat import detect_format
 from ..source.namespaces import NOT_ARTICLE_PREFIXES
 from .blocks import BlockBuilder
 from .dumpformat import describe, to_wikitext
 from .inline import Context, Renderer
-from .repair import looks_escaped, restore_headings, separate_urls, unescape
+from .balance import balance_markup
+from .repair import (drop_switches, looks_escaped, mend_citations, mend_tables, restore_headings, separate_urls,
+                     unescape)
 from .sections import build_sections, split_categories
+from .spans import without_surrogates
 
 __all__ = ["article_format", "detect_format", "parse_article"]
 
 _TITLE_LINE = re.compile(r"^\s*\[\[([^\[\]\n|]+)\]\]\s*$")
 _REDIRECT = re.compile(r"^\s*#\s*redirect\s*:?\s*(.*)$", re.IGNORECASE)
 _HEADING_LINE = re.compile(r"^=+[^=\n].*=+\s*$", re.MULTILINE)
-_WIKITEXT_EXTENSIONS = (".wiki", ".wikitext", ".mediawiki", ".mw")
-
-
-def detect_format(text: str, filename: str | None = None) -> str:
-    """"dump" or "wikitext": by file extension, else by the markup the text holds."""
-    if filename and filename.lower().endswith(_WIKITEXT_EXTENSIONS):
-        return "wikitext"
-    if "[tpl]" in text or "[ref]" in text or "[/tpl]" in text:
-        return "dump"
-    if "CATEGORIES:" in text[:5000]:
-        return "dump"
-    if "{{" in text or "<ref" in text or "&lt;ref" in text or "'''" in text or "[[Category:" in text:
-        return "wikitext"
-    return "dump"
 
 
 def article_format(text: str) -> str:
     """The format `parse_article` finds for a whole article `text` ("dump" or "wikitext"): to
     parse a first part of it (`limit`) as the whole will be, when only that part is ready."""
-    return detect_format(_split_head(text)[2])
+    return detect_format(text)
 
 
 def parse_article(text: str, title: str | None = None, *, fmt: str | None = None,
@@ -71,9 +61,9 @@ def parse_article(text: str, title: str | None = None, *, fmt: str | None = None
 def _parse(text: str, title: str | None, fmt: str | None, limit: int | None) -> Article:
     if not isinstance(text, str):
         text = str(text)
-    found_title, categories, body = _split_head(text)
+    fmt = fmt if fmt in ("dump", "wikitext") else detect_format(text)
+    found_title, categories, body = _split_head(text, fmt)
     title = title or found_title or "Untitled"
-    fmt = fmt if fmt in ("dump", "wikitext") else detect_format(body)
     notices: list[str] = []
     if fmt == "wikitext" and looks_escaped(body):
         body = unescape(body)
@@ -91,8 +81,8 @@ def _parse(text: str, title: str | None, fmt: str | None, limit: int | None) -> 
     repairs: Counter[str] = Counter()
     source = to_wikitext(body, repairs) if fmt == "dump" else body
     notices.extend(describe(repairs))
-    source = separate_urls(source)
-    code = mwparserfromhell.parse(source)
+    source = balance_markup(mend_tables(mend_citations(drop_switches(separate_urls(source)))))
+    code = mwparserfromhell.parse(source, skip_style_tags=True)
     renderer = Renderer(ctx)
     items = BlockBuilder(renderer, dump=fmt == "dump").run(code.nodes)
     if redirect:
@@ -105,9 +95,14 @@ def _parse(text: str, title: str | None, fmt: str | None, limit: int | None) -> 
                    source_format=fmt)
 
 
-def _split_head(text: str) -> tuple[str | None, tuple[str, ...], str]:
-    """The title line's title, the CATEGORIES line's categories and the body, line ends made "\n"."""
-    text = text.replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n")
+def _split_head(text: str, fmt: str) -> tuple[str | None, tuple[str, ...], str]:
+    """The title line's title, the CATEGORIES line's categories and the body, line ends made "\n".
+
+    Only the dump format has title and CATEGORIES lines: in wikitext, a first line
+    ``[[Main Page]]`` is a link, and part of the text."""
+    text = without_surrogates(text.replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n"))
+    if fmt != "dump":
+        return None, (), text
     found_title, body = _split_title(text)
     categories, body = _split_categories_line(body)
     return found_title, categories, body

@@ -22,11 +22,15 @@ from .citations import CITATION_KINDS
 from .dumpformat import BIB
 from .inline import Renderer
 from .spans import NO_MARKS, block_spans, braceless, code_str, finish, norm_name, unescape_entities
-from .tables import build_table
+from .tables import build_table, fostered
 from .templates import guess_kind, render_template
 
 _LIST_KINDS = {"*": "bullet", "#": "number", ";": "term", ":": "definition"}
 _CONTAINER_TAGS = {"div", "center", "section", "article", "font"}
+# HTML blocks: what is before, in and after each is a block of its own (<div>a</div>b is two lines).
+_BLOCK_TAGS = {"div", "center", "section", "article", "p", "aside", "figure", "footer", "header", "nav", "main"}
+_HTML_LISTS = {"ul": "bullet", "ol": "number", "dl": "term"}
+_HTML_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 # Inline tags that pages wrap around a whole list ("<small>\n* a\n* b</small>", earthquakes):
 # the list is kept a list (its items ran together into one paragraph), the size is let go.
 _INLINE_AROUND_BLOCKS = {"small", "big", "span"}
@@ -228,6 +232,9 @@ class BlockBuilder:
         if name == "table":
             self.end_line()
             self.flush()
+            before = fostered(self.r, node)
+            if before:
+                self.items.append(Paragraph(before))
             table = build_table(self.r, node)
             if table is not None:
                 self.items.append(table)
@@ -236,20 +243,44 @@ class BlockBuilder:
             self.emit(Quote(finish(self.r.spans(node.contents))))
             return
         if name in ("pre", "poem") and node.contents is not None:
-            text = "".join(s.text for s in self.r.spans(node.contents)) if name == "poem" else str(node.contents)
+            text = ("".join(s.text for s in self.r.spans(node.contents)) if name == "poem"
+                    else unescape_entities(str(node.contents)))
             self.end_line()
             self.flush()
             if text.strip():
                 self.items.append(Preformatted(text.strip("\n")))
             return
         if name == "references":
+            group = _attr(node, "group")
             if node.contents is not None:
-                self.r.define_list(node.contents)
-            self.emit(References())
+                self.r.define_list(node.contents, group)
+            self.emit(References(group, self.r.ctx.registry.close_list(group)))
             return
         if name == "gallery" and node.contents is not None:
             self._gallery(str(node.contents))
             return
+        if node.contents is not None and not node.wiki_markup:
+            if name in _HTML_LISTS:
+                self.end_line()
+                self.flush()
+                self._html_list(node, _HTML_LISTS[name], 1)
+                return
+            if name in _HTML_HEADINGS:
+                self.end_line()
+                self.flush()
+                title = "".join(span.text for span in finish(self.r.spans(node.contents))).strip()
+                if title:
+                    self.items.append(HeadingMark(_HTML_HEADINGS[name], title))
+                return
+            if name in _BLOCK_TAGS:
+                self.end_line()
+                self.flush()
+                self.walk(node.contents.nodes)
+                self.end_line()
+                self.flush()
+                self.at_line_start = False  # " y" after "</div>" is no preformatted line
+                self.line_has_text = False
+                return
         if node.contents is not None and "\n" in str(node.contents) and (
                 name in _CONTAINER_TAGS or name in _INLINE_AROUND_BLOCKS and _holds_list(node.contents)):
             self.end_line()
@@ -261,6 +292,36 @@ class BlockBuilder:
             self.flush()
             return
         self._inline(node)
+
+    def _html_list(self, node: Tag, kind: str, depth: int) -> None:
+        """``<ul>``/``<ol>``/``<dl>``: one list item per ``<li>`` (``<dt>``, ``<dd>``), nested lists
+        one level deeper; text between the items is kept, as an item of its own."""
+        ordinal = 0
+        loose: list[object] = []
+        for child in node.contents.nodes if node.contents is not None else ():
+            child_name = code_str(child.tag).strip().lower() if type(child) is Tag else ""
+            if child_name in ("li", "dt", "dd") and child.contents is not None:
+                self._html_item(loose, kind, depth, 0)
+                loose = []
+                item_kind = {"dt": "term", "dd": "definition"}.get(child_name, kind)
+                ordinal += item_kind == "number"
+                self._html_item(list(child.contents.nodes), item_kind, depth, ordinal)
+            elif child_name in _HTML_LISTS and child.contents is not None:
+                self._html_item(loose, kind, depth, 0)
+                loose = []
+                self._html_list(child, _HTML_LISTS[child_name], depth + 1)
+            else:
+                loose.append(child)
+        self._html_item(loose, kind, depth, 0)
+
+    def _html_item(self, nodes: list, kind: str, depth: int, ordinal: int) -> None:
+        inline = [n for n in nodes if not (type(n) is Tag and code_str(n.tag).strip().lower() in _HTML_LISTS)]
+        spans = finish(self.r.spans(Wikicode(inline))) if inline else ()
+        if spans:
+            self.items.append(ListItem(spans, kind, depth, ordinal))
+        for nested in nodes:
+            if type(nested) is Tag and code_str(nested.tag).strip().lower() in _HTML_LISTS:
+                self._html_list(nested, _HTML_LISTS[code_str(nested.tag).strip().lower()], depth + 1)
 
     def _list_marker(self, markup: str) -> None:
         if self.at_line_start or (self.list_markers and not self.line_has_text):
@@ -333,6 +394,14 @@ class BlockBuilder:
 
 def _skip(node: object) -> None:
     return None
+
+
+def _attr(node: Tag, name: str) -> str:
+    """An attribute's value, unquoted ("" when absent)."""
+    try:
+        return str(node.get(name).value).strip().strip("\"'").strip() if node.has(name) else ""
+    except (ValueError, AttributeError):
+        return ""
 
 
 def blocks_text(block: Block) -> str:

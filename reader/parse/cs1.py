@@ -11,6 +11,8 @@ cite book, citation, Internetquelle, ...) into inline spans such as::
 
 from __future__ import annotations
 
+import re
+
 from ..model import ITALIC, LINK, Span
 from .cs1_fields import Fields, authors
 
@@ -292,6 +294,37 @@ def short_citation(pairs: tuple[tuple[str, str], ...], parens: bool = False) -> 
     if parens:
         text = f"({text})"
     return text
+
+
+def sources_of_sfnm(pairs: tuple[tuple[str, str], ...]) -> list[tuple[tuple[str, str], ...]]:
+    """``{{sfnm|1a1=Russell|1y=2001|1pp=77–79|2a1=Sobel|2p=129}}``: each source as the parameters
+    an sfn of it would have ((("1", "Russell"), ("2", "2001"), ("pp", "77–79")), ...)."""
+    sources: dict[int, dict[str, str]] = {}
+    for key, value in pairs:
+        match = _SFNM_KEY.match(key.strip().lower())
+        if match and value.strip():
+            sources.setdefault(int(match.group(1)), {})[match.group(2)] = value.strip()
+    result = []
+    for number in sorted(sources):
+        parts = sources[number]
+        authors = [parts[f"a{i}"] for i in range(1, 5) if parts.get(f"a{i}")]
+        positional = authors + ([parts["y"]] if parts.get("y") else [])
+        named = [(name, parts[name]) for name in ("p", "pp", "loc") if parts.get(name)]
+        result.append(tuple((str(i), value) for i, value in enumerate(positional, 1)) + tuple(named))
+    return result
+
+
+def is_sfnm(pairs: tuple[tuple[str, str], ...]) -> bool:
+    """Whether a short citation's parameters are an sfnm's ("1a1", "2p"...)."""
+    return any(_SFNM_KEY.match(key.strip().lower()) for key, _ in pairs)
+
+
+def sfnm_citation(pairs: tuple[tuple[str, str], ...]) -> str:
+    """"Russell 2001, pp. 77–79; Sobel 1999, p. 129": an sfnm's sources, as Wikipedia writes them."""
+    return "; ".join(short_citation(source) for source in sources_of_sfnm(pairs))
+
+
+_SFNM_KEY = re.compile(r"^(\d+)(a[1-4]|y|p|pp|loc)$")
 
 
 def _looks_like_year(value: str) -> bool:

@@ -96,6 +96,10 @@ def _mend_lines(lines: list[str], counts: Counter[str]) -> list[str]:
         line = lines[i]
         if _is_param_line(line) or _is_glued_tail(line):
             j = _param_run_end(lines, i)
+            if j > i and _attach_anchor(lines[i:j], out):
+                counts["anchor"] += 1
+                i = j
+                continue
             if j > i:
                 for run in _split_at_repeats(lines[i:j]):
                     out.append(_bib_template(run))
@@ -121,6 +125,31 @@ def _mend_lines(lines: list[str], counts: Counter[str]) -> list[str]:
             out.append(line)
         i += 1
     return out
+
+
+_ANCHOR_KEYS = ("ref", "harvid")
+
+
+def _attach_anchor(run: list[str], out: list[str]) -> bool:
+    """``| ref = Aitken`` lines after a bibliography entry: the anchor its template lost (the
+    dump cut the template at a nested ``{{sfnRef|...}}``), given back to it, so that short
+    footnotes naming it find the entry (Richard_Nixon had 88 such lines printed as text)."""
+    pairs = [line.strip().lstrip("|").partition("=") for line in run]
+    if not pairs or any(key.strip().lower() not in _ANCHOR_KEYS or not sep for key, sep, _ in pairs):
+        return False
+    previous = len(out) - 1
+    while previous >= 0 and not out[previous].strip():
+        previous -= 1
+    if previous < 0:
+        return False
+    entry = out[previous]
+    closer = "[/tpl]" if entry.rstrip().endswith("[/tpl]") else "}}" if entry.rstrip().endswith("}}") else ""
+    if not closer:
+        return False
+    cut = entry.rfind(closer)
+    params = "".join(f"|{key.strip().lower()}={value.strip().rstrip('}').strip()}" for key, _, value in pairs)
+    out[previous] = entry[:cut] + params + entry[cut:]
+    return True
 
 
 def _param_run_end(lines: list[str], start: int) -> int:

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import mwparserfromhell
 from mwparserfromhell.nodes import Comment, Tag, Template, Text
 from mwparserfromhell.wikicode import Wikicode
 
 from ..model import Span
 from . import cs1
 from .citations import CITATION_KINDS, SHORT_KINDS
-from .spans import code_str, fields_key, finish, marker, norm_name
+from .spans import code_str, fields_key, finish, norm_name
 
 if TYPE_CHECKING:
     from .inline import Context, Renderer
@@ -38,39 +37,49 @@ class FootnotesMixin(_Base):
         if self.quiet:
             return
         name = _attr(node, "name")
+        group = _attr(node, "group") or ""
         contents = node.contents
         registry = self.ctx.registry
         if node.self_closing or contents is None or not contents.nodes:
             if name:
-                out.append(marker(registry.use_name(name)))
+                out.append(registry.marker(registry.use_name(name, group)))
             return
-        known = registry.reuse(name, None) if name else None
+        follow = _attr(node, "follow")
+        if follow and registry.follow(follow, self._note_spans(contents), group):
+            return  # it continues an earlier footnote: no marker of its own (MediaWiki)
+        known = registry.reuse(name, None, group) if name else None
         if known is None:
-            known = self._footnote_number(_mended(contents), name)
+            known = self._footnote_number(contents, name, group)
         if known is not None:
-            out.append(marker(known))
+            out.append(registry.marker(known))
 
-    def _footnote_number(self, contents: Wikicode, name: str | None) -> int | None:
+    def _footnote_number(self, contents: Wikicode, name: str | None, group: str = "") -> int | None:
         """Register a footnote's contents (reusing an identical one); its number, or None if empty."""
         registry = self.ctx.registry
         template, kind = self._single_citation(contents)
         if template is not None:
             fields = self.fields(template)
             key = fields_key(kind, fields)
-            known = registry.reuse(name, key)
+            known = registry.reuse(name, key, group)
             if known is not None:
                 return known
-            return registry.cite(kind, self.citation_text(kind, fields), fields, name, key)
+            return registry.cite(kind, self.citation_text(kind, fields), fields, name, key, group)
         key = " ".join(str(contents).split())
         if not key:
-            return registry.use_name(name) if name else None
-        known = registry.reuse(name, key)
+            return registry.use_name(name, group) if name else None
+        known = registry.reuse(name, key, group)
         if known is not None:
             return known
         spans = self._note_spans(contents)
         if not spans:
-            return registry.use_name(name) if name else None
-        return registry.cite("note", spans, (), name, key)
+            return registry.use_name(name, group) if name else None
+        return registry.cite("note", spans, (), name, key, group, self._shorts(contents))
+
+    def _shorts(self, contents: Wikicode) -> tuple[tuple[tuple[str, str], ...], ...]:
+        """The short citations ({{harvnb}}, {{sfn}}...) a note holds: their full sources are found
+        for it, as for a footnote that is one short citation."""
+        return tuple(self.fields(template) for template in contents.filter_templates()
+                     if SHORT_KINDS.get(norm_name(code_str(template.name))))
 
     def _single_citation(self, contents: Wikicode) -> tuple[Template | None, str]:
         """The citation template that is all of a footnote's contents, with its kind."""
@@ -114,8 +123,9 @@ class FootnotesMixin(_Base):
             return kind, self.citation_text(kind, fields), fields, fields_key(kind, fields)
         return "note", self._note_spans(contents), (), " ".join(str(contents).split())
 
-    def define_list(self, contents: Wikicode) -> None:
+    def define_list(self, contents: Wikicode, group: str = "") -> None:
         """Refs defined in a reference list (``<references>`` body, ``reflist|refs=``)."""
+        registry = self.ctx.registry
         for node in contents.nodes:
             if type(node) is not Tag or code_str(node.tag).strip().lower() != "ref" or node.contents is None:
                 continue
@@ -123,13 +133,15 @@ class FootnotesMixin(_Base):
             kind, text, fields, key = self.footnote(node.contents)
             if not text:
                 continue
-            if name and name in self.ctx.registry.by_name:
-                self.ctx.registry.define_later(name, kind, text, fields)
+            if name and registry.has_name(name, group):
+                registry.define_later(name, kind, text, fields, group)
             else:
-                self.ctx.registry.cite(kind, text, fields, name, key)
+                registry.cite(kind, text, fields, name, key, group)
 
     def citation_text(self, kind: str, fields: tuple[tuple[str, str], ...]) -> tuple[Span, ...]:
         """Formatted text of a citation template of `kind`."""
+        if kind == "sfn" and cs1.is_sfnm(fields):
+            return (Span(cs1.sfnm_citation(fields) + "."),)  # sfnm: several sources
         if kind in ("sfn", "harvnb", "harv", "harvtxt"):
             return (Span(cs1.short_citation(fields, parens=kind == "harv") + "."),)
         return cs1.format_citation(kind, fields)
@@ -142,7 +154,7 @@ class FootnotesMixin(_Base):
         if not inline:
             known = self.ctx.registry.reuse(None, key)
             if known is not None:
-                out.append(marker(known))
+                out.append(self.ctx.registry.marker(known))
                 return
         text = self.citation_text(kind, fields)
         if inline:
@@ -151,7 +163,7 @@ class FootnotesMixin(_Base):
             else:
                 out.extend(text)
             return
-        out.append(marker(self.ctx.registry.cite(kind, text, fields, None, key)))
+        out.append(self.ctx.registry.marker(self.ctx.registry.cite(kind, text, fields, None, key)))
 
 
 def _attr(node: Tag, name: str) -> str | None:
@@ -163,14 +175,3 @@ def _attr(node: Tag, name: str) -> str | None:
         return None
     return None
 
-
-def _mended(contents: Wikicode) -> Wikicode:
-    """A ref's contents parsed again without bold and italics when a stray ``''`` broke a template
-    in it: mwparserfromhell paired ``''`` before the template with one inside it (toronto:
-    ``<ref>'Herald-Tribune''.{{cite web |title= Hollywood of North ''|...}}</ref>`` showed
-    "cite web |url= ..." as text).  Whole templates matter more to a reference than its italics."""
-    text = str(contents)
-    if "{{" not in text or "}}" not in text or contents.filter_templates():
-        return contents
-    again = mwparserfromhell.parse(text, skip_style_tags=True)
-    return again if again.filter_templates() else contents

@@ -19,7 +19,7 @@ from ..model import BOLD, CODE, ITALIC, LINK, SMALL, SUB, SUP, Citation, Span
 from ..source.namespaces import CATEGORY_PREFIXES, FILE_PREFIXES
 from .citations import Registry
 from .footnotes import FootnotesMixin
-from .spans import NO_MARKS, block_spans, braceless, code_str, unescape_entities
+from .spans import NO_MARKS, block_spans, braceless, code_str, reference_char, unescape_entities
 
 MAX_DEPTH = 60  # deeper nesting is shown as its text, never recursed into
 
@@ -28,8 +28,10 @@ _TAG_MARKS = {
     "small": SMALL, "sup": SUP, "sub": SUB, "code": CODE, "tt": CODE, "kbd": CODE, "samp": CODE,
     "source": CODE, "syntaxhighlight": CODE, "math": CODE, "chem": CODE, "ce": CODE,
 }
+_DECODED_RAW = {"nowiki", "pre"}  # raw, but their character references are read (MediaWiki)
 _SKIP_TAGS = {"references", "templatestyles", "hr", "meta", "link", "timeline", "graph", "mapframe", "maplink"}
-_RAW_TAGS = {"nowiki", "pre", "math", "source", "syntaxhighlight", "code", "chem", "ce", "score"}
+_RAW_TAGS = {"nowiki", "pre", "math", "source", "syntaxhighlight", "chem", "ce", "score"}  # <code> holds wikitext
+_PARENTHESES = re.compile(r"\s*\([^()]*\)\s*$")
 _INTERLANGUAGE = re.compile(r"^[a-z]{2,3}(-[a-z]{2,8})*:", re.IGNORECASE)
 _IMAGE_OPTION = re.compile(
     r"^\s*(thumb|thumbnail|frame|framed|frameless|border|left|right|center|centre|none|upright|baseline|"
@@ -139,10 +141,20 @@ class Renderer(FootnotesMixin):
             out.append(Span(value, marks))
 
     def _entity(self, node: HTMLEntity, marks: frozenset[str], out: list[Span]) -> None:
-        try:
-            out.append(Span(node.normalize(), marks))
-        except (ValueError, OverflowError):
-            out.append(Span(str(node), marks))
+        # A reference to a surrogate or a control character (`&#xD83D;`) is shown as written, as
+        # MediaWiki does: its character could not be printed (it ended --print with an error).
+        if node.named:
+            try:
+                value = node.normalize()
+            except ValueError:
+                value = str(node)
+        else:
+            try:
+                code = int(node.value, 16 if node.hexadecimal else 10)
+            except ValueError:
+                code = -1
+            value = reference_char(code) or str(node)
+        out.append(Span(value, marks))
 
     def _heading(self, node: Heading, marks: frozenset[str], out: list[Span]) -> None:
         self.render(node.title.nodes, marks | {BOLD}, out)
@@ -168,7 +180,8 @@ class Renderer(FootnotesMixin):
         if mark:
             marks = marks | {mark}
         if name in _RAW_TAGS:
-            out.append(Span(str(node.contents), marks))
+            raw = str(node.contents)
+            out.append(Span(unescape_entities(raw) if name in _DECODED_RAW else raw, marks))
         elif name in ("td", "th"):
             out.append(Span(" ", marks))
             self.render(node.contents.nodes, marks, out)
@@ -188,8 +201,12 @@ class Renderer(FootnotesMixin):
             return
         if node.text is None and _INTERLANGUAGE.match(title) and " " not in title.split(":", 1)[0]:
             return  # an interlanguage link: not part of the article
-        target = title.lstrip(":")
-        if node.text is not None:
+        target = unescape_entities(title.lstrip(":"))
+        if node.text is not None and not node.text.nodes:
+            # the pipe trick, [[Foo (bar)|]]: the title without its namespace and parentheses
+            shown = _PARENTHESES.sub("", target.split(":", 1)[-1]).split(",", 1)[0].strip()
+            out.append(Span(shown, marks | {LINK}, target))
+        elif node.text is not None:
             label: list[Span] = []
             self.render(node.text.nodes, marks | {LINK}, label)
             out.extend(Span(s.text, s.marks, target, s.cite) for s in label)
@@ -220,7 +237,7 @@ class Renderer(FootnotesMixin):
         return []
 
     def _external(self, node: ExternalLink, marks: frozenset[str], out: list[Span]) -> None:
-        url = str(node.url).strip()
+        url = unescape_entities(str(node.url).strip())
         if node.title is not None and code_str(node.title).strip():
             label: list[Span] = []
             self.render(node.title.nodes, marks | {LINK}, label)

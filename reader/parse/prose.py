@@ -5,6 +5,7 @@ Each function takes a `templates.Args` and appends spans; `convert` lives in `co
 
 from __future__ import annotations
 
+import calendar
 import datetime
 from typing import TYPE_CHECKING
 
@@ -150,11 +151,23 @@ def death_date_and_age(a: Args) -> None:
         a.add(f" (aged\u00a0{_age(int(born[0]), _int(born[1]) or 1, _int(born[2]) or 1, end)})")
 
 
+def _date(year: int, month: int, day: int) -> datetime.date:
+    """A date from numbers that may be out of range (month 13, 31 February): the nearest one."""
+    year = min(max(year, 1), 9999)
+    month = min(max(month, 1), 12)
+    return datetime.date(year, month, min(max(day, 1), calendar.monthrange(year, month)[1]))
+
+
 def age(a: Args) -> None:
-    """``{{age|1958|8|29}}`` -> years since then."""
+    """``{{age|1958|8|29}}`` -> years since then; ``{{age|1958|8|29|2009|6|25}}`` -> years from the
+    first date to the second (50)."""
     year, month, day = _ymd(a)
+    end_year, end_month, end_day = _ymd(a, 4)
+    until = datetime.date.today()
+    if _int(end_year):
+        until = _date(int(end_year), _int(end_month) or 12, _int(end_day) or 31)
     if _int(year):
-        a.add(str(_age(int(year), _int(month) or 1, _int(day) or 1, datetime.date.today())))
+        a.add(str(_age(int(year), _int(month) or 1, _int(day) or 1, until)))
 
 
 def coord(a: Args) -> None:

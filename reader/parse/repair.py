@@ -6,7 +6,8 @@ Each is mechanical and narrow, and says what it did through a notice when it mat
 * a bare URL glued to a template (``http://x{{dead link}}``) is separated from it, as
   MediaWiki expands templates before it finds URLs;
 * an article that lost its line breaks (one line of thousands of characters with
-  ``==Heading==`` and ``{| ... |- ... |}`` inside) gets its heading and table lines back.
+  ``==Heading==`` and ``{| ... |- ... |}`` inside) gets its heading and table lines back;
+* table lines MediaWiki reads and mwparserfromhell does not (`mend_tables`).
 """
 
 from __future__ import annotations
@@ -34,6 +35,83 @@ def unescape(body: str) -> str:
 def separate_urls(source: str) -> str:
     """``http://x{{t}}`` -> ``http://x {{t}}`` (mwparserfromhell would take "{{t" into the URL)."""
     return _URL_THEN_TEMPLATE.sub(r"\1 ", source) if "://" in source else source
+
+
+# A table's first line, indented (":{|", "::{|", a common way to indent a table) or written
+# with the {{(!}} / {{{!}} templates; "{||}" opens and closes an empty table.
+_TABLE_OPEN = re.compile(r"^[:*#;]*[ \t]*(?:\{\||\{\{\(!\}\}|\{\{\{!\}\})")
+_TEMPLATE_CELLS = (("{{!-}}", "|-"), ("{{!)}}", "|}"), ("{{!}}}", "|}"), ("{{!!}}", "||"), ("{{!}}", "|"))
+
+
+# A citation that lost its "<ref>{{" (".. in the 1980scite web |url=...}}</ref>"): the rest
+# of it, up to the closers it kept.
+_REF_OPENER = re.compile(r"<ref(?:\s[^<>]*)?(?<!/)>", re.IGNORECASE)
+_HEADLESS_START = re.compile(r"(?<![{ ])(?<!\{ )cite (?:web|news|book|journal|magazine|press release|encyclopedia|"
+                             r"report)[ \t]*\|", re.IGNORECASE)
+_HEADLESS_CITATION = re.compile(
+    r"(?<!\{\{)(cite (?:web|news|book|journal|magazine|press release|encyclopedia|report)[ \t]*\|"
+    r"[^\n{}]*(?:\{\{[^\n{}]*\}\}[^\n{}]*)*\}\})([ \t]*</ref>)", re.IGNORECASE)
+
+
+_SWITCHES = re.compile(
+    r"__(?:NOTOC|TOC|FORCETOC|NOEDITSECTION|NEWSECTIONLINK|NONEWSECTIONLINK|NOGALLERY|HIDDENCAT|NOINDEX|INDEX|"
+    r"STATICREDIRECT|DISAMBIG|NOTITLECONVERT|NOTC|NOCONTENTCONVERT|NOCC|EXPECTUNUSEDCATEGORY|ARCHIVEDTALK|"
+    r"NOGLOBAL|EXPECTED_UNCONNECTED_PAGE)__")
+
+
+def drop_switches(source: str) -> str:
+    """Behaviour switches (``__NOTOC__``, ``__TOC__``...) say how to build the page; they show nothing."""
+    return _SWITCHES.sub("", source) if "__" in source else source
+
+
+def mend_citations(source: str) -> str:
+    """``...1980scite web |url=x |title=y}}</ref>`` -> ``...1980s<ref>{{cite web ...}}</ref>``."""
+    closers = source.count("</ref>")
+    if not closers or closers <= len(_REF_OPENER.findall(source)) or _HEADLESS_START.search(source) is None:
+        return source  # every </ref> has its <ref>: no citation lost its head
+    return _HEADLESS_CITATION.sub(lambda m: "<ref>{{" + m.group(1) + m.group(2), source)
+
+
+def mend_tables(source: str) -> str:
+    """Table lines as MediaWiki reads them, so that mwparserfromhell finds the table:
+
+    * ``:{|`` (a table indented by a definition list) starts a table, shown unindented;
+    * ``{{(!}}``, ``{{{!}}`` open a table, and in its lines ``{{!}}``, ``{{!!}}``, ``{{!-}}``
+      and ``{{!)}}`` are its ``|``, ``||``, ``|-`` and ``|}``;
+    * ``{||}`` alone on its line is an empty table, which shows nothing;
+    * a ``|}`` with no table open (left by a template that opened one, or by the dump
+      conversion) closes nothing and is dropped.
+    """
+    if "{|" not in source and "|}" not in source and "{{(!}}" not in source and "{{{!}}" not in source:
+        return source
+    lines = source.split("\n")
+    depth = 0
+    templated = 0  # depth of the innermost table opened with {{(!}}, or 0
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        opener = _TABLE_OPEN.match(stripped)
+        if opener is not None:
+            if stripped.replace(" ", "") in ("{||}", ":{||}"):
+                lines[index] = ""
+                continue
+            body = stripped.lstrip(":*#; \t")
+            if not body.startswith("{|"):
+                body = "{|" + body[len("{{(!}}"):]
+                templated = depth + 1
+            lines[index] = body
+            depth += 1
+        elif templated and stripped.startswith("{{!"):
+            for written, meant in _TEMPLATE_CELLS:
+                stripped = stripped.replace(written, meant)
+            lines[index] = stripped
+        if lines[index].lstrip().startswith("|}"):
+            if depth == 0:
+                lines[index] = lines[index].lstrip()[2:]
+                continue
+            if depth == templated:
+                templated = 0
+            depth -= 1
+    return "\n".join(lines)
 
 
 def restore_headings(body: str) -> tuple[str, bool]:

@@ -107,13 +107,15 @@ def _walk(section: _Open):
 
 
 def _place_references(root: _Open, has_citations: bool) -> None:
-    """Keep one References block: the article's own, else in a notes section, else appended."""
+    """Keep the article's reference lists: each list of its own footnotes (`<references/>` twice,
+    a notes list and a references list), and one list of all; with none, one in a notes section,
+    else appended."""
     found = False
     for section in _walk(root):
         kept = []
         for block in section.blocks:
             if isinstance(block, References):
-                if found or not has_citations:
+                if not has_citations or (block.numbers is None and found) or block.numbers == ():
                     continue
                 found = True
             kept.append(block)

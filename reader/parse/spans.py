@@ -1,7 +1,7 @@
 """Small helpers on wikicode and spans that the parse modules share (no rendering here).
 
 `code_str`/`norm_name` read names; `braceless` drops markup debris; `finish` merges and trims
-rendered spans; `marker` and `fields_key` make footnote markers and citation identities.
+rendered spans; `fields_key` makes citation identities.
 """
 
 from __future__ import annotations
@@ -32,23 +32,56 @@ def norm_name(name: str) -> str:
     return " ".join(name.replace("_", " ").split()).lower()
 
 
-def marker(number: int) -> Span:
-    """The footnote marker ``[n]``."""
-    return Span(f"[{number}]", NO_MARKS, None, number)
-
-
 def fields_key(kind: str, fields: tuple[tuple[str, str], ...]) -> str:
     """Identity of a citation: its kind and parameters (two identical templates share a number)."""
     return kind + "\x1f" + "\x1f".join(f"{name}={value}" for name, value in fields)
 
 
-_ENTITY = re.compile(r"&[A-Za-z][A-Za-z0-9]{1,31};")  # a named character reference
+_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,8}|#[xX][0-9A-Fa-f]{1,7});")  # a character reference
 
 
 def unescape_entities(text: str) -> str:
-    """HTML5's named entities ("&verbar;") as their characters: mwparserfromhell knows HTML 4's
-    only and leaves the rest as text, where MediaWiki shows the character."""
-    return _ENTITY.sub(lambda match: html.unescape(match.group()), text)
+    """Character references as their characters, as MediaWiki shows them: HTML5's named ones
+    ("&verbar;": mwparserfromhell knows HTML 4's only), and those left in text it does not parse
+    (a URL's "&amp;", a ``<nowiki>``'s "&lt;"); one to no valid character stays as written."""
+    if "&" not in text:
+        return text
+    return _ENTITY.sub(_reference, text)
+
+
+def _reference(match: re.Match[str]) -> str:
+    reference = match.group()
+    if reference[1] != "#":
+        return html.unescape(reference)
+    digits = reference[2:-1]
+    code = int(digits[1:], 16) if digits[:1] in "xX" else int(digits)
+    return reference_char(code) or reference
+
+
+def reference_char(code: int) -> str | None:
+    """The character a numeric reference stands for, or None when MediaWiki shows it as written
+    (see `valid_codepoint`); 128-159 are windows-1252's characters, as browsers read them."""
+    if not valid_codepoint(code):
+        return None
+    if 0x80 <= code <= 0x9F:
+        return bytes([code]).decode("cp1252", errors="ignore") or None
+    return chr(code)
+
+
+def valid_codepoint(code: int) -> bool:
+    """Whether MediaWiki turns a numeric character reference to `code` into its character
+    (Sanitizer::validateCodepoint: no surrogates, no C0 controls but tab and line ends, no
+    U+FFFE/U+FFFF); it shows any other reference as the literal text it is."""
+    return (code in (0x09, 0x0A, 0x0D) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD
+            or 0x10000 <= code <= 0x10FFFF)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(text: str) -> str:
+    """Lone surrogates (a str can hold them; no output can encode them) as U+FFFD."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
 _QUOTES = re.compile(r"'{2,}")

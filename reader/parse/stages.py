@@ -17,15 +17,17 @@ QUICK_LIMIT = 20_000  # characters parsed before the first paint of a long artic
 HEAD_CHARS = 4 * QUICK_LIMIT  # of an article still to be repaired, how much is repaired at once
 
 
-def parse_first(text: str | PendingText, title: str | None) -> Article:
-    """The article's first screens (all of it when short: then `complete` is True)."""
+def parse_first(text: str | PendingText, title: str | None, fmt: str | None = None) -> Article:
+    """The article's first screens (all of it when short: then `complete` is True).
+
+    `fmt` is the file's format (`Library.format`); None: found from the article's text."""
     if isinstance(text, PendingText):
         head, whole = text.head(HEAD_CHARS)
         limit = QUICK_LIMIT if whole else min(QUICK_LIMIT, len(head) // 2)
-        return parse_article(head, title, fmt=article_format(text.raw), limit=limit)
-    return parse_article(text, title, limit=QUICK_LIMIT)
+        return parse_article(head, title, fmt=fmt or article_format(text.raw), limit=limit)
+    return parse_article(text, title, fmt=fmt, limit=QUICK_LIMIT)
 
 
-def parse_whole(text: str | PendingText, title: str | None) -> Article:
+def parse_whole(text: str | PendingText, title: str | None, fmt: str | None = None) -> Article:
     """The whole article."""
-    return parse_article(text.full() if isinstance(text, PendingText) else text, title)
+    return parse_article(text.full() if isinstance(text, PendingText) else text, title, fmt=fmt)

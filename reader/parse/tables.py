@@ -3,6 +3,9 @@
 mwparserfromhell gives a ``table`` tag holding ``tr`` tags holding ``td``/``th`` tags (the
 first row may have no ``tr``).  A ``|+`` caption comes as a ``td`` whose text starts with "+".
 
+Text inside a table but outside any cell (``{|`` then a line of text, ``<table>text<tr>``) is
+shown before the table, as MediaWiki (and HTML's "foster parenting") shows it: `fostered`.
+
 A cell spanning rows (``rowspan=N``) takes its column in the N-1 rows below as well: an empty
 cell stands there in the model, so that the cells after it keep their own columns (without it,
 every such row slid left and values read under the wrong headings).
@@ -13,6 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from mwparserfromhell.nodes import Tag
+from mwparserfromhell.wikicode import Wikicode
 
 from ..model import Span, Table, TableCell
 from .inline import Renderer
@@ -24,7 +28,7 @@ Row = list[tuple[TableCell, int]]  # cells with their rowspans, as written
 
 
 def build_table(r: Renderer, node: Tag) -> Table | None:
-    """The table of a ``table`` tag, or None when it holds no text."""
+    """The table of a ``table`` tag, or None when it holds no text (see also `fostered`)."""
     rows: list[Row] = []
     caption: tuple[Span, ...] = ()
     current: Row = []
@@ -52,6 +56,24 @@ def build_table(r: Renderer, node: Tag) -> Table | None:
     if not placed and not caption:
         return None
     return Table(tuple(placed), caption)
+
+
+def fostered(r: Renderer, node: Tag) -> tuple[Span, ...]:
+    """What a table holds outside its cells (in the table or a row), to be shown before it."""
+    spans: list[Span] = []
+    for holder in [node] + [child for child in (node.contents.nodes if node.contents is not None else ())
+                            if type(child) is Tag and code_str(child.tag).strip().lower() in ("tr", "tbody")]:
+        if holder.contents is None:
+            continue
+        loose = [child for child in holder.contents.nodes if type(child) is not Tag or
+                 code_str(child.tag).strip().lower() not in _TABLE_PARTS]
+        if loose:
+            spans.extend(r.spans(Wikicode(loose)))
+            spans.append(Span(" "))
+    return finish(spans)
+
+
+_TABLE_PARTS = {"tr", "td", "th", "caption", "tbody", "thead", "tfoot", "col", "colgroup"}
 
 
 def _is_caption(cell: Tag) -> bool:

@@ -29,7 +29,7 @@ from .inline import Renderer
 from .spans import braceless, code_str, norm_name
 from .templates_base import Args, Handler, _nothing, _render_each
 from .templates_blocks import BLOCK_HANDLERS, _footnote_params, _infobox, guess_kind
-from .templates_text import TEXT_HANDLERS, TEXT_PREFIXES, _icon_language
+from .templates_text import FAMILIES, TEXT_HANDLERS, TEXT_PREFIXES, _icon_language
 
 DEEP = 24  # template nesting past which a template is shown as its text
 
@@ -110,7 +110,7 @@ def _parser_function(r: Renderer, raw_name: str, node: Template, marks: frozense
     return None
 
 
-HANDLERS: dict[str, Handler] = {**BLOCK_HANDLERS, **TEXT_HANDLERS}
+HANDLERS: dict[str, Handler] = {**BLOCK_HANDLERS, **TEXT_HANDLERS, **FAMILIES}
 PREFIX_HANDLERS: list[tuple[str, Handler]] = TEXT_PREFIXES + [
     ("r from", _nothing), ("r to", _nothing), ("use ", _nothing), ("pp-", _nothing),
     ("inligtingskas", lambda a: _infobox(a, "infobox")), ("infoboks", lambda a: _infobox(a, "infobox")),

@@ -10,7 +10,7 @@ from mwparserfromhell.wikicode import Wikicode
 from ..model import LINK, SUP, Block, Hatnote, ImageCaption, Quote, References, Span, Table, TableCell, plain
 from . import prose
 from .dumpformat import BIB
-from .spans import code_str, finish, marker, norm_name
+from .spans import code_str, finish, norm_name
 from .templates_base import Args, Handler, _block_or_inline, _list_items, _nothing
 
 
@@ -67,16 +67,30 @@ def _hatnote_text(a: Args) -> Block | None:
     return _block_or_inline(a, Hatnote((Span(text.strip()),)))
 
 
+_LIST_GROUPS = {"notelist": "lower-alpha", "notelist-ua": "upper-alpha", "notelist-lr": "lower-roman",
+                "notelist-ur": "upper-roman", "notelist-lg": "lower-greek", "efn list": "lower-alpha"}
+
+
+def _group(a: Args) -> str:
+    """A ``group=`` parameter's value, unquoted (``group="nb"`` is the group nb, as in MediaWiki)."""
+    return a.text("group").strip("\"' ")
+
+
 def _references(a: Args) -> Block | None:
+    """``{{reflist}}``, ``{{notelist}}``...: the list of a group's footnotes (see `citations`)."""
+    name = norm_name(code_str(a.node.name))
+    group = _group(a) or _LIST_GROUPS.get(name, "")
     refs = a.named.get("refs")
     if refs is not None:  # list-defined references: define the names, show nothing here
-        a.r.define_list(refs)
+        a.r.define_list(refs, group)
     for value in a.positional:
         # Some pages put them in unnamed ({{Reflist|<ref name=...>...</ref>}}, earthquakes):
         # a positional value is otherwise a column count or width, never a ref.
         if any(code_str(tag.tag).strip().lower() == "ref" for tag in value.filter_tags(recursive=False)):
-            a.r.define_list(value)
-    return References() if a.top else None
+            a.r.define_list(value, group)
+    if not a.top or a.r.quiet:
+        return None
+    return References(group, a.r.ctx.registry.close_list(group))
 
 
 _INFOBOX_SKIP_PREFIXES = ("image", "logo", "map", "alt", "caption", "coordinates", "pushpin", "flag", "shield",
@@ -174,29 +188,32 @@ def _anchor_note(a: Args) -> None:
         a.add(f"[{label}]", frozenset({SUP}))
 
 
-def _footnote_params(kind: str = "note") -> Handler:
-    """``{{ref|...}}``, ``{{ME-ref|...}}``, ``{{efn|...}}``: a footnote written as a template."""
+def _footnote_params(kind: str = "note", group: str | None = None) -> Handler:
+    """``{{ref|...}}``, ``{{ME-ref|...}}``, ``{{efn|...}}``: a footnote written as a template, in
+    `group` (``{{efn}}``: "lower-alpha", markers [a], [b]...), or the one its ``group=`` names."""
     def handler(a: Args) -> None:
         if a.r.quiet:
             return  # only its text is being looked at: register nothing
         registry = a.r.ctx.registry
         name = a.text("name") or None
-        if a.pos(1) is None and name:
-            a.out.append(marker(registry.use_name(name)))
+        in_group = _group(a) if group is None else group
+        if a.pos(1) is None and a.named.get("text") is None and name:
+            a.out.append(registry.marker(registry.use_name(name, in_group)))
             return
         key = " ".join(str(a.node).split()).lower()
-        known = registry.reuse(name, key)
+        known = registry.reuse(name, key, in_group)
         if known is not None:
-            a.out.append(marker(known))
+            a.out.append(registry.marker(known))
             return
         a.r.in_ref += 1  # citation templates inside are its text, not footnotes of their own
         try:
-            text = finish([span for i, code in enumerate(a.positional)
+            values = list(a.positional) or [a.named["text"]] if "text" in a.named else list(a.positional)
+            text = finish([span for i, code in enumerate(values)
                            for span in ([Span(", ")] if i else []) + a.r.spans(code)])
         finally:
             a.r.in_ref -= 1
         if text:
-            a.out.append(marker(registry.cite(kind, text, (), name, key)))
+            a.out.append(registry.marker(registry.cite(kind, text, (), name, key, in_group)))
     return handler
 
 
@@ -207,7 +224,7 @@ def _named_ref(a: Args) -> None:
     for code in a.positional:
         name = a.r.text(code).strip()
         if name:
-            a.out.append(marker(a.r.ctx.registry.use_name(name)))
+            a.out.append(a.r.ctx.registry.marker(a.r.ctx.registry.use_name(name, _group(a))))
 
 
 def _bib(a: Args) -> None:
@@ -267,8 +284,10 @@ BLOCK_HANDLERS: dict[str, Handler] = {
     # bib
     BIB: _bib,
     # footnote-like
-    "ref": _footnote_params(), "me-ref": _footnote_params(), "efn": _footnote_params(),
-    "efn-ua": _footnote_params(), "efn-lr": _footnote_params(), "efn-la": _footnote_params(),
+    "ref": _footnote_params(group=""), "me-ref": _footnote_params(group=""),
+    "efn": _footnote_params(group="lower-alpha"), "efn-la": _footnote_params(group="lower-alpha"),
+    "efn-ua": _footnote_params(group="upper-alpha"), "efn-lr": _footnote_params(group="lower-roman"),
+    "efn-ur": _footnote_params(group="upper-roman"), "efn-lg": _footnote_params(group="lower-greek"),
     "refn": _footnote_params(), "r": _named_ref, "note": _anchor_note, "ref label": _anchor_note,
     "note label": _anchor_note, "cref": _anchor_note, "cnote": _anchor_note,
     "reflist": _references, "references": _references, "refs": _references, "notelist": _references,

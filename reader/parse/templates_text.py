@@ -1,12 +1,17 @@
 """Template handlers that render running text: punctuation, styles, languages and
 pronunciation, dates and measures, ships, maintenance tags, and prose templates met in the
-corpus."""
+corpus; and whole families of English Wikipedia's small text templates (`FAMILIES`): dashes,
+separators and spaces (``{{snd}}``, ``{{snds|x}}``, ``{{mdashb}}``, ``{{spaces|3}}``), font and
+style wrappers that show their text and let their looks go (``{{font|text=x}}``,
+``{{font color|red|x}}``), and ``{{sic}}``.  A template of these families that showed nothing
+ran the words around it together ("one{{mdashb}}two" read "onetwo"); one that showed its
+settings printed a colour name ("{{font color|red|Red text}}" read "red Red text")."""
 
 from __future__ import annotations
 
 from mwparserfromhell.nodes import Template
 
-from ..model import BOLD, SMALL, SUP
+from ..model import BOLD, ITALIC, SMALL, SUP, TAG
 from . import prose
 from .spans import code_str, norm_name
 from .templates_base import (ITAL, Args, Handler, _all_positional, _first, _list_items, _nothing, _nth, _tag,
@@ -77,6 +82,15 @@ def _ship_prefix(prefix: str) -> Handler:
         if a.text(2) and a.text(3) not in ("1", "2"):
             a.add(f" ({a.text(2)})")
     return handler
+
+
+def _titled_list(a: Args) -> None:
+    """``{{Collapsible list|title=Members|a|b}}``: its title, then its items, a line each."""
+    title = a.named.get("title")
+    if title is not None and a.r.text(title).strip():
+        a.emit(title)
+        a.add("\n")
+    _list_items("\n")(a)
 
 
 def _rp(a: Args) -> None:
@@ -199,17 +213,14 @@ TEXT_HANDLERS: dict[str, Handler] = {
     "'": _text("'"), "'-": _text("'"), "' \"": _text("'\""), "\" '": _text("\"'"), "'s": _text("'s"),
     "-": _nothing, "clear": _nothing, "clr": _nothing, "clear left": _nothing, "clear right": _nothing,
     "-\"": _text("\""), "!": _text("|"), "=": _text("="), "!!": _text("||"), "pipe": _text("|"),
-    "·": _text(" · "), "dot": _text(" · "), "middot": _text("·"), "•": _text(" • "), "bull": _text(" • "),
-    "ndash": _text("–"), "mdash": _text("—"), "snd": _text(" – "), "spaced ndash": _text(" – "),
-    "spnd": _text(" – "), "spaced en dash": _text(" – "), "nbsp": _text("\u00a0"), "break": _text("\n"),
-    "em dash": _text("—"), "en dash": _text("–"), "shy": _nothing, "zwsp": _nothing, "wbr": _nothing,
-    "hair space": _text("\u200a"), "thinsp": _text("\u2009"), "nbhyph": _text("-"),
+    "break": _text("\n"), "shy": _nothing, "zwsp": _nothing, "wbr": _nothing, "nbhyph": _text("-"),
+    # dashes, separators, spaces, font and style wrappers, sic: see FAMILIES
     # text with style
     "nowrap": _first(), "nobr": _first(), "nowrap begin": _nothing, "nowrap end": _nothing, "j": _first(),
     "small": _first(frozenset({SMALL})), "smaller": _first(frozenset({SMALL})), "big": _first(),
-    "larger": _first(), "resize": _nth(2), "em": _first(ITAL), "strong": _first(frozenset({BOLD})),
+    "larger": _first(), "em": _first(ITAL), "strong": _first(frozenset({BOLD})),
     "var": _first(ITAL), "code": _first(), "tt": _first(), "mono": _first(), "samp": _first(), "kbd": _first(),
-    "abbr": _ONLY_FIRST, "abbrlink": _ONLY_FIRST, "smallcaps": _first(), "sc": _first(), "uc": _first(),
+    "abbr": _ONLY_FIRST, "abbrlink": _ONLY_FIRST, "uc": _first(),
     "lc": _first(), "center": _first(), "italic": _first(ITAL), "bold": _first(frozenset({BOLD})),
     "sup": _first(frozenset({SUP})), "sub": _first(), "lang": _nth(2), "transl": _nth(3, ITAL),
     "transliteration": _nth(3, ITAL), "as written": _first(), "linktext": _all_positional(""),
@@ -217,7 +228,7 @@ TEXT_HANDLERS: dict[str, Handler] = {
     "ill2": _ONLY_FIRST, "visible anchor": _ONLY_FIRST, "vanchor": _ONLY_FIRST, "anchor": _nothing, "anchors": _nothing,
     "sortname": lambda a: _all_positional(" ")(Args(a.r, _first_two(a.node), a.marks, a.out, a.top)),
     "sort": _nth(2), "hs": _nothing, "ntsh": _nothing, "dts": lambda a: prose.dts(a), "version": _nth(2),
-    "ruby": _first(), "colorbox": _text("\u25a0"), "color box": _text("\u25a0"), "color": _nth(2),
+    "ruby": _first(), "colorbox": _text("\u25a0"), "color box": _text("\u25a0"),
     "flagicon": _nothing, "flagicon image": _nothing, "flag": _ONLY_FIRST, "flagcountry": _ONLY_FIRST,
     "flagu": _ONLY_FIRST, "flag country": _ONLY_FIRST, "country flag": _ONLY_FIRST, "flagathlete": _ONLY_FIRST,
     # {{PakSen|X}} counts party X's senators (a lookup we cannot do): X is shown
@@ -241,6 +252,7 @@ TEXT_HANDLERS: dict[str, Handler] = {
     "death date and age": lambda a: prose.death_date_and_age(a), "start date": lambda a: prose.birth_date(a, False),
     "end date": lambda a: prose.birth_date(a, False), "start date and age": lambda a: prose.birth_date(a, True),
     "film date": lambda a: prose.birth_date(a, False), "age": lambda a: prose.age(a),
+    "age in years": lambda a: prose.age(a),
     "coord": lambda a: prose.coord(a), "coor d": lambda a: prose.coord(a),
     "circa": _wrap("c.\u00a0", ""), "c.": _wrap("c.\u00a0", ""), "floruit": _wrap("fl.\u00a0", ""),
     "fl.": _wrap("fl.\u00a0", ""), "reign": _wrap("r.\u00a0", ""), "r.": _wrap("r.\u00a0", ""),
@@ -266,7 +278,7 @@ TEXT_HANDLERS: dict[str, Handler] = {
     "by whom": _tag("by whom?"), "according to whom": _tag("according to whom?"), "vague": _tag("vague"),
     "dubious": _tag("dubious – discuss"), "failed verification": _tag("failed verification"),
     "verification needed": _tag("verification needed"), "better source": _tag("better source needed"),
-    "better source needed": _tag("better source needed"), "sic": _tag("sic"), "update after": _tag("needs update"),
+    "better source needed": _tag("better source needed"), "update after": _tag("needs update"),
     "update inline": _tag("needs update"), "or": _tag("original research?"),
     "original research inline": _tag("original research?"), "nonspecific": _tag("non-specific"),
     "year needed": _tag("year needed"), "full citation needed": _tag("full citation needed"),
@@ -286,7 +298,7 @@ TEXT_HANDLERS: dict[str, Handler] = {
 TEXT_HANDLERS.update({
     "longitem": _first(), "nastaliq": _first(), "nq": _first(), "increase": _text("\u25b2"),
     "decrease": _text("\u25bc"), "steady": _text("\u25ac"), "height": _height, "legend": _legend,
-    "emdash": _text("\u2014"), "-'": _text("'"), "\\": _text(" / "), "reg": _text("\u00ae"),
+    "-'": _text("'"), "\\": _text(" / "), "reg": _text("\u00ae"),
     "s-bef": _succession("Preceded by ", "before"), "s-aft": _succession("Succeeded by ", "after"),
     "s-ttl": _succession_title, "succession box": _succession_box, "s-off": _nothing, "s-legal": _nothing,
     "hauptartikel": _german_hatnote("Hauptartikel: "), "siehe auch": _german_hatnote("Siehe auch: "),
@@ -306,7 +318,7 @@ TEXT_HANDLERS.update({
     "cas": _wrap("CAS ", ""), "compact toc": _nothing, "citequote": _nothing, "inconsistent citations": _nothing,
     "medrs": _nothing, "engvarb": _nothing, "expand list": _nothing, "original research": _nothing,
     "unreferenced section": _nothing, "wide image": _wide_image, "br separated entries": _list_items("\n"),
-    "collapsible list": _list_items("\n"), "columns-list": _all_positional(" "), "verwysings": _references,
+    "collapsible list": lambda a: _titled_list(a), "columns-list": _all_positional(" "), "verwysings": _references,
     "fotnoteliste": _references, "einzelnachweise": _references, "spire": _nothing, "weather box": _nothing,
     "us census population": _nothing, "geographic location": _nothing, "iucn": _nothing,
 })
@@ -315,3 +327,94 @@ TEXT_PREFIXES: list[tuple[str, Handler]] = [
     ("lang-", lambda a: _lang_x(prose.language_name(norm_name(code_str(a.node.name))[5:]))(a)),
     ("ipa-", lambda a: _ipa_x(prose.language_name(norm_name(code_str(a.node.name))[4:]))(a)),
 ]
+
+
+# ---------------------------------------------------------------------------- families
+
+_EN, _EM = "\u2013", "\u2014"
+_NBSP = "\u00a0"
+
+
+def _around(before: str, after: str) -> Handler:
+    """``{{snds|text}}`` -> " – text – ": the text between two fixed strings."""
+    def handler(a: Args) -> None:
+        a.add(before)
+        a.emit(a.pos(1) or a.named.get("text"))
+        a.add(after)
+    return handler
+
+
+def _spaces(character: str) -> Handler:
+    """``{{spaces|3}}``: that many spaces (one without a count)."""
+    def handler(a: Args) -> None:
+        count = a.text(1)
+        a.add(character * (min(int(count), 20) if count.isdigit() else 1))
+    return handler
+
+
+def _styled(extra: frozenset[str] = frozenset()) -> Handler:
+    """A style wrapper: its text (``text=`` or the first parameter), the style let go."""
+    def handler(a: Args) -> None:
+        a.emit(a.named.get("text") or a.named.get("1") or a.pos(1), extra)
+    return handler
+
+
+def _last_of(count: int) -> Handler:
+    """A wrapper whose first parameters are settings (``{{font color|red|text}}``,
+    ``{{font color|red|yellow|text}}``, ``{{resize|90%|text}}``): its last one, up to `count`."""
+    def handler(a: Args) -> None:
+        text = a.named.get("text")
+        if text is None:
+            present = [code for code in a.positional[:count] if a.r.text(code).strip()]
+            text = present[-1] if present else None
+        a.emit(text)
+    return handler
+
+
+def _sic(a: Args) -> None:
+    """``{{sic|Teh}}`` -> "Teh [sic]"; ``{{sic|?|Teh}}`` -> "Teh [sic?]"; ``hide=y`` shows the word only."""
+    parts = list(a.positional)
+    doubt = bool(parts) and a.r.text(parts[0]).strip() == "?"
+    if doubt:
+        parts = parts[1:]
+    for code in parts:
+        a.emit(code)
+    if a.text("hide").lower() in ("y", "yes", "true", "1"):
+        return
+    a.add((" " if parts else "") + ("[sic?]" if doubt else "[sic]"), frozenset({TAG}))
+
+
+DASHES: dict[str, Handler] = {
+    **dict.fromkeys(["ndash", "en dash", "endash", "nbndash"], _text(_EN)),
+    **dict.fromkeys(["mdash", "em dash", "emdash", "mdashb", "mdash break", "emdashb"], _text(_EM)),
+    **dict.fromkeys(["snd", "spnd", "sndash", "spaced ndash", "spaced en dash", "spaced en-dash", "spaced dash",
+                     "dash", "snd break", "sndashb", "spndb", "sndb"], _text(_NBSP + _EN + " ")),
+    **dict.fromkeys(["spaced mdash", "spaced em dash", "spmdash", "smdash"], _text(_NBSP + _EM + " ")),
+    **dict.fromkeys(["snds", "spaced ndashes", "spnds"], _around(_NBSP + _EN + " ", " " + _EN + _NBSP)),
+    **dict.fromkeys(["mdashes", "em dashes"], _around(_EM, _EM)),
+    "figure dash": _text("\u2012"), "minus": _text("\u2212"), "\u2212": _text("\u2212"),
+    "quotation dash": _text("\u2015"), "horizontal bar": _text("\u2015"), "swung dash": _text("\u2053"),
+    "hyphen": _text("-"), "tilde": _text("~"),
+}
+SEPARATORS: dict[str, Handler] = {
+    **dict.fromkeys(["bullet", "bull", "\u2022"], _text(" \u2022 ")),
+    **dict.fromkeys(["dot", "\u00b7", "middot dot"], _text(" \u00b7 ")),
+    "middot": _text("\u00b7"), "slash": _text(" / "), "spaced slash": _text(" / "), "amp": _text("&"),
+    "colon": _text(":"), "semicolon": _text(";"), "comma": _text(","),
+    **dict.fromkeys(["spaces", "nbsp"], _spaces(_NBSP)), "sp": _text(" "), "space": _text(" "),
+    **dict.fromkeys(["thin space", "thinsp", "thinspace"], _text("\u2009")),
+    **dict.fromkeys(["hair space", "hairsp"], _text("\u200a")),
+}
+FONTS: dict[str, Handler] = {
+    **dict.fromkeys(["font", "font size", "fs", "serif", "sans-serif", "monospace", "large", "huge", "bigger",
+                     "midsize", "nobold", "noitalic", "underline", "u", "underlines", "strikethrough", "strike", "s",
+                     "del", "ins", "overline", "highlight", "mark", "smallcaps", "small caps", "sc", "sc1", "sc2"],
+                    _styled()),
+    "smalldiv": _styled(frozenset({SMALL})), "b": _styled(frozenset({BOLD})), "i": _styled(frozenset({ITALIC})),
+    "smallsup": _styled(frozenset({SUP})),
+    **dict.fromkeys(["font color", "font colour", "fontcolor", "fontcolour", "fc", "text color", "text colour",
+                     "color", "colour", "colored text", "coloured text", "fgcolor"], _last_of(3)),
+    "resize": _last_of(2),
+    "sic": _sic,
+}
+FAMILIES: dict[str, Handler] = {**DASHES, **SEPARATORS, **FONTS}

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 from urllib.parse import quote
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 BUSY_MS = 30_000  # how long a write waits for another process's transaction
 
 _SCHEMA = """
@@ -30,6 +30,7 @@ CREATE TABLE IF NOT EXISTS files (
     size INTEGER NOT NULL,
     mtime_ns INTEGER NOT NULL,
     wide INTEGER NOT NULL DEFAULT 0, -- UTF-16/32: offsets are characters of the decoded text
+    format TEXT NOT NULL DEFAULT 'dump', -- "dump" or "wikitext" (`reader.source.fileformat`)
     articles INTEGER NOT NULL DEFAULT 0,
     done INTEGER NOT NULL DEFAULT 0, -- 1 once its articles are in the catalog and the index
     skipped TEXT                     -- why it holds no articles: not text, unreadable
@@ -57,6 +58,7 @@ class FileRow:
     size: int
     mtime_ns: int
     wide: bool
+    format: str
     articles: int
     done: bool
     skipped: str | None
@@ -122,8 +124,10 @@ class Catalog:
     # ------------------------------------------------------------------ files
 
     def files(self) -> list[FileRow]:
-        rows = self.db.execute("SELECT id, path, size, mtime_ns, wide, articles, done, skipped FROM files ORDER BY path")
-        return [FileRow(r[0], r[1], r[2], r[3], bool(r[4]), r[5], bool(r[6]), r[7]) for r in rows]
+        rows = self.db.execute(
+            "SELECT id, path, size, mtime_ns, wide, format, articles, done, skipped FROM files ORDER BY path"
+        )
+        return [FileRow(r[0], r[1], r[2], r[3], bool(r[4]), r[5], r[6], bool(r[7]), r[8]) for r in rows]
 
     def file_id(self, path: str) -> int:
         """The number of the file at relative `path` (a new one when it is not yet known)."""
@@ -134,7 +138,7 @@ class Catalog:
             cursor = self.db.execute("INSERT INTO files (path, size, mtime_ns) VALUES (?, -1, -1)", (path,))
         return int(cursor.lastrowid or 0)
 
-    def replace_file(self, file_id: int, size: int, mtime_ns: int, wide: bool,
+    def replace_file(self, file_id: int, size: int, mtime_ns: int, wide: bool, fmt: str,
                      articles: Iterable[tuple[int, str, str, int, int, str | None]], skipped: str | None = None) -> None:
         """Put (position, title, normalised title, start, stop, redirect) of every article of a
         file in place of what the catalog had for it, and mark it done, in one transaction (a
@@ -146,8 +150,9 @@ class Catalog:
                 ((file_id, *row) for row in articles),
             )
             self.db.execute(
-                "UPDATE files SET size = ?, mtime_ns = ?, wide = ?, articles = ?, done = 1, skipped = ? WHERE id = ?",
-                (size, mtime_ns, int(wide), cursor.rowcount, skipped, file_id),
+                "UPDATE files SET size = ?, mtime_ns = ?, wide = ?, format = ?, articles = ?, done = 1, skipped = ? "
+                "WHERE id = ?",
+                (size, mtime_ns, int(wide), fmt, cursor.rowcount, skipped, file_id),
             )
 
     def mark_stale(self, file_id: int) -> None:

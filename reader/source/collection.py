@@ -255,6 +255,10 @@ class Collection:
     def file_path(self, entry: Entry) -> Path:
         return self._base / (entry.file or "")
 
+    def format_of(self, entry: Entry) -> str:
+        """The format of `entry`: its file's, as the index decided it (`fileformat`)."""
+        return self.entries.place(entry.index)[0].format
+
     def article_text(self, entry: Entry) -> str:
         """The text of one article, read from its file and decoded; `InputError` when the file
         changed since it was indexed (the reader then re-reads the catalog)."""

@@ -26,6 +26,7 @@ from reader.errors import InputError
 from reader.source.catalog import Catalog, CatalogDamaged, FileRow
 from reader.source.corpus import decode_article, find_files, index_folder, make_folder, relative
 from reader.source.decode import decode_bytes
+from reader.source.fileformat import detect_format
 from reader.source.library import normalise_title, title_from_path
 from reader.source.split import Entry, iter_articles, iter_byte_articles
 from reader.source.words import plain_words, title_and_body
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
     from reader.source.fulltext import Writer
 
 SAMPLE = 8192  # bytes read to tell a text file from a binary one
+FORMAT_SAMPLE = 1 << 20  # bytes read to tell the dump format from standard wikitext
 AHEAD = 3  # files read by the workers ahead of the one being written
 COMMIT_SECONDS = 2.0  # how often a build makes what it wrote visible (see `_commit`)
 
@@ -51,6 +53,7 @@ class FileArticles:
     size: int = 0
     mtime_ns: int = 0
     wide: bool = False
+    format: str = "dump"
     rows: list[tuple[int, str, str, int, int, str | None]] = field(default_factory=list)
     words: list[tuple[int, str, str]] = field(default_factory=list)
     skipped: str | None = None
@@ -76,10 +79,13 @@ def read_file_articles(path: str) -> FileArticles:
     if head.encoding.startswith("utf-16") or head.encoding.startswith("utf-32"):
         result.wide = True
         text = decode_bytes(data, path).text
-        entries: Iterator[Entry] = iter_articles(text, fallback)
+        result.format = detect_format(text, path)
+        entries: Iterator[Entry] = iter_articles(text, fallback, fmt=result.format)
         body_of: Callable[[Entry], str] = lambda entry: text[entry.start : entry.end]
     else:
-        entries = iter_byte_articles(data, fallback)
+        # The format as the reader decides it for the file (`fileformat`), from its first megabyte.
+        result.format = detect_format(data[:FORMAT_SAMPLE].decode("utf-8", errors="replace"), path)
+        entries = iter_byte_articles(data, fallback, result.format)
         body_of = lambda entry: decode_article(data[entry.start : entry.end], path).text
     for entry in entries:
         result.rows.append(
@@ -256,7 +262,8 @@ def _commit(folder: Path, catalog: Catalog, writer: Writer, waiting: list[FileAr
     writer.commit()
     for result in waiting:
         file_id = catalog.file_id(relative(folder, Path(result.path)))
-        catalog.replace_file(file_id, result.size, result.mtime_ns, result.wide, result.rows, result.skipped)
+        catalog.replace_file(file_id, result.size, result.mtime_ns, result.wide, result.format, result.rows,
+                             result.skipped)
     waiting.clear()
 
 

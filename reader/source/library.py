@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Iterator
 
 from reader.errors import ArticleNotFound, InputError, ReaderError
+from reader.source.fileformat import detect_format
 from reader.source.decode import Decoded, decode_bytes, finish_repair, read_source, repair_text
 from reader.source.mojibake import MOJIBAKE_HINT
 from reader.source.split import Entry, iter_articles
@@ -75,9 +76,9 @@ class PendingText:
         return repair_text(self.raw)
 
 
-def _holds_several(text: str, fallback_title: str) -> bool:
+def _holds_several(text: str, fallback_title: str, fmt: str) -> bool:
     """True when `text` holds more than one article (only the first two are looked for)."""
-    articles = iter_articles(text, fallback_title)
+    articles = iter_articles(text, fallback_title, fmt=fmt)
     return next(articles, None) is not None and next(articles, None) is not None
 
 
@@ -176,18 +177,20 @@ class Library:
 
     def _settle_repair(self, decoded: Decoded) -> Decoded:
         """`decoded` repaired now if it holds several articles; else as it is (see the module)."""
-        if decoded.unrepaired and _holds_several(decoded.text, self.fallback_title):
+        if decoded.unrepaired and _holds_several(decoded.text, self.fallback_title, self.format):
             return finish_repair(decoded, self.path)
         return decoded
 
     def _load(self, decoded: Decoded) -> None:
         """Take a freshly decoded text and start indexing it from the beginning."""
+        # The format is the file's, decided once (see `fileformat`): wikitext is never split.
+        self.format = detect_format(decoded.text, None if self.path == "-" else self.path)
         decoded = self._settle_repair(decoded)
         self.decoded = decoded
         self.text = decoded.text
         self.entries: list[Entry] = []
         self._by_title: dict[str, list[int]] = {}
-        self._articles: Iterator[Entry] | None = iter_articles(self.text, self.fallback_title)
+        self._articles: Iterator[Entry] | None = iter_articles(self.text, self.fallback_title, fmt=self.format)
         self.generation = getattr(self, "generation", -1) + 1
 
     # ------------------------------------------------------------------ indexing
@@ -243,13 +246,15 @@ class Library:
             # The file went away since its head was read: keep all of the head, say so.
             self.decoded = Decoded(self.text, self.decoded.encoding, f"note: {error}; showing what was read of it",
                                    self.decoded.unrepaired)
-            self._articles = iter_articles(self.text, self.fallback_title, start=done, first_index=len(self.entries))
+            self._articles = iter_articles(self.text, self.fallback_title, start=done, first_index=len(self.entries),
+                                           fmt=self.format)
             return
         if whole.text[:done] != self.text[:done]:
             self._load(whole)  # decoded differently as a whole: index again (a new generation)
             return
         self.decoded, self.text = whole, whole.text
-        self._articles = iter_articles(self.text, self.fallback_title, start=done, first_index=len(self.entries))
+        self._articles = iter_articles(self.text, self.fallback_title, start=done, first_index=len(self.entries),
+                                       fmt=self.format)
 
     def index_all(self) -> None:
         """Index the whole file."""
@@ -263,6 +268,10 @@ class Library:
         self.entries.append(entry)
 
     # ------------------------------------------------------------------ articles
+
+    def format_of(self, entry: Entry) -> str:
+        """The format `entry` is in: the file's ("dump" or "wikitext", see `fileformat`)."""
+        return self.format
 
     def article_text(self, entry: Entry) -> str:
         """The text of one article, mojibake repaired."""

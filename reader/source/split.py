@@ -110,12 +110,16 @@ def decode_title(raw: bytes) -> str:
         return raw.decode("cp1252", errors="replace").strip()
 
 
-def iter_byte_articles(data: bytes, fallback_title: str) -> Iterator[Entry]:
+def iter_byte_articles(data: bytes, fallback_title: str, fmt: str = "dump") -> Iterator[Entry]:
     """`iter_articles` over a file's bytes: the entries' offsets are byte offsets into `data`.
 
     For files in an ASCII-compatible encoding only (UTF-8, cp1252): a title line is found by
     its ASCII brackets and line ends; each article is decoded on its own when it is read.
+    Standard wikitext (`fmt` "wikitext") is one article, as in `iter_articles`.
     """
+    if fmt == "wikitext":
+        yield Entry(0, fallback_title, 0, len(data), _byte_redirect(data, 0))
+        return
     index = 0
     previous: tuple[int, str, int] | None = None
     for line in _byte_title_lines(data):
@@ -142,12 +146,19 @@ def _byte_redirect(data: bytes, pos: int) -> str | None:
     return redirect_target(head.decode("utf-8", errors="replace").replace("\r", ""))
 
 
-def iter_articles(text: str, fallback_title: str, *, start: int = 0, first_index: int = 0) -> Iterator[Entry]:
+def iter_articles(text: str, fallback_title: str, *, start: int = 0, first_index: int = 0,
+                  fmt: str = "dump") -> Iterator[Entry]:
     """Yield the file's articles in order as they are found (lazy: first ones come at once).
 
-    A text with no title line is one article called `fallback_title`.  To resume an
-    indexing that stopped, pass the `start` offset and `index` of the next article.
+    A text with no title line is one article called `fallback_title`, and so is standard
+    wikitext (`fmt` "wikitext"), where a ``[[...]]`` line is a link.  To resume an indexing
+    that stopped, pass the `start` offset and `index` of the next article.
     """
+    if fmt == "wikitext":
+        if start < len(text) or first_index == 0:
+            yield Entry(first_index, fallback_title, 0 if first_index == 0 else start, len(text),
+                        redirect_target(text, start))
+        return
     index = first_index
     previous: tuple[int, str, int] | None = None
     for line in _title_lines(text, start):

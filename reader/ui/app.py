@@ -239,6 +239,7 @@ class ReaderApp(App[None]):
         return reader_class()(
             self.library.article_source(entry),
             entry.title,
+            fmt=self.library.format_of(entry),
             source_name=source_name,
             index=index,
             can_pick=self.has_many,

@@ -119,9 +119,8 @@ class CitationScreen(DialogScreen["JumpTo | None"]):
             yield Static("", id="last")
 
     def _title(self) -> str:
-        number = self.citation.number
         kind = KIND_NAMES.get(self.citation.kind, "")
-        head = f"[{number}]" if number else "Source"
+        head = f"[{self.citation.mark}]" if self.citation.number else "Source"
         return f"{head} {kind}".strip()
 
     def _hints(self) -> str:

@@ -104,6 +104,7 @@ class ReaderScreen(TreeRoomMixin, Screen[None]):
         text: str | PendingText,
         title: str | None = None,
         *,
+        fmt: str | None = None,
         source_name: str = "",
         index: int | None = None,
         can_pick: bool = False,
@@ -113,7 +114,7 @@ class ReaderScreen(TreeRoomMixin, Screen[None]):
     ) -> None:
         """`text` is the article as it stands in the file (or, its repair pending, its first part
         and a way to the rest); `article`, when given, is it parsed; `ahead`, a child process
-        parsing it (`reader.parse_ahead`)."""
+        parsing it (`reader.parse_ahead`); `fmt`, the file's format (`Library.format`)."""
         super().__init__()
         self.text = text
         self._given_article = article
@@ -122,6 +123,7 @@ class ReaderScreen(TreeRoomMixin, Screen[None]):
         self._submitted_query: str | None = None  # entered before the pane counted its matches
         self._followed: tuple[str, tuple[str, ...]] | None = None  # section the tree last followed
         self.given_title = title
+        self.fmt = fmt
         self.index = index  # the article's place in its file, for the app
         self.can_pick = can_pick  # True when the file holds other articles to go back to
         self.article: Article | None = None
@@ -214,7 +216,7 @@ class ReaderScreen(TreeRoomMixin, Screen[None]):
         if first is None:
             from reader.parse.stages import parse_first  # see the module docstring: not at import
 
-            first = parse_first(self.text, self.given_title)
+            first = parse_first(self.text, self.given_title, self.fmt)
         self._show(first, keep_position=False)
         if not first.complete:
             self.status.notice = "loading…"
@@ -229,7 +231,7 @@ class ReaderScreen(TreeRoomMixin, Screen[None]):
                 return
             from reader.parse.stages import parse_whole
 
-            article = parse_whole(self.text, self.given_title)
+            article = parse_whole(self.text, self.given_title, self.fmt)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_full, article)
 
