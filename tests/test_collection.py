@@ -489,9 +489,12 @@ async def test_the_picker_takes_up_a_file_changed_while_it_is_open(collection_di
         planted.write_text(planted.read_text() + "\n[[Written while open]]\n\nNew text.\n")
         (collection_dir / "royal_cinema.wiki").unlink()
         picker._check_file()  # what its timer does every two seconds
-        await _wait_for(pilot, lambda: collection.complete and len(collection.entries) == 26, tries=1500)
-        titles = [entry.title for entry in collection.entries]
-        assert "Written while open" in titles and "Royal cinema" not in titles
+        def taken_up() -> bool:  # the picker's thread re-reads the catalog: wait for what it brings
+            titles = [entry.title for entry in collection.entries]
+            return collection.complete and "Written while open" in titles and "Royal cinema" not in titles
+
+        await _wait_for(pilot, taken_up, tries=1500)
+        assert len(collection.entries) == 26
         await _wait_for(pilot, lambda: "26 articles" in str(picker.query_one("#picker-heading").render()))
     collection.close()
 
