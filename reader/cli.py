@@ -82,11 +82,27 @@ def build_parser() -> argparse.ArgumentParser:
         help="where the collection's index lives (default: the user cache directory, or $WIKIREADER_INDEX_DIR)",
     )
     parser.add_argument("--quiet", action="store_true", help="no progress bar (--index)")
+    parser.add_argument("--no-resume", dest="resume", action="store_false", default=None,
+                        help="open the article at the top, not where it was last read")
+    parser.add_argument("--config", action=_ShowConfig, help="print where the settings file is, and the defaults, and exit")
     parser.add_argument(
         "file", metavar="FILE", help="the file to read ('-' for standard input), or a folder of files (a collection)"
     )
     parser.add_argument("title", metavar="ARTICLE", nargs="?", help="same as --article TITLE")
     return parser
+
+
+class _ShowConfig(argparse.Action):
+    """`--config`: print the settings file's path and the defaults, then exit (as --version)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help=kwargs.get("help"))  # type: ignore[arg-type]
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object) -> None:
+        from reader.config import describe
+
+        print(describe(), end="")
+        parser.exit()
 
 
 def _width(value: str) -> int:
@@ -165,7 +181,7 @@ def run(args: argparse.Namespace) -> int:
         entries = [entry] if entry is not None else _all_entries(library)
         print_articles(library, entries, sys.stdout, width=args.width)
         return 0
-    _open_reader(library, entry)
+    _open_reader(library, entry, args.resume)
     return 0
 
 
@@ -312,7 +328,7 @@ def run_collection(args: argparse.Namespace, title: str | None, printing: bool) 
     _say_notes(collection)
     try:
         entry = collection.lookup(title) if title is not None else None
-        _open_reader(collection, entry)  # type: ignore[arg-type]
+        _open_reader(collection, entry, args.resume)  # type: ignore[arg-type]
     finally:
         collection.close()
     return 0
@@ -386,8 +402,9 @@ def _print_results(collection: object, query: str, limit: int, *, as_json: bool)
 # ---------------------------------------------------------------------------- the reader app
 
 
-def _open_reader(library: Library, entry: Entry | None) -> None:
-    """Run the Textual app on the library, opened at `entry` (or the picker / the only article)."""
+def _open_reader(library: Library, entry: Entry | None, resume: bool | None = None) -> None:
+    """Run the Textual app on the library, opened at `entry` (or the picker / the only article);
+    `resume` False (--no-resume) opens articles at the top, None leaves it to the settings."""
     _keyboard_from_terminal()
     ahead = _parse_ahead(library, entry)
     from reader.ui import heap
@@ -401,7 +418,7 @@ def _open_reader(library: Library, entry: Entry | None) -> None:
         if not (error.name or "").startswith("reader"):
             raise
         raise ReaderError("the reader app is not available in this installation; use --print") from None
-    run_app(library, entry.index if entry is not None else None, ahead)
+    run_app(library, entry.index if entry is not None else None, ahead, resume=resume)
 
 
 def _parse_ahead(library: Library, entry: Entry | None) -> ParseAhead | None:
