@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from reader.source.split import Entry
     from reader.ui.screens.picker import PickerScreen
     from reader.ui.screens.reader import ReaderScreen
+    from reader.ui.widgets.reading_pane import ReadingPane
 
 # The reader screen brings the parser and the layout with it: a few tenths of a second of
 # imports that the picker does not need for its first paint.  It is imported when first
@@ -126,6 +127,7 @@ class ReaderApp(App[None]):
         self.settings = settings if settings is not None else Settings()
         self.set_keymap(self.settings.keys)
         self._unsaved: dict[str, object] = {}  # settings changed in the reader, not yet saved
+        self._offered: set[str] = set()  # settings whose saving was offered
         self.state = state if state is not None else StateStore.in_memory()
         self.resume = resume
         self.history = History()
@@ -234,6 +236,9 @@ class ReaderApp(App[None]):
             self._unsaved.pop(name, None)
             return
         self._unsaved[name] = value
+        if name in self._offered:
+            return  # said once: each press of < or > need not say it again
+        self._offered.add(name)
         shown = "shown" if value is True else "hidden" if value is False else value
         self.notify(f"{name.replace('_', ' ').capitalize()}: {shown}. {self.key_of('save_settings')} saves it "
                     "in your settings.", timeout=4, markup=False)
@@ -254,6 +259,7 @@ class ReaderApp(App[None]):
             setattr(self.settings, name, value)
         saved = ", ".join(self._unsaved)
         self._unsaved.clear()
+        self._offered.clear()
         self.notify(f"Saved {saved} in {path}", timeout=4, markup=False)
 
     # ------------------------------------------------------------------ articles
@@ -514,11 +520,11 @@ class ReaderApp(App[None]):
         if spot is not None:
             self.history.record(spot)
 
-    def on_reading_pane_jumped(self, event: object) -> None:
-        place = getattr(event, "place", None)
+    def on_reading_pane_jumped(self, event: ReadingPane.Jumped) -> None:
+        """A jump in the article read: where the reader was is a step back."""
         screen = self.screen
-        if place is not None and is_reader(screen) and screen.index is not None:
-            self.history.record(Spot(screen.index, screen.title or "", place, self.library.generation))
+        if is_reader(screen) and screen.index is not None:
+            self.history.record(Spot(screen.index, screen.title or "", event.place, self.library.generation))
 
     def action_back(self) -> None:
         """`backspace`, `alt+left`: back to where the reader was before the last jump."""
