@@ -72,7 +72,7 @@ class CitationScreen(DialogScreen["JumpTo | None"]):
         Binding("down,j", "move(1)", "Next use", show=False),
         Binding("up,k", "move(-1)", "Previous use", show=False),
         Binding("pagedown,space", "page(1)", "Page down", show=False),
-        Binding("pageup,b", "page(-1)", "Page up", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
         *(Binding(str(n), f"jump({n})", f"Go to use {n}", show=False) for n in range(1, 10)),
     ]
 
