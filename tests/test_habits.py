@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import AsyncIterator
 
+from textual import events
 from textual.command import CommandPalette
 from textual.geometry import Offset
 
@@ -155,6 +156,19 @@ async def test_backspace_undoes_a_search_and_two_section_jumps(tmp_path: Path) -
         assert pane.scroll_line == after_search
         await pilot.press("alt+left")
         assert pane.scroll_line == start
+
+
+async def test_a_search_typed_in_one_go_is_a_step_back(tmp_path: Path) -> None:
+    """"/word⏎" typed faster than the app reads keys: enter reaches the screen before the field's
+    last changes; the search's jump is still recorded."""
+    async with reading(copy_of(tmp_path), tmp_path / "state") as (app, pilot):
+        _, pane, _, _ = parts(app)
+        for key, character in [("slash", "/"), *[(c, c) for c in "Vladivostok"], ("enter", "\r")]:
+            app.post_message(events.Key(key, character))
+        await pilot.pause(0.5)
+        assert pane.scroll_line > 0
+        await pilot.press("backspace")
+        assert pane.scroll_line == 0
 
 
 async def test_back_after_a_tree_jump_and_across_articles(tmp_path: Path) -> None:

@@ -148,6 +148,8 @@ class ReaderScreen(TreeRoomMixin, Screen[None]):
         self._ahead = ahead
         self._gone = False  # unmounted: the article is no longer wanted
         self._submitted_query: str | None = None  # entered before the pane counted its matches
+        self._typed_query = ""  # the query last typed in the field
+        self._keep_when_typed: str | None = None  # entered before it was all typed (see _query_typed)
         self._followed: tuple[str, tuple[str, ...]] | None = None  # section the tree last followed
         self.given_title = title
         self.index = index  # the article's place in its file, for the app
@@ -339,15 +341,24 @@ class ReaderScreen(TreeRoomMixin, Screen[None]):
 
     @on(SearchBar.Changed)
     def _query_typed(self, event: SearchBar.Changed) -> None:
+        self._typed_query = event.query
         if event.query:
             self.pane.search(event.query)
         else:
             self.pane.clear_search()
+        if self._keep_when_typed == event.query:
+            # Enter came first (typed in one go, "/word⏎"): the search it ended is done now.
+            self._keep_when_typed = None
+            self.pane.keep_search_position()
 
     @on(SearchBar.Submitted)
     def _query_submitted(self, event: SearchBar.Submitted) -> None:
-        # Typing already showed the first match after the reading position: keep it.
-        self.pane.keep_search_position()
+        # Typing already showed the first match after the reading position: keep it (once the
+        # search is done: typed in one go, the field's Changed messages come after this one).
+        if event.query and event.query != self._typed_query:
+            self._keep_when_typed = event.query
+        else:
+            self.pane.keep_search_position()
         if not event.query:
             self.pane.clear_search()
         elif self.status.query == event.query:
@@ -371,6 +382,7 @@ class ReaderScreen(TreeRoomMixin, Screen[None]):
 
     def start_search(self, query: str) -> None:
         """Search for `query` as if typed in the field and entered (the palette does this)."""
+        self._typed_query = query
         self.pane.search(query)
 
     def action_next_match(self) -> None:
