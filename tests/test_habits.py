@@ -349,3 +349,15 @@ async def test_no_settings_file_means_the_defaults(tmp_path: Path) -> None:
     assert settings.notes == [] and settings.text_width == 100 and settings.resume
     async with reading(copy_of(tmp_path), tmp_path / "state", settings=settings) as (app, pilot):
         assert isinstance(app.screen, ReaderScreen) and not [m for m in notices(app) if "config" in m]
+
+
+async def test_the_tree_width_of_the_settings_never_squeezes_the_text(tmp_path: Path) -> None:
+    for size, wanted in (((110, 30), 40), ((50, 20), 30)):
+        settings = config.Settings(tree_width=40)
+        async with reading(copy_of(tmp_path), tmp_path / "state", size=size, settings=settings) as (app, pilot):
+            _, pane, tree, _ = parts(app)
+            if not tree.display:  # hidden below 60 columns until t shows it
+                await pilot.press("t")
+                await pilot.pause()
+            assert tree.outer_size.width == wanted
+            assert pane.size.width >= 20

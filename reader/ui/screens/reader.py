@@ -31,7 +31,7 @@ from reader.config import TEXT_WIDTH_RANGE, Settings
 from reader.model import Article
 from reader.source.state import Place
 from reader.ui import heap
-from reader.ui.screens._tree_room import TREE_MIN_WIDTH, TreeRoomMixin
+from reader.ui.screens._tree_room import MIN_PANE_WIDTH, TREE_MIN_WIDTH, TreeRoomMixin
 from reader.ui.widgets.key_bar import KeyBar
 from reader.ui.widgets.reading_pane import ReadingPane
 from reader.ui.widgets.search_bar import SearchBar, SearchInput
@@ -212,7 +212,8 @@ class ReaderScreen(TreeRoomMixin, Screen[None]):
         if settings.tree_width:
             self.tree.styles.min_width = TREE_MIN_WIDTH
             self.tree.styles.width = settings.tree_width
-            self.tree.styles.max_width = max(settings.tree_width, self._tree_room())
+            # Never over the text's last columns (the screen's own size is not known yet).
+            self.tree.styles.max_width = max(self.app.size.width - MIN_PANE_WIDTH, TREE_MIN_WIDTH)
         if not settings.show_tree:
             self._tree_chosen = True
             self.tree.display = False
