@@ -243,7 +243,7 @@ async def test_a_mark_set_yesterday_still_works(tmp_path: Path) -> None:
 
 
 async def test_a_double_clicked_word_a_dragged_passage_and_a_section_reach_the_clipboard(tmp_path: Path) -> None:
-    async with reading(copy_of(tmp_path), tmp_path / "state") as (app, pilot):
+    async with reading(copy_of(tmp_path), tmp_path / "state", size=(160, 30)) as (app, pilot):
         screen, pane, _, _ = parts(app)
         first = pane.text_layout.lines[0].plain
         margin = pane._margin()
@@ -264,6 +264,12 @@ async def test_a_double_clicked_word_a_dragged_passage_and_a_section_reach_the_c
         last = copied.split("\n")[-1]
         assert len(copied.split("\n")) == line - 1 and pane.text_layout.lines[line].plain.startswith(last)
         assert 10 <= len(last) <= 11  # up to the column the mouse was let go on
+        # A drag from the left margin (the text is centred in a wide pane) starts at the line's start.
+        await pilot.mouse_down(pane, offset=Offset(max(margin - 3, 0), 2))
+        await pilot.hover(pane, offset=Offset(margin + 4, 2))
+        await pilot.mouse_up(pane, offset=Offset(margin + 4, 2))
+        await pilot.press("y")
+        assert app.clipboard == pane.text_layout.lines[2].plain[:5]
         await pilot.press("right_square_bracket", "right_square_bracket", "right_square_bracket", "Y")
         section = app.clipboard
         assert section.startswith("1.2 Workers\n\n")

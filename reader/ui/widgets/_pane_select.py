@@ -31,8 +31,8 @@ def selected_text(lines: Sequence[Text], selection: Selection) -> str:
         if span is None:
             continue
         plain = lines[y].plain
-        start, end = span
-        picked.append(plain[start: len(plain) if end == -1 else end].rstrip())
+        start, end = max(span[0], 0), span[1]  # a drag from the margin: from the line's start
+        picked.append(plain[start: len(plain) if end == -1 else max(end, 0)].rstrip())
     return "\n".join(picked).strip("\n")
 
 

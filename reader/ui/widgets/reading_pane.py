@@ -351,12 +351,13 @@ class ReadingPane(PassesLateKeys, QuickScrollBars, FindMixin, SectionsMixin, Scr
         selection = self.text_selection
         span = selection.get_span(line) if selection is not None else None
         if span is not None:
-            text.stylize(self.screen.get_component_rich_style("screen--selection"), span[0],
-                         len(text) if span[1] == -1 else span[1])
+            text.stylize(self.screen.get_component_rich_style("screen--selection"), max(span[0], 0),
+                         len(text) if span[1] == -1 else max(span[1], 0))
         text.stylize_before(style)
         margin = self._frame_margin if self._frame_style is not None else self._margin()
-        # Offsets (column, layout line) let Textual map a mouse drag to the text (its selection).
-        offset = Style.from_meta({"offset": (0, line)})
+        # Offsets (column, layout line) let Textual map a mouse drag to the text (its selection);
+        # the margin's are before the text (negative), so a drag from it starts at the line's start.
+        offset = Style.from_meta({"offset": (-margin, line)})
         segments = [Segment(" " * margin, style + offset)] if margin else []
         segments += Strip(text.render(self.app.console)).simplify().apply_offsets(0, line)
         return Strip(segments)
