@@ -88,6 +88,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--quiet", action="store_true", help="no progress bar (--index)")
     _add_serve_options(parser)
+    parser.add_argument("--no-resume", dest="resume", action="store_false", default=None,
+                        help="open the article at the top, not where it was last read")
+    parser.add_argument("--config", action=_ShowConfig, help="print where the settings file is, and the defaults, and exit")
     parser.add_argument(
         "file", metavar="FILE", help="the file to read ('-' for standard input), or a folder of files (a collection)"
     )
@@ -118,6 +121,19 @@ def _port(value: str) -> int:
     if not value.isdigit() or int(value) > 65535:
         raise argparse.ArgumentTypeError(f"not a port number (0-65535): {value!r}")
     return int(value)
+
+
+class _ShowConfig(argparse.Action):
+    """`--config`: print the settings file's path and the defaults, then exit (as --version)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help=kwargs.get("help"))  # type: ignore[arg-type]
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object) -> None:
+        from reader.config import describe
+
+        print(describe(), end="")
+        parser.exit()
 
 
 def _width(value: str) -> int:
@@ -206,7 +222,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     builder = _index_in_background(library, args)
     try:
-        _open_reader(library, entry)
+        _open_reader(library, entry, args.resume)
     finally:
         if builder is not None:
             from reader.source.indexer import stop_builder
@@ -443,7 +459,7 @@ def run_collection(args: argparse.Namespace, title: str | None, printing: bool) 
     _say_notes(collection)
     try:
         entry = collection.lookup(title) if title is not None else None
-        _open_reader(collection, entry)  # type: ignore[arg-type]
+        _open_reader(collection, entry, args.resume)  # type: ignore[arg-type]
     finally:
         collection.close()
     return 0
@@ -517,8 +533,9 @@ def _print_results(collection: object, query: str, limit: int, *, as_json: bool)
 # ---------------------------------------------------------------------------- the reader app
 
 
-def _open_reader(library: Library, entry: Entry | None) -> None:
-    """Run the Textual app on the library, opened at `entry` (or the picker / the only article)."""
+def _open_reader(library: Library, entry: Entry | None, resume: bool | None = None) -> None:
+    """Run the Textual app on the library, opened at `entry` (or the picker / the only article);
+    `resume` False (--no-resume) opens articles at the top, None leaves it to the settings."""
     _keyboard_from_terminal()
     ahead = _parse_ahead(library, entry)
     from reader.ui import heap
@@ -532,7 +549,7 @@ def _open_reader(library: Library, entry: Entry | None) -> None:
         if not (error.name or "").startswith("reader"):
             raise
         raise ReaderError("the reader app is not available in this installation; use --print") from None
-    run_app(library, entry.index if entry is not None else None, ahead)
+    run_app(library, entry.index if entry is not None else None, ahead, resume=resume)
 
 
 def _parse_ahead(library: Library, entry: Entry | None) -> ParseAhead | None:

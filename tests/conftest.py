@@ -23,6 +23,16 @@ def _index_outside_the_user_cache(tmp_path_factory: pytest.TempPathFactory) -> N
     os.environ.setdefault("WIKIREADER_INDEX_DIR", str(tmp_path_factory.mktemp("indexes")))
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _state_and_settings_outside_the_user_folders(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The reading state and the settings file of any reader a test starts (its children too)
+    live in temporary folders, never in the user's own (platformdirs follows these)."""
+    import os
+
+    os.environ["XDG_STATE_HOME"] = str(tmp_path_factory.mktemp("state"))
+    os.environ["XDG_CONFIG_HOME"] = str(tmp_path_factory.mktemp("config"))
+
+
 @pytest.fixture
 def sample_dir() -> Path:
     """The project's bundled sample articles (`sample/`)."""

@@ -669,7 +669,8 @@ async def test_help_screen_lists_the_keys(key: str) -> None:
         assert isinstance(app.screen, HelpScreen)
         shown = app.screen.query_one("#keys").render()
         keys = [str(cell) for cell in shown.columns[0].cells]
-        for expected in ("j k ↓ ↑", "] / [", "tab / shift+tab", "t", "/", "n / N", "c / C", "ctrl+p", "q ctrl+q"):
+        for expected in ("j ↓ / k ↑", "] / [", "tab / shift+tab", "t", "/", "n / N", "c / C", "ctrl+p", "q ctrl+q",
+                         "backspace alt+left", "m + letter", "Y"):
             assert expected in keys
         await pilot.press("escape")
         assert isinstance(app.screen, ReaderScreen)

@@ -50,3 +50,8 @@ def test_search_in_progress(snap_compare) -> None:
 
 def test_tiny_terminal(snap_compare) -> None:
     assert snap_compare(sample_app(), terminal_size=(40, 10), run_before=settled, press=["right_square_bracket"])
+
+
+def test_help_screen_with_the_new_keys(snap_compare) -> None:
+    """Tall enough to show the keys of issue 14: back and forward, marks, copying."""
+    assert snap_compare(sample_app(), terminal_size=(110, 60), run_before=settled, press=["question_mark"])

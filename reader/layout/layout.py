@@ -258,6 +258,23 @@ class Layout:
             k += 1
         return found
 
+    # ------------------------------------------------------------------ copying
+
+    def section_text(self, number: str) -> str:
+        """Section `number` as plain text, its heading and subsections with it ("" = the lead,
+        alone): blocks apart by a blank line, a block's own lines (list items, rows) by one break."""
+        inner = number + "."
+        parts: list[str] = []
+        last_block = None
+        for chunk in self._store.chunks:
+            if not (chunk.section == number or (number and chunk.section.startswith(inner))):
+                continue
+            if parts:
+                parts.append("\n" if chunk.block == last_block else "\n\n")
+            parts.append(chunk.plain)
+            last_block = chunk.block
+        return "".join(parts).strip("\n")
+
 
 def _section_paths(article: model.Article) -> dict[str, tuple[str, ...]]:
     paths: dict[str, tuple[str, ...]] = {"": ()}

@@ -9,7 +9,9 @@ reader's `o` key asks for the picker again with a `ReaderScreen.PickerRequested`
 from __future__ import annotations
 
 import importlib
+import os
 import sys
+import weakref
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, TypeGuard
 
@@ -22,10 +24,13 @@ from textual.color import Color
 from textual.filter import Monochrome
 from textual.screen import Screen
 
+from reader.config import Settings
 from reader.errors import ReaderError
+from reader.source.state import ArticleState, Place, StateStore, article_key
 from reader.ui import heap
 from reader.ui.key_gate import KeyGate
 from reader.ui.say import SECONDS, Says, one_line
+from reader.ui.history import History, Spot
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -36,6 +41,7 @@ if TYPE_CHECKING:
     from reader.source.split import Entry
     from reader.ui.screens.picker import PickerScreen
     from reader.ui.screens.reader import ReaderScreen
+    from reader.ui.widgets.reading_pane import ReadingPane
 
 # The reader screen brings the parser and the layout with it: a few tenths of a second of
 # imports that the picker does not need for its first paint.  It is imported when first
@@ -107,15 +113,36 @@ class ReaderApp(App[None]):
     TITLE = "wikireader"
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
-        Binding("r", "follow_redirect", "Follow redirect"),
+        Binding("r", "follow_redirect", "Follow redirect", id="follow_redirect"),
+        Binding("ctrl+s", "save_settings", "Save settings", show=False, id="save_settings"),
     ]
+    SAVE_EVERY = 3.0  # seconds between saves of the reading place (what a crash can lose)
     COMMANDS = App.COMMANDS | {article_commands}
 
     def __init__(self, library: Library, article: int | None = None, *, cursor_blink: bool = True,
-                 ahead: ParseAhead | None = None) -> None:
+                 ahead: ParseAhead | None = None, state: StateStore | None = None, resume: bool = True,
+                 settings: Settings | None = None) -> None:
         """`ahead`, when given, is a child process parsing article `article` (or the file's only
-        one): its first reader takes the article from there (`reader.parse_ahead`)."""
+        one): its first reader takes the article from there (`reader.parse_ahead`).  `state` keeps
+        reading places and marks across runs (by default, within this run only); with `resume`,
+        an article opens where it was last read.  `settings` are the reader's own (theme, widths,
+        keys: `reader.config`); by default, the defaults."""
         super().__init__()
+        self.settings = settings if settings is not None else Settings()
+        self.set_keymap(self.settings.keys)
+        self._unsaved: dict[str, object] = {}  # settings changed in the reader, not yet saved
+        self._offered: set[str] = set()  # settings whose saving was offered
+        self.state = state if state is not None else StateStore.in_memory()
+        self.resume = resume
+        self.history = History()
+        # Each reader's article: (state key, digest of its text, file, title); none for stdin.
+        self._identity: weakref.WeakKeyDictionary[ReaderScreen, tuple[str, str, str, str]] = \
+            weakref.WeakKeyDictionary()
+        # A place to show once the reader's article is all laid out: (place, digest it was
+        # taken on or None for "the same text", what to say).
+        self._place_for: dict[ReaderScreen, tuple[Place, str | None, str]] = {}
+        self._saved: dict[str, tuple[Place, str]] = {}  # key -> what was last written for it
+        self._left: Spot | None = None  # where the reader was when it went to the picker
         self._ahead = ahead
         # NO_COLOR (Textual reads it): swap in the filter that does not crash on unstyled text.
         self._filters = [SafeMonochrome() if type(f) is Monochrome else f for f in self._filters]
@@ -160,11 +187,20 @@ class ReaderApp(App[None]):
         if self.has_many or self._home is not None:
             return super().get_default_screen()
         self._home = self.reader_screen(0)
+        self._plan_resume(self._home)
         return self._home
 
     def on_mount(self) -> None:
         # The screens resume collection after their first frame; this is in case none comes.
         self.set_timer(3.0, heap.resume_collection)
+        self.set_interval(self.SAVE_EVERY, self._save_current)
+        if self.state.note:
+            self.notify(self.state.note, severity="warning", timeout=8, markup=False)
+        self._apply_theme()
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+        if self.settings.notes or self.settings.keys:
+            # Once the reader's code is loaded (it knows the actions): not before the first paint.
+            self.set_timer(0.5, self._settings_notes)
         if self._home is not None:
             return  # the reader of the only article is the default screen
         if self.start_article is not None:
@@ -194,13 +230,87 @@ class ReaderApp(App[None]):
             if widget is not None:
                 screen.set_focus(widget)
 
+    # ------------------------------------------------------------------ settings
+
+    def _apply_theme(self) -> None:
+        settings = self.settings
+        if settings.theme in self.available_themes:
+            if settings.theme != self.theme:
+                self.theme = settings.theme
+        else:
+            from reader.config import line_of
+
+            line = line_of(settings.path.read_text(encoding="utf-8").splitlines(), None, "theme") \
+                if settings.path is not None and settings.path.exists() else 0
+            settings.notes.append(f"{settings.path}:{line}: no theme is called “{settings.theme}” "
+                                  f"(ctrl+p, Change theme, lists them); the default is used")
+
+    def _settings_notes(self) -> None:
+        """Say what was wrong with the settings file, once (after the keys are known)."""
+        settings = self.settings
+        known = {binding.id for binding in self.help_bindings()}
+        for action, line in settings.key_lines.items():
+            if action not in known:
+                settings.notes.append(f"{settings.path}:{line}: no action is called “{action}” "
+                                      "(the help screen's names: see the README); its keys are ignored")
+        for note in settings.notes:
+            self.notify(note, severity="warning", timeout=10, markup=False)
+        settings.notes.clear()
+
+    def help_bindings(self) -> list[Binding]:
+        """Every binding the help screen lists (the reader's, its pane's, the popup's, the app's)."""
+        return [*reader_class().all_bindings(), *self.BINDINGS]
+
+    def _theme_changed(self, theme: object) -> None:
+        name = getattr(theme, "name", "")
+        if name and name != self.settings.theme:
+            self._offer_to_save("theme", name)
+
+    def on_reader_screen_setting_changed(self, event: ReaderScreen.SettingChanged) -> None:
+        self._offer_to_save(event.name, event.value)
+
+    def _offer_to_save(self, name: str, value: object) -> None:
+        """A setting changed in the reader: it lasts for this run; ctrl+s keeps it."""
+        if getattr(self.settings, name, None) == value:
+            self._unsaved.pop(name, None)
+            return
+        self._unsaved[name] = value
+        if name in self._offered:
+            return  # said once: each press of < or > need not say it again
+        self._offered.add(name)
+        shown = "shown" if value is True else "hidden" if value is False else value
+        self.notify(f"{name.replace('_', ' ').capitalize()}: {shown}. {self.key_of('save_settings')} saves it "
+                    "in your settings.", timeout=4, markup=False)
+
+    def action_save_settings(self) -> None:
+        """`ctrl+s`: keep the theme and widths chosen in the reader (the settings file)."""
+        from reader import config
+
+        if not self._unsaved:
+            self.notify("No setting changed since the reader opened (theme: ctrl+p; widths: < > - +).", timeout=3)
+            return
+        try:
+            path = config.save(self._unsaved, self.settings.path)
+        except OSError as error:
+            self.notify(f"The settings could not be saved: {error}", severity="error", timeout=6, markup=False)
+            return
+        for name, value in self._unsaved.items():
+            setattr(self.settings, name, value)
+        saved = ", ".join(self._unsaved)
+        self._unsaved.clear()
+        self._offered.clear()
+        self.notify(f"Saved {saved} in {path}", timeout=4, markup=False)
+
     # ------------------------------------------------------------------ articles
 
-    def open_article(self, index: int, phrase: str | None = None) -> None:
+    def open_article(self, index: int, phrase: str | None = None, *, place: Place | None = None,
+                     digest: str | None = None, remember: bool = True) -> None:
         """Show article `index` of the file, replacing the article shown before (if any).
 
-        The reading position it had earlier in this run comes back; with `phrase`, an
-        in-article search for it starts (so `n`/`N` work at once).
+        The reading position it had earlier in this run comes back (or, the first time, the one
+        it had when last read); with `phrase`, an in-article search for it starts (so `n`/`N`
+        work at once); with `place`, that place is shown (taken on a text of `digest`, if it is
+        not this run's).  With `remember`, the history records where the reader was.
         """
         heap.release_long_lived()  # the last article's cycles may be collected once it is gone
         try:
@@ -212,7 +322,13 @@ class ReaderApp(App[None]):
             # The file was re-read (it changed on disk): old positions belong to other articles.
             self.positions.clear()
             self._positions_generation = self.library.generation
-        self._pending[screen] = (self.positions.get(index), phrase)
+        self._pending[screen] = (None if place else self.positions.get(index), phrase)
+        if place is not None:
+            self._place_for[screen] = (place, digest, "")
+        elif index not in self.positions:
+            self._plan_resume(screen)
+        if remember:
+            self._record_leaving()
         if is_reader(self.screen):
             self._remember(self.screen)
         if is_reader(self.screen) or is_picker(self.screen):
@@ -238,6 +354,10 @@ class ReaderApp(App[None]):
             source_name += entry.file or ""
         return reader_class()(
             self.library.article_source(entry),
+
+        source = self.library.article_source(entry)
+        screen = reader_class()(
+            source,
             entry.title,
             fmt=self.library.format_of(entry),
             source_name=source_name,
@@ -245,7 +365,27 @@ class ReaderApp(App[None]):
             can_pick=self.has_many,
             cursor_blink=self.blink,
             ahead=ahead,
+            settings=self._screen_settings(),
         )
+        file = self._file_of(entry)
+        if file is not None:
+            from reader.source.state import text_digest
+
+            raw = source if isinstance(source, str) else source.raw
+            self._identity[screen] = (article_key(file, entry.title), text_digest(raw), file, entry.title)
+        return screen
+
+    def _screen_settings(self) -> Settings:
+        """The settings a new reader starts with: the file's, and what changed in this run."""
+        from dataclasses import replace
+
+        return replace(self.settings, **{k: v for k, v in self._unsaved.items() if k != "theme"})
+
+    def _file_of(self, entry: Entry) -> str | None:
+        """The real path of the file holding `entry` (None for standard input)."""
+        if getattr(self.library, "is_collection", False):
+            return os.path.realpath(self.library.file_path(entry))  # type: ignore[attr-defined]
+        return None if self.library.path == "-" else os.path.realpath(self.library.path)
 
     def show_picker(self) -> None:
         """Show the list of the file's articles (one picker per run: its filter is kept)."""
@@ -258,6 +398,7 @@ class ReaderApp(App[None]):
             self._back_to = self.screen.index
             if self.screen.index is not None and is_picker(picker):
                 picker.select_entry(self.screen.index)
+            self._left = self._spot_of(self.screen)
             self._remember(self.screen)
             self.switch_screen(PICKER_NAME)
         else:
@@ -290,6 +431,10 @@ class ReaderApp(App[None]):
             if event.article.redirect and self._redirect_entry(screen) is not None:
                 self.notify(f"Redirect to “{event.article.redirect}”: press r to follow it.", timeout=6, markup=False)
                 self.refresh_bindings()
+        for screen in list(self._place_for):
+            if screen.article is event.article and event.article.complete:
+                place, digest, say = self._place_for.pop(screen)
+                self._show_place(screen, place, digest, say)
 
     def _restore_position(self, screen: ReaderScreen, position: float, tries: int = 40) -> None:
         """Scroll the pane to `position` once its layout is complete (it may be built in a thread)."""
@@ -342,6 +487,211 @@ class ReaderApp(App[None]):
     def _remember(self, screen: ReaderScreen) -> None:
         if screen.index is not None and self._positions_generation == self.library.generation:
             self.positions[screen.index] = screen.pane.scroll_y
+        self._save_place(screen)
+
+    # ------------------------------------------------------------------ where the reader left off
+
+    def _plan_resume(self, screen: ReaderScreen) -> None:
+        """Open `screen` where its article was last read (when there is such a place)."""
+        identity = self._identity.get(screen)
+        record = self.state.get(identity[0]) if identity is not None and self.resume else None
+        if record is not None and record.place is not None and record.place.anchor != (0, 0):
+            self._place_for[screen] = (record.place, record.digest, "resumed")
+
+    def _show_place(self, screen: ReaderScreen, place: Place, digest: str | None, say: str,
+                    tries: int = 60) -> None:
+        """Show `place` in `screen` once its article is laid out: the very line when the text is
+        the one it was taken on, else the same section, else the top (and say which)."""
+        if not screen.is_attached:
+            return
+        identity = self._identity.get(screen)
+        exact = digest is None or identity is None or identity[1] == digest
+        pane = screen.pane
+        layout = pane.text_layout
+        if layout is None or not layout.complete:
+            if tries > 0:
+                self.set_timer(0.05, lambda: self._show_place(screen, place, digest, say, tries - 1))
+            return
+        if pane.go_to_place(place, exact):
+            if say:
+                where = " ".join((place.section, place.path[-1])) if place.path else "the introduction"
+                changed = "" if exact else " (the article changed since)"
+                self.notify(f"{say.capitalize()} at {where}{changed}; {self.key_of('top')} for the top.",
+                            timeout=5, markup=False)
+        elif say or not exact:
+            self.notify(f"“{screen.title}” changed since it was last read, and its section "
+                        f"“{' > '.join(place.path)}” is gone: at the top.", severity="warning", timeout=6, markup=False)
+
+    def _save_place(self, screen: ReaderScreen) -> None:
+        """Write where `screen` is read now (when it changed, and its article is settled)."""
+        identity = self._identity.get(screen)
+        if identity is None or screen in self._place_for or screen.article is None or not screen.is_attached:
+            return
+        place = screen.pane.place
+        key, digest, file, title = identity
+        if place is None or self._saved.get(key) == (place, digest):
+            return
+        record = self.state.get(key) or ArticleState(file, title)
+        record.place, record.digest = place, digest
+        self.state.update(key, record)
+        self._saved[key] = (place, digest)
+
+    def _save_current(self) -> None:
+        if is_reader(self.screen):
+            self._save_place(self.screen)
+        elif self.screen_stack and is_reader(self.screen_stack[0]):
+            self._save_place(self.screen_stack[0])
+
+    async def action_quit(self) -> None:
+        for screen in self.screen_stack:
+            if is_reader(screen):
+                self._save_place(screen)
+        await super().action_quit()
+
+    def key_of(self, binding_id: str) -> str:
+        """The key bound to `binding_id` as shown ("g"), after the reader's own key map."""
+        for _node, bindings in self.screen._binding_chain:
+            keys = [key for key, found in bindings.key_to_bindings.items()
+                    if any(binding.id == binding_id for binding in found)]
+            if keys:  # "g" rather than "home": the shortest is the one to type
+                from reader.ui.screens.help import key_display
+
+                return key_display(min(keys, key=len))
+        return binding_id
+
+    # ------------------------------------------------------------------ back and forward
+
+    def _spot_of(self, screen: object) -> Spot | None:
+        if not is_reader(screen) or screen.index is None or not screen.is_attached:
+            return None
+        place = screen.pane.place
+        if place is None:
+            return None
+        return Spot(screen.index, screen.title or "", place, self.library.generation)
+
+    def _record_leaving(self) -> None:
+        """Another article opens: the place left is a step back."""
+        spot = self._spot_of(self.screen)
+        if spot is None and is_picker(self.screen):
+            spot = self._left
+        if spot is not None:
+            self.history.record(spot)
+
+    def on_reading_pane_jumped(self, event: ReadingPane.Jumped) -> None:
+        """A jump in the article read: where the reader was is a step back."""
+        screen = self.screen
+        if is_reader(screen) and screen.index is not None:
+            self.history.record(Spot(screen.index, screen.title or "", event.place, self.library.generation))
+
+    def action_back(self) -> None:
+        """`backspace`, `alt+left`: back to where the reader was before the last jump."""
+        self.history.forget(self.library.generation)
+        target = self.history.back(self._spot_of(self.screen))
+        if target is None:
+            self.notify("Nothing to go back to.", timeout=2)
+            return
+        self._visit(target)
+
+    def action_forward(self) -> None:
+        """`alt+right`: forward again, after going back."""
+        self.history.forget(self.library.generation)
+        target = self.history.forward(self._spot_of(self.screen))
+        if target is None:
+            self.notify("Nothing to go forward to.", timeout=2)
+            return
+        self._visit(target)
+
+    def _visit(self, spot: Spot) -> None:
+        """Show `spot`: in the article on screen, or opening its article."""
+        screen = self.screen
+        if is_reader(screen) and screen.index == spot.index:
+            self._show_place(screen, spot.place, None, "")
+        elif 0 <= spot.index < len(self.library.entries):
+            self.open_article(spot.index, place=spot.place, remember=False)
+
+    def show_history(self) -> None:
+        """The palette's list of the places behind and ahead; choosing one goes there."""
+        from textual.command import SimpleCommand
+
+        commands = []
+        for direction, spot in reversed(self.history.listing()):
+            where = " > ".join(spot.place.path) or "(Top)"
+            commands.append(SimpleCommand(f"{spot.title} § {where}", lambda spot=spot: self._jump_to(spot),
+                                          f"{direction} · {spot.place.section or 'top'}"))
+        if not commands:
+            self.notify("No places yet: jumps (search, sections, citations, articles) are kept here.", timeout=3)
+            return
+        self.search_commands(commands, placeholder="Go back to…")
+
+    def _jump_to(self, spot: Spot) -> None:
+        current = self._spot_of(self.screen)
+        if current is not None:
+            self.history.record(current)
+        self._visit(spot)
+
+    # ------------------------------------------------------------------ marks
+
+    def on_reader_screen_mark_chosen(self, event: ReaderScreen.MarkChosen) -> None:
+        """`m` / `'` and a letter: set the mark here, or go to it."""
+        screen = self.screen
+        identity = self._identity.get(screen) if is_reader(screen) else None
+        if identity is None or not is_reader(screen):
+            self.notify("Marks are kept for articles read from a file, not standard input.", timeout=3)
+            return
+        key, digest, file, title = identity
+        record = self.state.get(key) or ArticleState(file, title)
+        if event.place is not None:
+            record.marks[event.letter] = event.place
+            if not record.digest:
+                record.digest = digest
+            self.state.update(key, record)
+            where = " > ".join(event.place.path) or "(Top)"
+            self.notify(f"Mark {event.letter} set at {where}.", timeout=3, markup=False)
+            return
+        place = record.marks.get(event.letter)
+        if place is None:
+            self.notify(f"No mark {event.letter} in this article ({self.key_of('set_mark')} then "
+                        f"{event.letter} sets it).", severity="warning", timeout=3, markup=False)
+            return
+        spot = self._spot_of(screen)
+        if spot is not None:
+            self.history.record(spot)
+        self._show_place(screen, place, record.digest, "")
+
+    def show_marks(self) -> None:
+        """The palette's list of every mark in every article; choosing one opens it there."""
+        from textual.command import SimpleCommand
+
+        commands = []
+        for _key, record in self.state.all():
+            for letter, place in sorted(record.marks.items()):
+                where = " > ".join(place.path) or "(Top)"
+                commands.append(SimpleCommand(f"{letter}  {record.title} § {where}",
+                                              lambda record=record, place=place: self._open_mark(record, place),
+                                              os.path.basename(record.file)))
+        if not commands:
+            self.notify(f"No marks yet: {self.key_of('set_mark')} and a letter marks the place you read.", timeout=3)
+            return
+        self.search_commands(commands, placeholder="Go to mark…")
+
+    def _open_mark(self, record: ArticleState, place: Place) -> None:
+        index = self._index_of(record.file, record.title)
+        if index is None:
+            self.notify(f"“{record.title}” is in {record.file}, not in what this reader opened: "
+                        f"wikireader {record.file}", severity="warning", timeout=6, markup=False)
+            return
+        screen = self.screen
+        if is_reader(screen) and screen.index == index:
+            self._jump_to(Spot(index, record.title, place, self.library.generation))
+            return
+        self.open_article(index, place=place, digest=record.digest)
+
+    def _index_of(self, file: str, title: str) -> int | None:
+        """The index of article `title` of `file` in the library, if it holds it."""
+        for entry in self.library.find(title):
+            if self._file_of(entry) == file:
+                return entry.index
+        return None
 
     # ------------------------------------------------------------------ palette
 
@@ -349,13 +699,24 @@ class ReaderApp(App[None]):
         yield from super().get_system_commands(screen)
         if is_reader(screen):
             yield from screen.system_commands()
+            yield SystemCommand("History", "The places visited: go back to one (backspace goes back one)",
+                                self.show_history)
+        yield SystemCommand("Marks", "Every mark in every article: open one ('a goes to mark a)", self.show_marks)
 
 
-def run_app(library: Library, article: int | None = None, ahead: ParseAhead | None = None) -> None:
+def run_app(library: Library, article: int | None = None, ahead: ParseAhead | None = None, *,
+            resume: bool | None = None) -> None:
     """Open the reader on `library`: article `article`, or the picker for a file of many;
-    `ahead` is a child process parsing the article it opens on (see `ReaderApp`)."""
+    `ahead` is a child process parsing the article it opens on (see `ReaderApp`).  The reader's
+    settings and reading state are the user's own (`reader.config`, `reader.source.state`);
+    `resume` False opens at the top whatever the settings say."""
+    from reader import config
+
+    settings = config.load()
     try:
-        ReaderApp(library, article, ahead=ahead).run()
+        app = ReaderApp(library, article, ahead=ahead, state=StateStore(), settings=settings,
+                        resume=settings.resume if resume is None else resume)
+        app.run()
     finally:
         if ahead is not None:
             ahead.close()

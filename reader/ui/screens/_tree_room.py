@@ -32,6 +32,7 @@ class TreeRoomMixin(_Base):
         tree.display = not tree.display
         if not tree.display and (self.focused is tree or self.focused is None):
             self.pane.focus()
+        self.post_message(self.SettingChanged("show_tree", bool(tree.display)))
 
     def action_tree_width(self, change: int) -> None:
         """Make the section tree `change` columns wider (narrower when negative).
@@ -48,6 +49,7 @@ class TreeRoomMixin(_Base):
         tree.styles.min_width = TREE_MIN_WIDTH
         tree.styles.max_width = room
         tree.styles.width = width
+        self.post_message(self.SettingChanged("tree_width", width))
 
     def on_resize(self) -> None:
         """The tree shown or hidden for the new width (unless the reader chose); a tree the reader

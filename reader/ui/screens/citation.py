@@ -3,7 +3,8 @@
 Opened by enter on a selected marker or a click on it.  Shows the citation as the article
 formats it, then every field the source gave under a readable label, then the places in the
 article that cite the same source; `enter` (or 1-9) on one of those closes the popup and
-goes there.  `o` opens the URL in the browser, `y` copies it, `escape`/`q` close.
+goes there.  `o` opens the URL in the browser, `y` copies it, `b` copies the citation as a
+BibTeX entry and `t` as text, `escape`/`q` close.
 """
 
 from __future__ import annotations
@@ -69,13 +70,15 @@ class CitationScreen(DialogScreen["JumpTo | None"]):
     """A modal showing citation `citation` and where the article cites it."""
 
     BINDINGS = [
-        Binding("escape,q", "close", "Close"),
-        Binding("o", "open_url", "Open URL"),
-        Binding("y", "copy_url", "Copy URL"),
+        Binding("escape,q", "close", "Close", id="close_popup"),
+        Binding("o", "open_url", "Open URL", id="open_url"),
+        Binding("y", "copy_url", "Copy URL", id="copy_url"),
+        Binding("b", "copy_bibtex", "Copy BibTeX", id="copy_bibtex"),
+        Binding("t", "copy_text", "Copy text", id="copy_text"),
         Binding("down,j", "move(1)", "Next use", show=False),
         Binding("up,k", "move(-1)", "Previous use", show=False),
         Binding("pagedown,space", "page(1)", "Page down", show=False),
-        Binding("pageup,b", "page(-1)", "Page up", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
         *(Binding(str(n), f"jump({n})", f"Go to use {n}", show=False) for n in range(1, 10)),
     ]
 
@@ -129,7 +132,7 @@ class CitationScreen(DialogScreen["JumpTo | None"]):
             hints.append("enter go there")
         if self.url:
             hints += ["o open", "y copy URL"]
-        hints.append("esc close")
+        hints += ["b BibTeX", "t text", "esc close"]
         return " · ".join(hints)
 
     def _uses_title(self) -> str:
@@ -178,6 +181,26 @@ class CitationScreen(DialogScreen["JumpTo | None"]):
             return
         self.app.copy_to_clipboard(self.url)
         self.say(f"Copied {self.url}")
+
+    def action_copy_bibtex(self) -> None:
+        """`b`: the citation as a BibTeX entry, on the clipboard."""
+        from reader.ui.screens.citation_bibtex import citation_as_bibtex
+
+        entry = citation_as_bibtex(self.citation)
+        self.app.copy_to_clipboard(entry)
+        self.notify(f"Copied the BibTeX entry {entry.split(',', 1)[0]}", timeout=3, markup=False)
+
+    def action_copy_text(self) -> None:
+        """`t`: the citation as the article formats it, as plain text."""
+        from reader.ui.screens.citation_bibtex import citation_as_text
+
+        text = citation_as_text(self.citation)
+        if not text:
+            self.notify("This citation is empty.", severity="warning")
+            return
+        self.app.copy_to_clipboard(text)
+        head = text if len(text) <= 50 else text[:49] + "…"
+        self.notify(f"Copied “{head}”", timeout=3, markup=False)
 
     def action_move(self, delta: int) -> None:
         """Up/down: from one place citing the source to the next; scroll when there are none."""

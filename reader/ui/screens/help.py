@@ -3,59 +3,103 @@ the parser repaired in the article being read (damage in the file, for the curio
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Mapping, Sequence
 
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
+from textual.keys import format_key
 from textual.containers import VerticalScroll
 from textual.widget import Widget
 
 from reader.ui.screens.dialog import DialogScreen
 
-# The keys table: the contract of issue 3, plus the few extras the reader has.
+# The keys table, grouped.  "{id}" stands for the keys of the binding with that id (`bound_keys`):
+# a key is bound once, in its widget, and a key remapped in the settings shows here as remapped.
 KEYS: list[tuple[str, list[tuple[str, str]]]] = [
     ("Reading", [
-        ("j k ↓ ↑", "scroll a line"),
-        ("space f pgdn / b pgup", "scroll a page down / up"),
-        ("d / u", "scroll half a page down / up"),
-        ("g home / G end", "top / end of the article"),
-        ("] / [", "next / previous section (heading placed at the top)"),
+        ("{line_down} / {line_up}", "scroll a line down / up"),
+        ("{page_down} / {page_up}", "scroll a page down / up"),
+        ("{half_page_down} / {half_page_up}", "scroll half a page down / up"),
+        ("{top} / {bottom}", "top / end of the article"),
+        ("{next_section} / {previous_section}", "next / previous section (heading placed at the top)"),
+        ("{narrower_text} / {wider_text}", "narrower / wider text column"),
         ("mouse wheel", "scroll"),
+    ]),
+    ("Back, forward and marks", [
+        ("{back}", "back to where you were before the last jump (a search, n N, ] [, g G, the tree, "
+                   "a citation's other place, the palette, another article, a redirect)"),
+        ("{forward}", "forward again"),
+        ("{set_mark} + letter", "mark the place you read (kept across runs)"),
+        ("{go_to_mark} + letter", "go to that mark"),
+        ("ctrl+p History", "the places visited: go back to any of them"),
+        ("ctrl+p Marks", "every mark in every article: open one"),
+    ]),
+    ("Copying", [
+        ("drag, double-click", "select text with the mouse (double-click: a word)"),
+        ("{copy} ctrl+c", "copy the selected text"),
+        ("{copy_section}", "copy the section you are reading, as plain text"),
+        ("in the popup: {copy_url}", "copy the citation's URL"),
+        ("in the popup: {copy_bibtex}", "copy the citation as a BibTeX entry"),
+        ("in the popup: {copy_text}", "copy the citation as formatted text"),
     ]),
     ("Section tree", [
         ("tab / shift+tab", "move the focus between the tree and the text"),
-        ("t", "show / hide the section tree"),
-        ("< / >", "make the section tree narrower / wider"),
+        ("{toggle_tree}", "show / hide the section tree"),
+        ("{narrower_tree} / {wider_tree}", "make the section tree narrower / wider"),
         ("↑ ↓ (j k)", "move in the tree"),
         ("enter, click", "go to that section"),
         ("← / →", "collapse / expand (← on a leaf: to its parent)"),
         ("space", "collapse or expand"),
     ]),
     ("Search", [
-        ("/", "search: matches are highlighted as you type (smart case; orleans finds Orléans, any dash or quote its kind)"),
+        ("{search}", "search: matches are highlighted as you type (smart case; orleans finds Orléans, any dash or quote its kind)"),
         ("enter", "close the field, keep the highlights, go to the first match after here"),
-        ("n / N", "next / previous match, wrapping around"),
-        ("escape", "clear the search (in the field: and go back to where it began)"),
+        ("{next_match} / {previous_match}", "next / previous match, wrapping around"),
+        ("{clear_search}", "clear the search (in the field: and go back to where it began)"),
     ]),
     ("Citations", [
-        ("c / C", "select the next / previous citation marker, wrapping around"),
-        ("enter, click on [n]", "open the selected citation (scrolled off screen: select one on screen)"),
-        ("in the popup: o", "open the citation's URL in the browser"),
-        ("in the popup: y", "copy the URL"),
+        ("{next_citation} / {previous_citation}", "select the next / previous citation marker, wrapping around"),
+        ("{open_citation}, click on [n]", "open the selected citation (scrolled off screen: select one on screen)"),
+        ("in the popup: {open_url}", "open the citation's URL in the browser"),
         ("in the popup: ↑ ↓ (j k)", "choose among the places citing the same source"),
         ("in the popup: enter, 1-9", "go to that place (click works too)"),
-        ("in the popup: escape q, click outside", "close the popup"),
+        ("in the popup: {close_popup}, click outside", "close the popup"),
     ]),
     ("Application", [
-        ("ctrl+p", "command palette: go to a section by name, search, tree, themes"),
-        ("o", "back to the list of articles (files holding several)"),
-        ("r", "on a redirect page: follow it, when its target is in the same file"),
-        ("? f1", "this help (at its end: what was repaired in this article)"),
-        ("q ctrl+q", "quit"),
+        ("ctrl+p", "command palette: go to a section by name, search, tree, themes, history, marks"),
+        ("{articles}", "back to the list of articles (files holding several)"),
+        ("{follow_redirect}", "on a redirect page: follow it, when its target is in the same file"),
+        ("{save_settings}", "save the theme and widths changed in the reader as your settings"),
+        ("{help}", "this help (at its end: what was repaired in this article)"),
+        ("{quit} ctrl+q", "quit"),
     ]),
 ]
+
+# Key names easier to read than Textual's symbols ("⌫", "⏎").
+KEY_WORDS = {"backspace": "backspace", "enter": "enter", "escape": "escape", "tab": "tab"}
+PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def key_display(keys: str) -> str:
+    """Comma-separated binding keys as the help shows them: "g,home" -> "g home"."""
+    return " ".join(KEY_WORDS.get(key, format_key(key)) for key in keys.split(",") if key)
+
+
+def bound_keys(bindings: Iterable[BindingType], keymap: Mapping[str, str]) -> dict[str, str]:
+    """Binding id -> its keys as shown, the keymap's keys in place of the default ones."""
+    keys: dict[str, str] = {}
+    for binding in bindings:
+        if isinstance(binding, Binding) and binding.id and binding.id not in keys:
+            keys[binding.id] = key_display(keymap.get(binding.id) or binding.key)
+    return keys
+
+
+def fill(template: str, keys: Mapping[str, str]) -> str:
+    """A row's keys with every "{id}" replaced by that binding's keys."""
+    return PLACEHOLDER.sub(lambda match: keys.get(match.group(1), match.group(1)), template)
 
 
 REPAIRS_GROUP = "This article"  # what the parser repaired in it, one row each
@@ -66,16 +110,17 @@ class KeysView(Widget):
 
     DEFAULT_CSS = "KeysView { height: auto; width: 1fr; }"
 
-    def __init__(self, repairs: Sequence[str] = (), *, id: str | None = None) -> None:
+    def __init__(self, keys: Mapping[str, str], repairs: Sequence[str] = (), *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self.keys = keys
         self.repairs = tuple(repairs)
 
     def render(self) -> Table | Text:
         groups = KEYS + ([(REPAIRS_GROUP, [("repaired", note) for note in self.repairs])] if self.repairs else [])
-        return keys_table(groups) if self.size.width >= 56 else keys_list(groups)
+        return keys_table(self.keys, groups) if self.size.width >= 56 else keys_list(self.keys, groups)
 
 
-def keys_list(groups: list[tuple[str, list[tuple[str, str]]]] = KEYS) -> Text:
+def keys_list(keys: Mapping[str, str], groups: list[tuple[str, list[tuple[str, str]]]] = KEYS) -> Text:
     """The keys stacked for narrow screens: the key, then what it does, indented."""
     text = Text()
     for index, (group, rows) in enumerate(groups):
@@ -83,15 +128,15 @@ def keys_list(groups: list[tuple[str, list[tuple[str, str]]]] = KEYS) -> Text:
             text.append("\n")
         text.append(group, style="bold underline")
         text.append("\n")
-        for keys, does in rows:
-            text.append(keys, style="bold")
+        for template, does in rows:
+            text.append(fill(template, keys), style="bold")
             text.append("\n")
             text.append(f"  {does}\n")
     text.rstrip()
     return text
 
 
-def keys_table(groups: list[tuple[str, list[tuple[str, str]]]] = KEYS) -> Table:
+def keys_table(keys: Mapping[str, str], groups: list[tuple[str, list[tuple[str, str]]]] = KEYS) -> Table:
     """The keys as a two-column table, one heading row per group."""
     table = Table.grid(padding=(0, 2), expand=True)
     table.add_column(style="bold", no_wrap=False, min_width=6, max_width=26)
@@ -100,8 +145,8 @@ def keys_table(groups: list[tuple[str, list[tuple[str, str]]]] = KEYS) -> Table:
         if index:
             table.add_row("", "")
         table.add_row(Text(group, style="bold underline"), "")
-        for keys, does in rows:
-            table.add_row(Text(keys), Text(does))  # Text, not str: "[n]" is not markup
+        for template, does in rows:
+            table.add_row(Text(fill(template, keys)), Text(does))  # Text, not str: "[n]" is not markup
     return table
 
 
@@ -114,16 +159,18 @@ class HelpScreen(DialogScreen[None]):
         Binding("k,up", "scroll(-1)", "Up", show=False),
     ]
 
-    def __init__(self, repairs: Sequence[str] = ()) -> None:
-        """`repairs`: what the parser repaired in the article being read (its notices)."""
+    def __init__(self, keys: Mapping[str, str], repairs: Sequence[str] = ()) -> None:
+        """`keys`: binding id -> keys as shown (`bound_keys`); `repairs`: what the parser repaired
+        in the article being read (its notices)."""
         super().__init__()
+        self.keys = keys
         self.repairs = tuple(repairs)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="dialog") as dialog:
             dialog.border_title = "Keys"
             dialog.border_subtitle = "escape to close"
-            yield KeysView(self.repairs, id="keys")
+            yield KeysView(self.keys, self.repairs, id="keys")
 
     def on_mount(self) -> None:
         self.query_one("#dialog").focus()

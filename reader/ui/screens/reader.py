@@ -28,10 +28,12 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.worker import get_current_worker
 
+from reader.config import TEXT_WIDTH_RANGE, Settings
 from reader.model import Article
+from reader.source.state import Place
 from reader.ui import heap
 from reader.ui.say import SECONDS
-from reader.ui.screens._tree_room import TreeRoomMixin
+from reader.ui.screens._tree_room import MIN_PANE_WIDTH, TREE_MIN_WIDTH, TreeRoomMixin
 from reader.ui.widgets.key_bar import KeyBar
 from reader.ui.widgets.reading_pane import ReadingPane
 from reader.ui.widgets.search_bar import SearchBar, SearchInput
@@ -44,6 +46,13 @@ if TYPE_CHECKING:
     from reader.source.library import PendingText
     from reader.ui.screens.citation import JumpTo
 
+
+
+def describe(text: str) -> str:
+    """What was copied, for the status line: "“the first words…” (1,234 characters)"."""
+    words = " ".join(text.split())
+    head = words if len(words) <= 40 else words[:39] + "…"
+    return f"“{head}” ({len(text):,} characters)"
 
 
 def section_commands() -> type:
@@ -70,27 +79,52 @@ class ReaderScreen(TreeRoomMixin, Screen[None]):
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
 
     BINDINGS = [
-        Binding("question_mark,f1", "help", "Help", key_display="?"),
+        Binding("question_mark,f1", "help", "Help", key_display="?", id="help"),
         # Not a priority binding: one acts before the keys typed just ahead of it ("g" in "g/x"
         # was lost).  "/work" typed in one go still fills the field: see widgets/late_keys.py.
-        Binding("slash", "search", "Search"),
-        Binding("t", "toggle_tree", "Tree"),
-        Binding("less_than_sign", "tree_width(-4)", "Narrower tree", show=False),
-        Binding("greater_than_sign", "tree_width(4)", "Wider tree", show=False),
-        Binding("o", "picker", "Articles"),
-        Binding("q", "app.quit", "Quit"),
+        Binding("slash", "search", "Search", id="search"),
+        Binding("t", "toggle_tree", "Tree", id="toggle_tree"),
+        Binding("less_than_sign", "tree_width(-4)", "Narrower tree", show=False, id="narrower_tree"),
+        Binding("greater_than_sign", "tree_width(4)", "Wider tree", show=False, id="wider_tree"),
+        Binding("minus", "text_width(-4)", "Narrower text", show=False, id="narrower_text"),
+        Binding("plus,equals_sign", "text_width(4)", "Wider text", show=False, id="wider_text"),
+        Binding("o", "picker", "Articles", id="articles"),
+        Binding("q", "app.quit", "Quit", id="quit"),
         # The pane binds these too; here they also work while the tree has the focus.
-        Binding("n", "next_match", "Next match", show=False),
-        Binding("N", "previous_match", "Previous match", show=False),
-        Binding("right_square_bracket", "next_section", "Next section", show=False),
-        Binding("left_square_bracket", "previous_section", "Previous section", show=False),
-        Binding("c", "citation(True)", "Next citation", show=False),
-        Binding("C", "citation(False)", "Previous citation", show=False),
-        Binding("escape", "clear_search", "Clear search", show=False),
+        Binding("n", "next_match", "Next match", show=False, id="next_match"),
+        Binding("N", "previous_match", "Previous match", show=False, id="previous_match"),
+        Binding("right_square_bracket", "next_section", "Next section", show=False, id="next_section"),
+        Binding("left_square_bracket", "previous_section", "Previous section", show=False, id="previous_section"),
+        Binding("c", "citation(True)", "Next citation", show=False, id="next_citation"),
+        Binding("C", "citation(False)", "Previous citation", show=False, id="previous_citation"),
+        Binding("escape", "clear_search", "Clear search", show=False, id="clear_search"),
+        # Reading as a habit: the way back, marks, copying (the app keeps the history and marks).
+        Binding("backspace,alt+left", "app.back", "Back", show=False, id="back"),
+        Binding("alt+right", "app.forward", "Forward", show=False, id="forward"),
+        Binding("m", "mark", "Set mark", show=False, id="set_mark"),
+        Binding("apostrophe", "go_to_mark", "Go to mark", show=False, id="go_to_mark"),
+        Binding("y", "copy_text", "Copy selection", show=False, id="copy"),
+        Binding("Y", "copy_section", "Copy section", show=False, id="copy_section"),
     ]
 
     class PickerRequested(Message):
         """The reader asked for the list of articles (`o`); the app shows it."""
+
+    class SettingChanged(Message):
+        """The reader changed one of the settings (`reader.config`): the app offers to save it."""
+
+        def __init__(self, name: str, value: object) -> None:
+            super().__init__()
+            self.name = name
+            self.value = value
+
+    class MarkChosen(Message):
+        """`m` or `'` and a letter: set mark `letter` at `place` (None: go to the mark)."""
+
+        def __init__(self, letter: str, place: Place | None) -> None:
+            super().__init__()
+            self.letter = letter
+            self.place = place
 
     class ArticleShown(Message):
         """An article (or its full version after the quick first look) is on screen."""
@@ -111,6 +145,7 @@ class ReaderScreen(TreeRoomMixin, Screen[None]):
         cursor_blink: bool = True,
         article: Article | None = None,
         ahead: ParseAhead | None = None,
+        settings: Settings | None = None,
     ) -> None:
         """`text` is the article as it stands in the file (or, its repair pending, its first part
         and a way to the rest); `article`, when given, is it parsed; `ahead`, a child process
@@ -121,6 +156,8 @@ class ReaderScreen(TreeRoomMixin, Screen[None]):
         self._ahead = ahead
         self._gone = False  # unmounted: the article is no longer wanted
         self._submitted_query: str | None = None  # entered before the pane counted its matches
+        self._typed_query = ""  # the query last typed in the field
+        self._keep_when_typed: str | None = None  # entered before it was all typed (see _query_typed)
         self._followed: tuple[str, tuple[str, ...]] | None = None  # section the tree last followed
         self.given_title = title
         self.fmt = fmt
@@ -130,6 +167,7 @@ class ReaderScreen(TreeRoomMixin, Screen[None]):
         self.sub_title = source_name
         self._cursor_blink = cursor_blink
         self._hush: Timer | None = None  # clears what the key bar says
+        self._settings = settings or Settings()
 
     # ------------------------------------------------------------------ layout
 
@@ -191,6 +229,7 @@ class ReaderScreen(TreeRoomMixin, Screen[None]):
         # Watched, not only heard as a message: the tree and the breadcrumb then change in the
         # same frame as the text (a message arrives after that frame, and costs a second one).
         self.watch(self.pane, "current_section", self._follow_pane, init=False)
+        self._apply_settings()
         self._fit_tree(self.app.size.width)
         self._load()
 
@@ -201,6 +240,29 @@ class ReaderScreen(TreeRoomMixin, Screen[None]):
         self._gone = True
         if self._ahead is not None:
             self._ahead.close()
+
+    def _apply_settings(self) -> None:
+        """The reader's own widths and tree (`reader.config`), before the first frame."""
+        settings = self._settings
+        self.pane.max_text_width = settings.text_width
+        if settings.tree_width:
+            self.tree.styles.min_width = TREE_MIN_WIDTH
+            self.tree.styles.width = settings.tree_width
+            # Never over the text's last columns (the screen's own size is not known yet).
+            self.tree.styles.max_width = max(self.app.size.width - MIN_PANE_WIDTH, TREE_MIN_WIDTH)
+        if not settings.show_tree:
+            self._tree_chosen = True
+            self.tree.display = False
+
+    def action_text_width(self, change: int) -> None:
+        """`-` / `+`: a narrower or wider text column (the app offers to keep it)."""
+        low, high = TEXT_WIDTH_RANGE
+        width = min(max(self.pane.max_text_width + change, low), high)
+        if self.pane.text_width < self.pane.max_text_width and change > 0:
+            self.notify("The text already fills the pane: a narrower tree (<) or t gives it more room.", timeout=3)
+            return
+        self.pane.set_max_text_width(width)
+        self.post_message(self.SettingChanged("text_width", width))
 
     def _progress_changed(self, progress: float) -> None:
         self.status.progress = progress
@@ -315,15 +377,24 @@ class ReaderScreen(TreeRoomMixin, Screen[None]):
 
     @on(SearchBar.Changed)
     def _query_typed(self, event: SearchBar.Changed) -> None:
+        self._typed_query = event.query
         if event.query:
             self.pane.search(event.query)
         else:
             self.pane.clear_search()
+        if self._keep_when_typed == event.query:
+            # Enter came first (typed in one go, "/word⏎"): the search it ended is done now.
+            self._keep_when_typed = None
+            self.pane.keep_search_position()
 
     @on(SearchBar.Submitted)
     def _query_submitted(self, event: SearchBar.Submitted) -> None:
-        # Typing already showed the first match after the reading position: keep it.
-        self.pane.keep_search_position()
+        # Typing already showed the first match after the reading position: keep it (once the
+        # search is done: typed in one go, the field's Changed messages come after this one).
+        if event.query and event.query != self._typed_query:
+            self._keep_when_typed = event.query
+        else:
+            self.pane.keep_search_position()
         if not event.query:
             self.pane.clear_search()
         elif self.status.query == event.query:
@@ -347,6 +418,7 @@ class ReaderScreen(TreeRoomMixin, Screen[None]):
 
     def start_search(self, query: str) -> None:
         """Search for `query` as if typed in the field and entered (the palette does this)."""
+        self._typed_query = query
         self.pane.search(query)
 
     def action_next_match(self) -> None:
@@ -368,13 +440,61 @@ class ReaderScreen(TreeRoomMixin, Screen[None]):
         if self.status.query:
             self.pane.clear_search()
 
-    def action_help(self) -> None:
-        from reader.ui.screens.help import HelpScreen  # see open_citation
+    @classmethod
+    def all_bindings(cls) -> list[Binding]:
+        """The bindings of the reader, its pane and the citation popup (the help lists them)."""
+        from reader.ui.screens.citation import CitationScreen  # see open_citation
 
-        self.app.push_screen(HelpScreen(self.article.notices if self.article is not None else ()))
+        return [b for b in (*cls.BINDINGS, *ReadingPane.BINDINGS, *CitationScreen.BINDINGS) if isinstance(b, Binding)]
+
+    def action_help(self) -> None:
+        from reader.ui.screens.help import HelpScreen, bound_keys  # see open_citation
+
+        help_bindings = getattr(self.app, "help_bindings", self.all_bindings)
+        repairs = self.article.notices if self.article is not None else ()
+        self.app.push_screen(HelpScreen(bound_keys(help_bindings(), self.app._keymap), repairs))
 
     def action_picker(self) -> None:
         self.post_message(self.PickerRequested())
+
+    def action_mark(self) -> None:
+        """`m` and a letter: mark the reading place (kept across runs)."""
+        from reader.ui.screens.letter_prompt import LetterPrompt  # see open_citation
+
+        def chosen(letter: str | None) -> None:
+            place = self.pane.place
+            if letter and place is not None:
+                self.post_message(self.MarkChosen(letter, place))
+
+        self.app.push_screen(LetterPrompt("Mark this place: press a letter (escape: no mark)"), chosen)
+
+    def action_go_to_mark(self) -> None:
+        """`'` and a letter: back to that mark."""
+        from reader.ui.screens.letter_prompt import LetterPrompt  # see open_citation
+
+        def chosen(letter: str | None) -> None:
+            if letter:
+                self.post_message(self.MarkChosen(letter, None))
+
+        self.app.push_screen(LetterPrompt("Go to mark: press its letter (escape: stay)"), chosen)
+
+    def action_copy_text(self) -> None:
+        """`y` (and Textual's ctrl+c): copy the text selected with the mouse."""
+        text = self.get_selected_text()
+        if not text:
+            self.notify("Nothing selected: drag over the text (double-click a word) to select it; "
+                        "Y copies the whole section.", timeout=4, markup=False)
+            return
+        self.app.copy_to_clipboard(text)
+        self.notify(f"Copied {describe(text)}", timeout=3, markup=False)
+
+    def action_copy_section(self) -> None:
+        """`Y`: copy the section at the top of the pane as plain text."""
+        title, text = self.pane.section_text()
+        if not text:
+            return
+        self.app.copy_to_clipboard(text)
+        self.notify(f"Copied the section “{title}” ({len(text):,} characters)", timeout=3, markup=False)
 
     def go_to_section(self, number: str) -> None:
         """Show section `number` at the top of the pane and give the pane the focus."""

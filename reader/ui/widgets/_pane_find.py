@@ -75,9 +75,11 @@ class FindMixin(_Base):
         found = [i for i, marker in enumerate(layout.markers) if marker.number == number]
         if not found:
             return
+        before = self.scroll_line
         self._selected = found[min(max(index, 0), len(found) - 1)]
         self._reveal(layout.markers[self._selected].line)
         self._redraw()
+        self._moved_from(before)
 
     def open_selected_citation(self) -> None:
         """Post CitationOpened for the selected marker; when it is off screen (or none is
@@ -105,6 +107,10 @@ class FindMixin(_Base):
         if layout is None or offset is None:
             return
         line = self.scroll_line + offset.y
+        if event.chain == 2:
+            # A double click selects the word: after Textual's own handler, which selects it all.
+            self.call_later(self.select_word, line, offset.x - self._margin())
+            return
         marker = layout.marker_at(line, offset.x - self._margin())
         if marker is not None:
             event.stop()
@@ -170,9 +176,13 @@ class FindMixin(_Base):
         self._search_origin = None
         self._redraw()
         self._post_search()
+        self._moved_from(top)
 
     def keep_search_position(self) -> None:
-        """The reader kept where the search took them (enter): the next search starts from here."""
+        """The reader kept where the search took them (enter): the next search starts from here,
+        and the place it began is a step back in the history."""
+        if self._search_origin is not None:
+            self._moved_from(self._search_origin)
         self._search_origin = None
 
     def cancel_search(self) -> None:

@@ -26,8 +26,9 @@ class SectionsMixin(_Base):
     _pending_section: str | None
     _pinned: tuple[str, int] | None
 
-    def go_to_section(self, number: str) -> None:
-        """Put the heading of section `number` at the top of the pane ("" = the top)."""
+    def go_to_section(self, number: str, remember: bool = True) -> None:
+        """Put the heading of section `number` at the top of the pane ("" = the top); with
+        `remember`, a jump the history records (not so when the history itself goes back)."""
         layout = self.text_layout
         if layout is None:
             return
@@ -36,12 +37,17 @@ class SectionsMixin(_Base):
             if not layout.complete:
                 self._pending_section = number  # not laid out yet: go there when it is
             return
+        before, pinned = self.scroll_line, self._pinned
         self._pinned = None
         self._scroll_to_line(line)
         if self.scroll_line != line:
             # The end of the article stops the scroll: the section is still the one read.
             self._pinned = (number, self.scroll_line)
         self._update_position()
+        if remember and (before != self.scroll_line or pinned != self._pinned):
+            place = self.place_at(before)
+            if place is not None:
+                self._tell(self.Jumped(place))
 
     def _section_base(self) -> int:
         layout = self.text_layout

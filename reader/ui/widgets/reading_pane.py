@@ -15,18 +15,21 @@ from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
-from textual.geometry import Region, Size
+from textual.geometry import Offset, Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
+from textual.selection import Selection
 from textual.strip import Strip
 from textual.timer import Timer
 
 from reader.layout import Layout, SearchResult, Styles, layout_article
 from reader.model import Article
+from reader.source.state import Place
 from reader.ui.widgets._pane_find import FindMixin
 from reader.ui.widgets._pane_sections import SectionsMixin
 from reader.ui.widgets._pane_styles import COMPONENT_CLASSES, COMPONENT_CSS, styles_from_components
+from reader.ui.widgets._pane_select import selected_text, word_at
 from reader.ui.widgets.late_keys import PassesLateKeys
 from reader.ui.widgets.scroll_bar import QuickScrollBars
 
@@ -48,21 +51,21 @@ class ReadingPane(PassesLateKeys, QuickScrollBars, FindMixin, SectionsMixin, Scr
     COMPONENT_CLASSES = COMPONENT_CLASSES
 
     BINDINGS: list[BindingType] = [
-        Binding("j,down", "line(1)", "Down", show=False),
-        Binding("k,up", "line(-1)", "Up", show=False),
-        Binding("space,f,pagedown", "page(1)", "Page down", show=False),
-        Binding("b,pageup", "page(-1)", "Page up", show=False),
-        Binding("d", "half_page(1)", "Half page down", show=False),
-        Binding("u", "half_page(-1)", "Half page up", show=False),
-        Binding("g,home", "top", "Top", show=False),
-        Binding("G,end", "bottom", "End", show=False),
-        Binding("right_square_bracket", "section(1)", "Next section"),
-        Binding("left_square_bracket", "section(-1)", "Prev section"),
-        Binding("c", "citation(1)", "Next cite"),
-        Binding("C", "citation(-1)", "Prev cite", show=False),
-        Binding("enter", "open_citation", "Open cite", show=False),
-        Binding("n", "match(1)", "Next match", show=False),
-        Binding("N", "match(-1)", "Prev match", show=False),
+        Binding("j,down", "line(1)", "Down", show=False, id="line_down"),
+        Binding("k,up", "line(-1)", "Up", show=False, id="line_up"),
+        Binding("space,f,pagedown", "page(1)", "Page down", show=False, id="page_down"),
+        Binding("b,pageup", "page(-1)", "Page up", show=False, id="page_up"),
+        Binding("d", "half_page(1)", "Half page down", show=False, id="half_page_down"),
+        Binding("u", "half_page(-1)", "Half page up", show=False, id="half_page_up"),
+        Binding("g,home", "top", "Top", show=False, id="top"),
+        Binding("G,end", "bottom", "End", show=False, id="bottom"),
+        Binding("right_square_bracket", "section(1)", "Next section", id="next_section"),
+        Binding("left_square_bracket", "section(-1)", "Prev section", id="previous_section"),
+        Binding("c", "citation(1)", "Next cite", id="next_citation"),
+        Binding("C", "citation(-1)", "Prev cite", show=False, id="previous_citation"),
+        Binding("enter", "open_citation", "Open cite", show=False, id="open_citation"),
+        Binding("n", "match(1)", "Next match", show=False, id="next_match"),
+        Binding("N", "match(-1)", "Prev match", show=False, id="previous_match"),
     ]
 
     progress: reactive[float] = reactive(0.0, init=False)
@@ -74,6 +77,12 @@ class ReadingPane(PassesLateKeys, QuickScrollBars, FindMixin, SectionsMixin, Scr
 
         number: str
         path: tuple[str, ...] = ()
+
+    @dataclass
+    class Jumped(Message):
+        """The pane jumped (a section, a match, the top...): `place` is where the reader was."""
+
+        place: Place
 
     class LayoutComplete(Message):
         """The whole article is laid out at the current width (what the pane holds is final)."""
@@ -115,6 +124,7 @@ class ReadingPane(PassesLateKeys, QuickScrollBars, FindMixin, SectionsMixin, Scr
         self._frame_margin = 0
         self._frame_width = 0
         self._after_paint: list[Callable[[], object]] = []  # see after_paint
+        self.max_text_width = MAX_TEXT_WIDTH
 
     # ------------------------------------------------------------------ article and layout
 
@@ -132,8 +142,14 @@ class ReadingPane(PassesLateKeys, QuickScrollBars, FindMixin, SectionsMixin, Scr
 
     @property
     def text_width(self) -> int:
-        """Width of the text column: the pane's width, capped at MAX_TEXT_WIDTH."""
-        return max(min(self.scrollable_content_region.width, MAX_TEXT_WIDTH), 10)
+        """Width of the text column: the pane's width, capped at `max_text_width`."""
+        return max(min(self.scrollable_content_region.width, self.max_text_width), 10)
+
+    def set_max_text_width(self, width: int) -> None:
+        """Let the text grow to `width` columns (the settings, `-` / `+`), staying at the same place."""
+        self.max_text_width = max(width, 10)
+        if self.text_layout is not None and self.text_layout.width != self.text_width:
+            self._relayout(self.text_layout.anchor(self.scroll_line))
 
     @property
     def scroll_line(self) -> int:
@@ -192,7 +208,7 @@ class ReadingPane(PassesLateKeys, QuickScrollBars, FindMixin, SectionsMixin, Scr
         self._install(layout, anchor, False)
         if self._pending_section is not None:
             number, self._pending_section = self._pending_section, None
-            self.go_to_section(number)
+            self.go_to_section(number, remember=False)
 
     def _install(self, layout: Layout, anchor: tuple[int, int] | None, reset: bool) -> None:
         """Make `layout` the one shown, at `anchor` (or the top when `reset`)."""
@@ -333,11 +349,19 @@ class ReadingPane(PassesLateKeys, QuickScrollBars, FindMixin, SectionsMixin, Scr
             marker = layout.markers[self._selected]
             if marker.line == line:
                 text.stylize(styles["marker_selected"], marker.start, marker.end)
+        selection = self.text_selection
+        span = selection.get_span(line) if selection is not None else None
+        if span is not None:
+            text.stylize(self.screen.get_component_rich_style("screen--selection"), max(span[0], 0),
+                         len(text) if span[1] == -1 else max(span[1], 0))
         text.stylize_before(style)
         margin = self._frame_margin if self._frame_style is not None else self._margin()
-        segments = [Segment(" " * margin, style)] if margin else []
-        segments += text.render(self.app.console)
-        return Strip(segments).simplify()
+        # Offsets (column, layout line) let Textual map a mouse drag to the text (its selection);
+        # the margin's are before the text (negative), so a drag from it starts at the line's start.
+        offset = Style.from_meta({"offset": (-margin, line)})
+        segments = [Segment(" " * margin, style + offset)] if margin else []
+        segments += Strip(text.render(self.app.console)).simplify().apply_offsets(0, line)
+        return Strip(segments)
 
     def _margin(self) -> int:
         """Columns left of the text, centring it in a wide pane."""
@@ -403,7 +427,82 @@ class ReadingPane(PassesLateKeys, QuickScrollBars, FindMixin, SectionsMixin, Scr
         self._scroll_to_line(self.scroll_line + direction * max(self._viewport_height() // 2, 1))
 
     def action_top(self) -> None:
+        before = self.scroll_line
         self._scroll_to_line(0)
+        self._moved_from(before)
 
     def action_bottom(self) -> None:
+        before = self.scroll_line
         self._scroll_to_line(round(self.max_scroll_y) if self.text_layout else 0)
+        self._moved_from(before)
+
+    # ------------------------------------------------------------------ places (history, marks, resume)
+
+    def place_at(self, line: int) -> Place | None:
+        """The reading place of layout line `line` (None before the article is laid out)."""
+        layout = self.text_layout
+        if layout is None:
+            return None
+        section = self._pinned[0] if self._pinned and line == self.scroll_line else layout.section_at(line)
+        return Place(tuple(layout.anchor(line)), section, tuple(layout.section_path(section)))  # type: ignore[arg-type]
+
+    @property
+    def place(self) -> Place | None:
+        """Where the reader is: the place of the top line."""
+        return self.place_at(self.scroll_line)
+
+    def go_to_place(self, place: Place, exact: bool = True) -> bool:
+        """Show `place` at the top: its very line when `exact` (the same text), else its section,
+        found by its titles (a changed article).  False when the article is not all laid out
+        yet, or (not exact) the section is gone."""
+        layout = self.text_layout
+        if layout is None or not layout.complete:
+            return False
+        if exact:
+            self._pinned = None
+            self._scroll_to_line(layout.line_of_anchor(place.anchor))
+            self._update_position()
+            return True
+        for number in layout.section_numbers:
+            if tuple(layout.section_path(number)) == place.path:
+                self.go_to_section(number, remember=False)
+                return True
+        return False
+
+    def _moved_from(self, line: int) -> None:
+        """A jump: say where the reader was, if it moved them."""
+        if self.scroll_line != line:
+            place = self.place_at(line)
+            if place is not None:
+                self._tell(self.Jumped(place))
+
+    # ------------------------------------------------------------------ selection and copying
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        """The selected text (Textual's `Screen.get_selected_text` asks every widget)."""
+        layout = self.text_layout
+        if layout is None:
+            return None
+        return selected_text(layout.lines, selection), "\n"
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        self._redraw()
+
+    def select_word(self, line: int, column: int) -> None:
+        """Select the word at `column` (characters) of layout line `line` (a double click)."""
+        layout = self.text_layout
+        if layout is None or not 0 <= line < layout.height:
+            return
+        span = word_at(layout.lines[line].plain, column)
+        if span is not None:
+            self.screen.selections = {self: Selection.from_offsets(Offset(span[0], line), Offset(span[1], line))}
+
+    def section_text(self) -> tuple[str, str]:
+        """The title and plain text of the section at the top (with its subsections)."""
+        layout = self.text_layout
+        if layout is None:
+            return "", ""
+        number = self.current_section
+        path = layout.section_path(number)
+        title = path[-1] if path else (self.article.title if self.article else "")
+        return title, layout.section_text(number)
