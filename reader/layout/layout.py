@@ -6,7 +6,6 @@ the markers on a line, the matches of a search on a line, the line of a reading 
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 

@@ -352,9 +352,6 @@ class ReaderApp(App[None]):
         source_name = self.library.name
         if len(getattr(entries, "files", ())) > 1:  # an article of a collection: its file too
             source_name += entry.file or ""
-        return reader_class()(
-            self.library.article_source(entry),
-
         source = self.library.article_source(entry)
         screen = reader_class()(
             source,

@@ -26,7 +26,6 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
-from reader.errors import ReaderError
 from reader.source.ranked import RankedHit, describe, find, pending
 from reader.ui.widgets.picker_list import RowList
 
