@@ -52,7 +52,8 @@ def copy_of(tmp_path: Path, name: str = "North_Koreans_in_Russia.txt") -> Path:
 
 
 def notices(app: ReaderApp) -> list[str]:
-    return [str(n.message) for n in app._notifications]
+    """Everything the app said: on a screen's own line (reader.ui.say) or as a toast."""
+    return list(app.said) + [str(n.message) for n in app._notifications]
 
 
 # ---------------------------------------------------------------------------- where you left off

@@ -9,6 +9,7 @@ reader's `o` key asks for the picker again with a `ReaderScreen.PickerRequested`
 from __future__ import annotations
 
 import importlib
+from collections import deque
 import os
 import sys
 import weakref
@@ -128,6 +129,7 @@ class ReaderApp(App[None]):
         an article opens where it was last read.  `settings` are the reader's own (theme, widths,
         keys: `reader.config`); by default, the defaults."""
         super().__init__()
+        self.said: deque[str] = deque(maxlen=100)  # what `notify` said, newest last
         self.settings = settings if settings is not None else Settings()
         self.set_keymap(self.settings.keys)
         self._unsaved: dict[str, object] = {}  # settings changed in the reader, not yet saved
@@ -168,7 +170,9 @@ class ReaderApp(App[None]):
 
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
                timeout: float | None = None, markup: bool = True) -> None:
-        """Said by the screen on top where it covers nothing (reader.ui.say), when it can."""
+        """Said by the screen on top where it covers nothing (reader.ui.say), when it can; kept
+        in `said` (the last hundred), as a message passes in a few seconds."""
+        self.said.append(one_line(message, title))
         screen = self.screen if self.is_running else None
         if isinstance(screen, Says):
             screen.say(one_line(message, title), severity != "information", timeout or SECONDS)

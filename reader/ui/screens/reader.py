@@ -205,8 +205,13 @@ class ReaderScreen(TreeRoomMixin, Screen[None]):
 
     def say(self, message: str, warning: bool = False, seconds: float = SECONDS) -> None:
         """Say `message` in the key bar's line for `seconds`: never over the text, the search
-        counter or the breadcrumb (reader.ui.say)."""
-        bar = self.key_bar
+        counter or the breadcrumb (reader.ui.say).  Said before the screen has its key bar (a
+        note at start-up), it is said as soon as the screen is composed."""
+        bars = self.query("#keys").results(KeyBar)
+        bar = next(bars, None)
+        if bar is None:
+            self.call_after_refresh(self.say, message, warning, seconds)
+            return
         bar.message, bar.warning = message, warning
         if self._hush is not None:
             self._hush.stop()
