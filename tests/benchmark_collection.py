@@ -159,7 +159,9 @@ def app_figures(folder: Path, where: Path, env: dict[str, str], one_file: Path, 
         bares.append(bare)
         bare_peaks.append(bare_peak)
         term = reader(where, folder, env, title)
-        opens.append(term.wait_for(lambda s: title in s and "Tree" in s, 30, since=term.started) or float("nan"))
+        # The title bar ("Title — coll/file"): the key bar's line may say "Resumed at ..." instead
+        # of its hints, as it does from the second opening on.
+        opens.append(term.wait_for(lambda s: f"{title} — " in s, 30, since=term.started) or float("nan"))
         close(term)
         term = reader(where, folder, env)
         pickers.append(term.wait_for(lambda s: first in s and "articles" in s, 30, since=term.started) or float("nan"))
@@ -199,7 +201,8 @@ def session(name: str, folder: Path, where: Path, env: dict[str, str], collectio
     term.settle(0.3)
     started = time.perf_counter()
     term.press("\r")
-    opened = term.wait_for(lambda s: "Tree" in s and "Articles" in s, 15, since=started)
+    shelf = f" — {Path(os.path.realpath(folder)).name}/"  # the title bar of an article of it
+    opened = term.wait_for(lambda s: shelf in s, 15, since=started)
     print(f"{name}: open from the picker {opened} s (target < 0.2 s)")
     term.settle(0.5)
     term.press("o")

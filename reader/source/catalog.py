@@ -96,13 +96,17 @@ class Catalog:
             self.db.execute("PRAGMA synchronous=NORMAL")
             if not read_only:
                 self.db.executescript(_SCHEMA)
-                self._check_version()
+            self._check_version(write=not read_only)
             self.db.execute("SELECT count(*) FROM files").fetchone()
         except sqlite3.DatabaseError as error:
             raise CatalogDamaged(str(error)) from None
 
-    def _check_version(self) -> None:
+    def _check_version(self, write: bool) -> None:
+        """Raise `CatalogDamaged` for a catalog of another schema (a reader opening it read-only
+        would fail on its first query instead); a new one gets this version's."""
         row = self.db.execute("SELECT value FROM meta WHERE key='version'").fetchone()
+        if row is None and not write:
+            raise CatalogDamaged("it holds no version")
         if row is None:
             with self.db:
                 self.db.execute("INSERT INTO meta VALUES ('version', ?)", (SCHEMA_VERSION,))
