@@ -37,7 +37,7 @@ from reader.source.library import normalise_title, title_from_path
 from reader.source.split import Entry
 
 ENTRY_CACHE = 4096  # entries kept for the picker's rows
-KEEP_CANDIDATES = 20_000  # titles matching a query kept to narrow as the query grows (~2 MB)
+KEEP_CANDIDATES = 8_000  # titles matching a query kept to narrow as it grows (20,000: +8 MB on 280,000 titles)
 
 
 class CollectionEntries(Sequence[Entry]):
