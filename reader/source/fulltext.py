@@ -1,9 +1,9 @@
 """The collection's full-text index: tantivy, a Lucene-like engine in Rust (BM25, phrases, a query language).
 
-Chosen over SQLite's FTS5 by measurement on a 1.2 GB collection of 80 files (figures in the
-README, `tests/bench_engines.py`): tantivy built its index twice as fast on the two cores
-(FTS5 writes on one), into an index a third the size, answers in well under a millisecond
-where FTS5 takes several, and deletes a changed file's articles by a term (FTS5 on SQLite 3.40
+Chosen over SQLite's FTS5 by measurement on a 1.1 GB collection of 80 files (figures in the
+README, `tests/bench_engines.py`): tantivy built its index in 70 s on the two cores where FTS5
+took 196 s (SQLite writes on one), into an index a fifth the size, answers typical queries ten
+to twenty times faster, and deletes a changed file's articles by a term (FTS5 on SQLite 3.40
 cannot delete from a table that does not keep a second copy of the text).
 
 What is indexed for each article: its title, its words (`reader.source.words`) and a key,
