@@ -41,20 +41,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_collection import PLANTED_PHRASE, PLANTED_WORD, generate  # noqa: E402
 from bench_term import DrainedTerm as Term  # noqa: E402
+from benchmark_dump import BARE_APP  # noqa: E402  (the same bare app as the other benchmarks)
 
 from reader.source.collection import Collection  # noqa: E402
 from reader.source.indexer import build  # noqa: E402
 from reader.source.ranked import find, search  # noqa: E402
 
 COLS, ROWS = 120, 40
-BARE_APP = (
-    "from textual.app import App\n"
-    "from textual.widgets import Label\n"
-    "class Bare(App):\n"
-    "    def compose(self):\n"
-    "        yield Label('BARE-READY')\n"
-    "Bare().run()\n"
-)
 QUERIES = ["civil rights", "cheese made greece", '"european union"', PLANTED_WORD, "title:feta"]
 RUNS = 5
 

@@ -354,21 +354,34 @@ async def _wait_for(pilot, condition, tries: int = 300) -> None:  # type: ignore
     raise AssertionError("condition never held")
 
 
+def picker_app(collection_dir: Path, index_dir: Path) -> tuple[Collection, object]:
+    """The reader app on a freshly built collection (it opens on the picker)."""
+    from reader.ui.app import ReaderApp
+
+    build(collection_dir, index_dir)
+    collection = Collection(collection_dir, index_dir)
+    return collection, ReaderApp(collection, cursor_blink=False)  # type: ignore[arg-type]
+
+
+async def on_the_picker(app, pilot):  # type: ignore[no-untyped-def]
+    """Wait for the picker; return it."""
+    from reader.ui.screens.picker import PickerScreen
+
+    await _wait_for(pilot, lambda: isinstance(app.screen, PickerScreen))
+    assert isinstance(app.screen, PickerScreen)
+    return app.screen
+
+
 async def test_picker_over_a_folder_filters_opens_and_searches(collection_dir: Path, index_dir: Path) -> None:
     from test_app import settle
 
-    from reader.ui.app import ReaderApp
     from reader.ui.screens.collection_search import CollectionSearchScreen
     from reader.ui.screens.picker import PickerScreen
     from reader.ui.screens.reader import ReaderScreen
 
-    build(collection_dir, index_dir)
-    collection = Collection(collection_dir, index_dir)
-    app = ReaderApp(collection, cursor_blink=False)  # type: ignore[arg-type]
-    async with app.run_test(size=(120, 30)) as pilot:
-        await _wait_for(pilot, lambda: isinstance(app.screen, PickerScreen))
-        picker = app.screen
-        assert isinstance(picker, PickerScreen)
+    collection, app = picker_app(collection_dir, index_dir)
+    async with app.run_test(size=(120, 30)) as pilot:  # type: ignore[attr-defined]
+        picker = await on_the_picker(app, pilot)
         heading = str(picker.query_one("#picker-heading").render())
         assert "corpus/ · 26 articles" in heading
         await pilot.press(*"plntd phr")
@@ -474,17 +487,11 @@ def test_a_big_file_opens_from_its_index_once_it_has_one(tmp_path: Path, index_d
 
 async def test_the_picker_takes_up_a_file_changed_while_it_is_open(collection_dir: Path, index_dir: Path,
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    from reader.ui.app import ReaderApp
-    from reader.ui.screens.picker import PickerScreen
 
     monkeypatch.setenv("WIKIREADER_INDEX_DIR", str(index_dir))  # the child builder's too
-    build(collection_dir, index_dir)
-    collection = Collection(collection_dir, index_dir)
-    app = ReaderApp(collection, cursor_blink=False)  # type: ignore[arg-type]
-    async with app.run_test(size=(120, 30)) as pilot:
-        await _wait_for(pilot, lambda: isinstance(app.screen, PickerScreen))
-        picker = app.screen
-        assert isinstance(picker, PickerScreen)
+    collection, app = picker_app(collection_dir, index_dir)
+    async with app.run_test(size=(120, 30)) as pilot:  # type: ignore[attr-defined]
+        picker = await on_the_picker(app, pilot)
         planted = collection_dir / "b-planted.txt"
         planted.write_text(planted.read_text() + "\n[[Written while open]]\n\nNew text.\n")
         (collection_dir / "royal_cinema.wiki").unlink()
