@@ -538,10 +538,14 @@ class ReaderApp(App[None]):
         self._saved[key] = (place, digest)
 
     def _save_current(self) -> None:
-        if is_reader(self.screen):
-            self._save_place(self.screen)
-        elif self.screen_stack and is_reader(self.screen_stack[0]):
-            self._save_place(self.screen_stack[0])
+        """The timer's save (every SAVE_EVERY s): the reader on top, or the one under a popup."""
+        stack = self.screen_stack
+        if not stack:
+            return  # shutting down: the screens are gone (action_quit saved them)
+        if is_reader(stack[-1]):
+            self._save_place(stack[-1])
+        elif is_reader(stack[0]):
+            self._save_place(stack[0])
 
     async def action_quit(self) -> None:
         for screen in self.screen_stack:
