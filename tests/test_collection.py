@@ -250,7 +250,9 @@ def test_the_words_found_together_are_what_the_article_is_searched_for(collectio
                                                                          index_dir: Path) -> None:
     build(collection_dir, index_dir)
     hits, _ = search(Collection(collection_dir, index_dir), "keepers union")
-    assert [hit.phrase for hit in hits if hit.entry.title == "Planted phrase"] == ["Keepers Union"]
+    assert [hit.phrase for hit in hits if hit.entry.title == "Planted phrase"] == ["keepers union"]  # as typed
+    hits, _ = search(Collection(collection_dir, index_dir), "Keepers UNION")
+    assert [hit.phrase for hit in hits if hit.entry.title == "Planted phrase"] == ["Keepers UNION"]
 
 
 def test_a_second_builder_waits_for_the_first(collection_dir: Path, index_dir: Path) -> None:

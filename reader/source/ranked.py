@@ -10,6 +10,7 @@ result list asks for them result by result (`describe`), best first, as they str
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -135,16 +136,29 @@ def _folded(fragment: str, spans: list[tuple[int, int]]) -> tuple[str, tuple[tup
 
 def _phrase(query: str, snippet: str, spans: tuple[tuple[int, int], ...]) -> str:
     """What the reader searches for in the opened article: a quoted phrase of the query, else the
-    first word found (as the article writes it: "Orléans" for "orleans")."""
+    words found together first, written as the query writes them ("bus boycott" finds "Bus
+    Boycott" and "bus boycott" alike, "orleans" finds "Orléans": the reader's search folds case
+    and accents for a query without them, as the index does)."""
     quoted = _PHRASE.search(query)
     if quoted is not None and quoted.group(1).strip():
         return " ".join(quoted.group(1).split())
+    words = [word.split(":", 1)[-1] for word in query.split() if not word.startswith("-") and word != "OR"]
     if spans:
         start, end = spans[0]
+        found = [snippet[start:end]]
         for next_start, next_end in spans[1:]:  # "civil rights" when the words stand together
             if snippet[end:next_start].strip():
                 break
+            found.append(snippet[next_start:next_end])
             end = next_end
+        by_fold = {_fold(word): word for word in words}
+        if all(_fold(word) in by_fold for word in found):
+            return " ".join(by_fold[_fold(word)] for word in found)
         return snippet[start:end]
-    words = [word for word in re.split(r"\s+", query) if word and not word.startswith("-") and word != "OR"]
-    return words[0].split(":", 1)[-1] if words else ""
+    return words[0] if words else ""
+
+
+def _fold(word: str) -> str:
+    """A word as the index compares words: lower case, accents dropped."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
