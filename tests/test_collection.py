@@ -176,6 +176,16 @@ def test_a_redirect_finds_its_target_in_another_file(collection_dir: Path, index
     assert target is not None and target.title == "Michigan" and target.file == "part/Michigan.txt"
 
 
+def test_a_redirect_is_not_followed_to_its_own_copy_in_another_file(tmp_path: Path, index_dir: Path) -> None:
+    folder = tmp_path / "twins"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt"):
+        (folder / name).write_text("[[Balfour declaration]]\n\n#REDIRECT Balfour Declaration\n\n[[Other]]\n\nText.\n")
+    build(folder, index_dir)
+    collection = Collection(folder, index_dir)
+    assert collection.redirect_target(collection.lookup("Balfour declaration")) is None  # not in the collection
+
+
 def test_a_title_not_found_names_close_matches(collection_dir: Path, index_dir: Path) -> None:
     build(collection_dir, index_dir)
     collection = Collection(collection_dir, index_dir)

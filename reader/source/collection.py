@@ -321,7 +321,11 @@ class Collection:
         if entry.redirect is None:
             return None
         target = entry.redirect.split("#", 1)[0]
-        candidates = [found for found in self.find(target) if found.index != entry.index]
+        # Not the page itself, nor its copies in other files (a collection of dumps holds the
+        # same redirect twice: "Balfour declaration" -> "Balfour Declaration" found its twin).
+        same = normalise_title(entry.title)
+        candidates = [found for found in self.find(target)
+                      if found.index != entry.index and not (found.redirect and normalise_title(found.title) == same)]
         exact = [found for found in candidates if found.title == target.strip()]
         return (exact or candidates)[0] if candidates else None
 
