@@ -23,6 +23,7 @@ from rich.style import Style
 from textual.binding import Binding
 from textual.color import Color
 from textual.filter import Monochrome
+from textual.css.query import NoMatches
 from textual.screen import Screen
 
 from reader.config import Settings
@@ -528,7 +529,10 @@ class ReaderApp(App[None]):
         identity = self._identity.get(screen)
         if identity is None or screen in self._place_for or screen.article is None or not screen.is_attached:
             return
-        place = screen.pane.place
+        try:
+            place = screen.pane.place
+        except NoMatches:  # a reader pushed but not composed yet (the timer can come between)
+            return
         key, digest, file, title = identity
         if place is None or self._saved.get(key) == (place, digest):
             return
