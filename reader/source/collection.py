@@ -29,7 +29,7 @@ from typing import Iterator, overload
 
 from reader.errors import ArticleNotFound, InputError
 from reader.source.catalog import ArticleRow, Catalog, CatalogDamaged, FileRow
-from reader.source.corpus import decode_article, find_files, index_folder, make_folder, relative
+from reader.source.corpus import decode_article, find_files, index_folder, make_folder
 from reader.source.decode import decode_bytes
 from reader.source.indexer import (BuildReport, build, differs, remove_index, short_error, stale, start_builder,
                                    stop_builder)
@@ -132,7 +132,6 @@ class Collection:
         self._builder: subprocess.Popen[bytes] | None = None
         self._catalog = Catalog(self.where / "catalog.sqlite", read_only=True)
         self._file_count = 0
-        self._states: dict[str, tuple[int, int]] = {}
         files = self._catalog.files()
         self.entries = CollectionEntries(self._catalog, files)
         self._note(BuildReport(skipped=[row.skipped for row in files if row.skipped]))
@@ -388,21 +387,9 @@ class Collection:
     # ------------------------------------------------------------------ freshness
 
     def changed_on_disk(self) -> bool:
-        """True when a file was added, changed or removed since the catalog was read."""
-        paths, _ = find_files(self.folder)
-        states = {}
-        for path in paths:
-            try:
-                info = path.stat()
-            except OSError:
-                continue
-            states[relative(self.folder, path)] = (info.st_size, info.st_mtime_ns)
-        indexed = {row.path: (row.size, row.mtime_ns) for row in self.entries.files}
-        return self.complete and states != indexed and states != self._states and self._remember(states)
-
-    def _remember(self, states: dict[str, tuple[int, int]]) -> bool:
-        self._states = states
-        return True
+        """True when a file was added, changed or removed since it was indexed (the picker asks
+        every two seconds; while a build runs, the build is the answer already)."""
+        return self.complete and self._stale(find_files(self.folder)[0])
 
     def reload(self, *, lazy: bool = False) -> None:
         """Index what changed (in a child) and take up the catalog again."""

@@ -13,7 +13,7 @@ from collections import deque
 import os
 import sys
 import weakref
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, TypeGuard
 
 from textual import events
@@ -594,19 +594,18 @@ class ReaderApp(App[None]):
 
     def action_back(self) -> None:
         """`backspace`, `alt+left`: back to where the reader was before the last jump."""
-        self.history.forget(self.library.generation)
-        target = self.history.back(self._spot_of(self.screen))
-        if target is None:
-            self.notify("Nothing to go back to.", timeout=2)
-            return
-        self._visit(target)
+        self._step(self.history.back, "Nothing to go back to.")
 
     def action_forward(self) -> None:
         """`alt+right`: forward again, after going back."""
+        self._step(self.history.forward, "Nothing to go forward to.")
+
+    def _step(self, step: Callable[[Spot | None], Spot | None], nothing: str) -> None:
+        """Go one step back or forward in the history (`step`), or say there is `nothing`."""
         self.history.forget(self.library.generation)
-        target = self.history.forward(self._spot_of(self.screen))
+        target = step(self._spot_of(self.screen))
         if target is None:
-            self.notify("Nothing to go forward to.", timeout=2)
+            self.notify(nothing, timeout=2)
             return
         self._visit(target)
 
