@@ -27,7 +27,10 @@ from reader.errors import ReaderError
 from reader.typeahead import hold_keys
 
 if TYPE_CHECKING:
+    from pathlib import Path
     from subprocess import Popen
+
+    from reader.source.collection import Collection
 
     from reader.model import Article
     from reader.parse_ahead import ParseAhead
@@ -465,19 +468,15 @@ def run_collection(args: argparse.Namespace, title: str | None, printing: bool) 
     return 0
 
 
-def _say_notes(collection: object) -> None:
-    notice = getattr(getattr(collection, "decoded", None), "notice", None)
-    if notice:
-        print(notice, file=sys.stderr)
+def _say_notes(collection: Collection) -> None:
+    if collection.decoded.notice:
+        print(collection.decoded.notice, file=sys.stderr)
 
 
-def _build_index(folder: object, where: object, *, quiet: bool, summary: bool = True) -> int:
+def _build_index(folder: Path, where: Path, *, quiet: bool, summary: bool = True) -> int:
     """`--index`: build or update the index, a progress bar on stderr (rich's) unless `quiet`."""
-    from pathlib import Path
-
     from reader.source.indexer import build
 
-    assert isinstance(folder, Path) and isinstance(where, Path)
     if quiet or not _is_terminal(sys.stderr):
         report = build(folder, where)
     else:
@@ -505,14 +504,12 @@ def _build_index(folder: object, where: object, *, quiet: bool, summary: bool = 
     return 0
 
 
-def _print_results(collection: object, query: str, limit: int, *, as_json: bool) -> None:
+def _print_results(collection: Collection, query: str, limit: int, *, as_json: bool) -> None:
     """`--search`: rank, title, file, score, section and snippet of the best `limit` articles."""
     import json
 
-    from reader.source.collection import Collection
     from reader.source.ranked import search
 
-    assert isinstance(collection, Collection)
     hits, total = search(collection, query, limit)
     if not hits:
         print(f"no article matches {query!r}", file=sys.stderr)
