@@ -12,7 +12,7 @@ from reader.parse import parse_article
 from reader.parse.citations import CITATION_KINDS, SHORT_KINDS
 from reader.parse.convert import render_convert
 from reader.parse.spans import norm_name
-from reader.parse.templates import HANDLERS, PREFIX_HANDLERS
+from reader.parse.templates import find_handler, generic
 
 CENSUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "CENSUS.md"
 # The census's two top-40 lists, as of this writing (kept here so that a clean clone tests them too).
@@ -31,8 +31,7 @@ TOP_WIKITEXT = ["cite web", "Internetquelle", "cite news", "Version", "cite book
 
 def handled(name: str) -> bool:
     key = norm_name(name)
-    return (key in HANDLERS or key in CITATION_KINDS or key in SHORT_KINDS
-            or any(key.startswith(prefix) for prefix, _ in PREFIX_HANDLERS))
+    return key in CITATION_KINDS or key in SHORT_KINDS or find_handler(key) is not generic
 
 
 @pytest.mark.parametrize("name", TOP_DUMP + TOP_WIKITEXT)

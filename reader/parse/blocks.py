@@ -20,10 +20,12 @@ from ..model import (Block, Citation, CitationEntry, ImageCaption, ListItem, Par
 from ..source.namespaces import CATEGORY_PREFIXES, FILE_PREFIXES
 from .citations import CITATION_KINDS
 from .dumpformat import BIB
+from .footnotes import citation_text, define_list
 from .inline import Renderer
 from .spans import NO_MARKS, block_spans, braceless, code_str, finish, norm_name, unescape_entities
 from .tables import build_table, fostered
-from .templates import guess_kind, render_template
+from .templates import render_template
+from .templates_blocks import guess_kind
 
 _LIST_KINDS = {"*": "bullet", "#": "number", ";": "term", ":": "definition"}
 _CONTAINER_TAGS = {"div", "center", "section", "article", "font"}
@@ -253,7 +255,7 @@ class BlockBuilder:
         if name == "references":
             group = _attr(node, "group")
             if node.contents is not None:
-                self.r.define_list(node.contents, group)
+                define_list(self.r, node.contents, group)
             self.emit(References(group, self.r.ctx.registry.close_list(group)))
             return
         if name == "gallery" and node.contents is not None:
@@ -370,7 +372,7 @@ class BlockBuilder:
         """A citation template at the start of a line: a bibliography entry."""
         kind = CITATION_KINDS.get(name) or guess_kind({code_str(p.name).strip().lower(): p.value for p in node.params})
         fields = self.r.fields(node)
-        citation = Citation(0, kind, self.r.citation_text(kind, fields), fields)
+        citation = Citation(0, kind, citation_text(kind, fields), fields)
         self.end_line()
         self.flush()
         self.r.ctx.bibliography.append(citation)
