@@ -6,8 +6,22 @@ from pathlib import Path
 
 import pytest
 
-from reader.model import (BOLD, ITALIC, LINK, CitationEntry, Hatnote, ImageCaption, ListItem, Paragraph,
-                          Preformatted, Quote, Redirect, References, Table, plain)
+from reader.model import (
+    BOLD,
+    ITALIC,
+    LINK,
+    CitationEntry,
+    Hatnote,
+    ImageCaption,
+    ListItem,
+    Paragraph,
+    Preformatted,
+    Quote,
+    Redirect,
+    References,
+    Table,
+    plain,
+)
 from reader.parse import detect_format, parse_article
 from reader.parse.blocks import blocks_text
 

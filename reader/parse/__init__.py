@@ -30,13 +30,12 @@ import mwparserfromhell
 from ..model import Article, Paragraph, Redirect, Span
 from ..source.fileformat import detect_format
 from ..source.namespaces import NOT_ARTICLE_PREFIXES
-from .blocks import BlockBuilder
-from .dumpformat import describe, to_wikitext
-from .context import Context
-from .inline import Renderer
 from .balance import balance_markup
-from .repair import (drop_switches, looks_escaped, mend_citations, mend_tables, restore_headings, separate_urls,
-                     unescape)
+from .blocks import BlockBuilder
+from .context import Context
+from .dumpformat import describe, to_wikitext
+from .inline import Renderer
+from .repair import drop_switches, looks_escaped, mend_citations, mend_tables, restore_headings, separate_urls, unescape
 from .sections import build_sections, split_categories
 from .spans import without_surrogates
 

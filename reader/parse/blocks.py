@@ -10,13 +10,25 @@ blocks in reading order; `sections.build_sections` turns it into the section tre
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
-from mwparserfromhell.nodes import Comment, Heading, Tag, Template, Text, Wikilink
+from mwparserfromhell.nodes import Comment, Heading, Node, Tag, Template, Text, Wikilink
 from mwparserfromhell.wikicode import Wikicode
 
-from ..model import (Block, Citation, CitationEntry, ImageCaption, ListItem, Paragraph, Preformatted, Quote,
-                     References, Span)
+from ..model import (
+    Block,
+    Citation,
+    CitationEntry,
+    ImageCaption,
+    ListItem,
+    Paragraph,
+    Preformatted,
+    Quote,
+    References,
+    Span,
+)
 from ..source.namespaces import CATEGORY_PREFIXES, FILE_PREFIXES
 from .citations import CITATION_KINDS
 from .dumpformat import BIB
@@ -67,19 +79,20 @@ class BlockBuilder:
         self.ordinals: dict[int, int] = {}
         self.pending: list[Block] = []  # blocks met inside a paragraph, placed after it
         self._pre_line = False  # the current line is a preformatted (space-led) line
-        self._dispatch = {Text: self._text, Heading: self._heading, Tag: self._tag, Template: self._template,
-                          Wikilink: self._wikilink, Comment: _skip}
+        self._dispatch: dict[type[Node], Callable[[Any], None]] = {
+            Text: self._text, Heading: self._heading, Tag: self._tag, Template: self._template,
+            Wikilink: self._wikilink, Comment: _skip}
 
     # ------------------------------------------------------------------ walking
 
-    def run(self, nodes: list) -> list[HeadingMark | Block]:
+    def run(self, nodes: list[Node]) -> list[HeadingMark | Block]:
         """Walk `nodes` and return the headings and blocks in order."""
         self.walk(nodes)
         self.end_line()
         self.flush()
         return self.items
 
-    def walk(self, nodes: list) -> None:
+    def walk(self, nodes: list[Node]) -> None:
         dispatch = self._dispatch
         for node in nodes:
             handler = dispatch.get(type(node))
@@ -88,7 +101,7 @@ class BlockBuilder:
             else:
                 handler(node)
 
-    def _inline(self, node: object) -> None:
+    def _inline(self, node: Node) -> None:
         self.r.render([node], NO_MARKS, self.spans)
         self.at_line_start = False
         self.line_has_text = True
@@ -299,16 +312,19 @@ class BlockBuilder:
         """``<ul>``/``<ol>``/``<dl>``: one list item per ``<li>`` (``<dt>``, ``<dd>``), nested lists
         one level deeper; text between the items is kept, as an item of its own."""
         ordinal = 0
-        loose: list[object] = []
+        loose: list[Node] = []
         for child in node.contents.nodes if node.contents is not None else ():
-            child_name = code_str(child.tag).strip().lower() if type(child) is Tag else ""
-            if child_name in ("li", "dt", "dd") and child.contents is not None:
+            if type(child) is not Tag or child.contents is None:
+                loose.append(child)
+                continue
+            child_name = code_str(child.tag).strip().lower()
+            if child_name in ("li", "dt", "dd"):
                 self._html_item(loose, kind, depth, 0)
                 loose = []
                 item_kind = {"dt": "term", "dd": "definition"}.get(child_name, kind)
                 ordinal += item_kind == "number"
                 self._html_item(list(child.contents.nodes), item_kind, depth, ordinal)
-            elif child_name in _HTML_LISTS and child.contents is not None:
+            elif child_name in _HTML_LISTS:
                 self._html_item(loose, kind, depth, 0)
                 loose = []
                 self._html_list(child, _HTML_LISTS[child_name], depth + 1)
@@ -316,7 +332,7 @@ class BlockBuilder:
                 loose.append(child)
         self._html_item(loose, kind, depth, 0)
 
-    def _html_item(self, nodes: list, kind: str, depth: int, ordinal: int) -> None:
+    def _html_item(self, nodes: list[Node], kind: str, depth: int, ordinal: int) -> None:
         inline = [n for n in nodes if not (type(n) is Tag and code_str(n.tag).strip().lower() in _HTML_LISTS)]
         spans = finish(self.r.spans(Wikicode(inline))) if inline else ()
         if spans:

@@ -20,6 +20,7 @@ from ..model import Citation, Span
 from .citations import Registry
 from .spans import NO_MARKS
 
+
 @dataclass
 class Context:
     """What one article's parse shares between its parts."""

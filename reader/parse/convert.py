@@ -189,7 +189,7 @@ def _as_written(numbers: list[str], separators: list[str], unit: str) -> str:
 
 def _joined(numbers: list[str], separators: list[str]) -> str:
     text = numbers[0]
-    for separator, number in zip(separators, numbers[1:]):
+    for separator, number in zip(separators, numbers[1:], strict=False):
         text += separator + number
     return text
 

@@ -36,7 +36,7 @@ def hatnote(prefix: str, single: str | None = None) -> Handler:
         labels = [a.text(f"l{i}") or t for i, t in enumerate(targets, 1)]
         lead = single if (single and len(labels) == 1) else prefix
         spans: list[Span] = [Span(lead)]
-        for i, (target, label) in enumerate(zip(targets, labels)):
+        for i, (target, label) in enumerate(zip(targets, labels, strict=True)):
             if i:
                 spans.append(Span(" and " if i == len(targets) - 1 else ", "))
             spans.append(Span(label, frozenset({LINK}), target))
@@ -51,7 +51,8 @@ def hatnote_text(a: Args) -> Block | None:
     name = a.name
     parts = [a.text(i) for i in range(1, len(a.positional) + 1)]
     if name == "for":
-        text = f"For {parts[0] or 'other uses'}, see {', '.join(p for p in parts[1:] if p) or parts[0] + ' (disambiguation)'}."
+        see = ", ".join(p for p in parts[1:] if p) or parts[0] + " (disambiguation)"
+        text = f"For {parts[0] or 'other uses'}, see {see}."
     elif name == "about":
         subject = parts[0] if parts else ""
         rest = [p for p in parts[1:] if p]
