@@ -3,11 +3,12 @@ the first matching prefix, then by the first matching suffix; and `render_templa
 every template node.
 
 Adding a template is one row here (`EXACT`, `PREFIXES` or `SUFFIXES`) and one row in the test
-table of ``tests/test_templates.py``.  A row's handler takes an `Args` (see `templates_base`, which
-also makes the simplest handlers: fixed text, a tag, the first parameter...) and returns a block or
-None.  Handlers live by job: `templates_text` (running text), `templates_blocks` (quotes,
-hatnotes, infoboxes), `prose` (dates, measures, coordinates, links), `footnotes` (footnotes and
-their lists).  Names are compared in lower case with "_" read as a space (`spans.norm_name`).
+table `RENDERINGS` of ``tests/test_templates.py``.  A row's handler takes an `Args` (see
+`templates_base`, which also makes the simplest handlers: fixed text, a tag, the first
+parameter...) and returns a block or None.  Handlers live by job: `templates_text` (running
+text), `templates_blocks` (quotes, hatnotes, infoboxes), `prose` (dates, measures, coordinates,
+links), `footnotes` (footnotes and their lists).  Names are compared in lower case with "_" read
+as a space (`spans.norm_name`).
 
 Citation templates (``cite web``, ``sfn``... see `citations.CITATION_KINDS`) become footnotes
 (`footnotes.cite_template`); prose templates render their text; maintenance templates
