@@ -12,7 +12,7 @@ from reader.parse import parse_article
 from reader.parse.citations import CITATION_KINDS, SHORT_KINDS
 from reader.parse.convert import render_convert
 from reader.parse.spans import norm_name
-from reader.parse.templates import find_handler, generic
+from reader.parse.templates import EXACT, PREFIXES, SUFFIXES, find_handler, generic
 
 CENSUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "CENSUS.md"
 # The census's two top-40 lists, as of this writing (kept here so that a clean clone tests them too).
@@ -37,6 +37,12 @@ def handled(name: str) -> bool:
 @pytest.mark.parametrize("name", TOP_DUMP + TOP_WIKITEXT)
 def test_top_templates_have_a_deliberate_handler(name):
     assert handled(name), name
+
+
+def test_table_rows_are_written_as_names_are_looked_up():
+    # a row written "Birth date" or "birth_date" would never be found: names are looked up normalised
+    keys = list(EXACT) + [prefix for prefix, _ in PREFIXES] + [suffix.strip() for suffix, _ in SUFFIXES]
+    assert [key for key in keys if norm_name(key) != key.strip()] == []
 
 
 def test_census_lists_still_match():

@@ -54,6 +54,7 @@ def _ipa(a: Args, language: str) -> None:
 
 
 def ipac(a: Args) -> None:
+    """``{{IPAc-en|ˈ|p|æ|k}}`` -> "/ˈpæk/", its labels (``lang``, ``pron``, ``us``...) as words before."""
     parts = [a.r.text(code).strip() for code in a.positional]
     labels = {"lang": "English pronunciation: ", "pron": "pronounced ", "us": "US: ", "uk": "UK: ",
               "local": "locally ", "ipa": "", "also": "also "}
@@ -64,6 +65,7 @@ def ipac(a: Args) -> None:
 
 
 def nihongo(a: Args) -> None:
+    """``{{nihongo|Tokyo Tower|東京タワー|Tōkyō tawā}}`` -> "Tokyo Tower (東京タワー, Tōkyō tawā)"."""
     english, kanji, romaji = a.pos(1), a.text(2), a.text(3)
     extra = [a.text(4), a.text(5)]
     if english is not None and a.r.text(english).strip():
@@ -76,6 +78,7 @@ def nihongo(a: Args) -> None:
 
 
 def ship(a: Args) -> None:
+    """``{{Ship|SM|U-27|Germany}}`` -> "SM U-27 (Germany)": prefix, italic name, then what follows."""
     prefix, name, tail = a.text(1), a.pos(2), a.text(3)
     if prefix:
         a.add(prefix + " ")
@@ -85,6 +88,7 @@ def ship(a: Args) -> None:
 
 
 def ship_prefix(prefix: str) -> Handler:
+    """``{{SMS|Emden}}`` -> "SMS Emden", the name italic (a pennant or year after it in parentheses)."""
     def handler(a: Args) -> None:
         a.add(prefix + " ")
         a.emit(a.pos(1), ITAL)
@@ -103,6 +107,7 @@ def titled_list(a: Args) -> None:
 
 
 def rp(a: Args) -> None:
+    """``{{rp|189}}`` -> ":189", superscript after a footnote marker."""
     pages = a.text(1) or a.text("page") or a.text("pages") or a.text("p")
     if pages:
         a.add(":" + pages, frozenset({SUP}))
@@ -139,6 +144,7 @@ def datum(a: Args) -> None:
 
 
 def english_de(a: Args) -> None:
+    """German ``{{enS|word}}`` -> "englisch word", the word italic."""
     a.add("englisch ")
     a.emit(a.pos(1), ITAL)
 
@@ -152,6 +158,7 @@ def at_site(site: str, name_index: int = 2) -> Handler:
 
 
 def height(a: Args) -> None:
+    """``{{height|m=1.77}}`` -> "1.77 m (5 ft 10 in)"; ``{{height|ft=5|in=10}}`` -> "5 ft 10 in"."""
     meters = a.text("m") or a.text("meter") or a.text("meters")
     if meters:
         a.add(render_height(meters))
@@ -172,11 +179,13 @@ def render_height(meters: str) -> str:
 
 
 def legend(a: Args) -> None:
+    """``{{legend|#f00|Label}}`` -> "■ Label" (the colour let go)."""
     a.add("\u25a0 ")
     a.emit(a.pos(2))
 
 
 def succession(prefix: str, key: str) -> Handler:
+    """``{{s-bef|before=X}}`` -> "Preceded by X" (`key` names the parameter, else the first)."""
     def handler(a: Args) -> None:
         a.add(prefix)
         a.emit(a.named.get(key) or a.pos(1))
@@ -184,6 +193,7 @@ def succession(prefix: str, key: str) -> Handler:
 
 
 def succession_title(a: Args) -> None:
+    """``{{s-ttl|title=King|years=1900–1910}}`` -> "King (1900–1910)"."""
     a.emit(a.named.get("title") or a.pos(1))
     years = a.text("years")
     if years:
@@ -191,6 +201,7 @@ def succession_title(a: Args) -> None:
 
 
 def succession_box(a: Args) -> None:
+    """``{{succession box|before=A|title=T|after=B}}`` -> "Preceded by A — T — Succeeded by B"."""
     a.add("Preceded by ")
     a.emit(a.named.get("before"))
     a.add(" \u2014 ")
