@@ -38,7 +38,8 @@ def test_sample_citations_numbered_and_formatted():
     assert [k for k, _ in first.fields] == ["last", "first", "chapter", "url", "year", "accessdate", "title",
                                            "publisher", "format"]
     book = article.citations[1]
-    assert plain(book.text) == "Lee Kwang-kyu (2000). Overseas Koreans. Seoul: Jimoondang. pp. 7–15. ISBN 89-88095-18-9."
+    assert plain(book.text) == ("Lee Kwang-kyu (2000). Overseas Koreans. Seoul: Jimoondang. pp. 7–15. "
+                                "ISBN 89-88095-18-9.")
     assert any(ITALIC in s.marks and s.text == "Overseas Koreans" for s in book.text)
     journal = plain(article.citations[5].text)
     assert journal.startswith("Armstrong, Charles K. (May 2005). \u201cFraternal Socialism: The International "
@@ -60,7 +61,8 @@ def test_harvnb_short_footnotes_get_full_entry_from_bibliography():
     first = article.citations[0]
     assert first.kind == "harvnb"
     assert plain(first.text) == "MacGregor 1957, pp. 229–231."
-    assert plain(first.full) == "MacGregor, Geddes (1957). The Thundering Scot. Philadelphia: The Westminster Press. OCLC 740182."
+    assert plain(first.full) == ("MacGregor, Geddes (1957). The Thundering Scot. Philadelphia: The Westminster Press. "
+                                 "OCLC 740182.")
     assert first.uses == 2  # the same template twice keeps one number
     ridley = article.citations[1]
     assert plain(ridley.full).startswith("Ridley, Jasper (1968). John Knox. Oxford: Clarendon Press.")
@@ -93,7 +95,8 @@ def test_missing_named_ref_is_said_not_hidden():
 
 
 def test_tag_ref_and_sfn_in_dump_text():
-    text = ("[[T]]\n\nClaim one.[tpl]#tag:ref|A note written inline.|group=n[/tpl] Claim two.[tpl]sfn|Smith|2001|p=5[/tpl]"
+    text = ("[[T]]\n\nClaim one.[tpl]#tag:ref|A note written inline.|group=n[/tpl] Claim two."
+            "[tpl]sfn|Smith|2001|p=5[/tpl]"
             " Again.[tpl]sfn|Smith|2001|p=5[/tpl]\n\n==Sources==\n\n[tpl]cite book|last=Smith|first=Ann|year=2001|"
             "title=The Book|publisher=Pub[/tpl]\n")
     article = parse_article(text)
@@ -139,7 +142,8 @@ def test_book_with_edition_editors_chapter_and_ids():
     assert fmt("book", last="Kingdon", first="Robert M.", chapter="Calvinism", editor="Burns, J.H.",
                title="History", publisher="CUP", location="Cambridge", year="1995", isbn="0-521") == \
         "Kingdon, Robert M. (1995). \u201cCalvinism\u201d. In Burns, J.H. (ed.) History. Cambridge: CUP. ISBN 0-521."
-    assert fmt("book", title="Life", edition="2nd", year="1964", oclc="1296659") == "Life (2nd ed.). 1964. OCLC 1296659."
+    assert fmt("book", title="Life", edition="2nd", year="1964", oclc="1296659") == \
+        "Life (2nd ed.). 1964. OCLC 1296659."
 
 
 def test_web_with_archive_access_date_and_urls():

@@ -6,8 +6,22 @@ from pathlib import Path
 
 import pytest
 
-from reader.model import (BOLD, ITALIC, LINK, CitationEntry, Hatnote, ImageCaption, ListItem, Paragraph,
-                          Preformatted, Quote, Redirect, References, Table, plain)
+from reader.model import (
+    BOLD,
+    ITALIC,
+    LINK,
+    CitationEntry,
+    Hatnote,
+    ImageCaption,
+    ListItem,
+    Paragraph,
+    Preformatted,
+    Quote,
+    Redirect,
+    References,
+    Table,
+    plain,
+)
 from reader.parse import detect_format, parse_article
 from reader.parse.blocks import blocks_text
 
@@ -154,7 +168,8 @@ def test_unclosed_file_link_and_glued_captions_in_michigan():
     assert "Approximate area of Michigan highlighted in Guillaume de L'Isle's 1718 map" in captions
     assert "Little Sable Point Light south of Pentwater, Michigan" in captions
     paragraphs = [plain(b.spans) for b in all_blocks(article) if isinstance(b, Paragraph)]
-    assert any(p.startswith("In 1701, French explorer and army officer Antoine de la Mothe Cadillac") for p in paragraphs)
+    assert any(p.startswith("In 1701, French explorer and army officer Antoine de la Mothe Cadillac")
+               for p in paragraphs)
 
 
 def test_redirect_page():
@@ -276,7 +291,8 @@ def test_detect_format():
 
 def test_categories_with_commas_split_wisely():
     text = ("[[X]]\n\nCATEGORIES: People from Gary, Indiana, 1964 births, United States presidential candidates, "
-            "1964, Public high schools in Michigan, Kalamazoo, Michigan, Rotary International, Evanston, Illinois\n\nBody.")
+            "1964, Public high schools in Michigan, Kalamazoo, Michigan, Rotary International, Evanston, "
+            "Illinois\n\nBody.")
     article = parse_article(text)
     assert article.categories == ("People from Gary, Indiana", "1964 births",
                                   "United States presidential candidates, 1964", "Public high schools in Michigan",

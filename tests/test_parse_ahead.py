@@ -90,7 +90,8 @@ def cpu_seconds(pid: int) -> float:
 
 
 def test_an_article_still_to_be_repaired_is_repaired_in_the_child() -> None:
-    raw = MICHIGAN.read_text(encoding="utf-8") + "\n\nA caf\u00c3\u00a9 with \u00e2\u20ac\u0153quotes\u00e2\u20ac\u009d.\n"
+    raw = (MICHIGAN.read_text(encoding="utf-8")
+           + "\n\nA caf\u00c3\u00a9 with \u00e2\u20ac\u0153quotes\u00e2\u20ac\u009d.\n")
     pending = PendingText(raw)
     ahead = ParseAhead.start(pending, None)
     assert ahead is not None
@@ -176,7 +177,8 @@ async def shown_article(app: ReaderApp, pilot: object, *, complete: bool) -> Rea
     for _ in range(250):  # up to 5 s
         await pilot.pause(0.02)  # type: ignore[attr-defined]
         screen = app.screen
-        if isinstance(screen, ReaderScreen) and screen.article is not None and (screen.article.complete or not complete):
+        if (isinstance(screen, ReaderScreen) and screen.article is not None
+                and (screen.article.complete or not complete)):
             break
     screen = app.screen
     assert isinstance(screen, ReaderScreen) and screen.article is not None

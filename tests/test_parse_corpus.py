@@ -10,9 +10,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import pytest
-
 import corpus_check
+import pytest
 
 DATA = Path(__file__).resolve().parent / "data" / "parse"
 LOCAL = sorted(str(p) for p in DATA.iterdir() if p.suffix in (".txt", ".wiki"))

@@ -12,7 +12,7 @@ from reader.parse import parse_article
 from reader.parse.citations import CITATION_KINDS, SHORT_KINDS
 from reader.parse.convert import render_convert
 from reader.parse.spans import norm_name
-from reader.parse.templates import HANDLERS, PREFIX_HANDLERS
+from reader.parse.templates import EXACT, PREFIXES, SUFFIXES, find_handler, generic
 
 CENSUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "CENSUS.md"
 # The census's two top-40 lists, as of this writing (kept here so that a clean clone tests them too).
@@ -31,13 +31,18 @@ TOP_WIKITEXT = ["cite web", "Internetquelle", "cite news", "Version", "cite book
 
 def handled(name: str) -> bool:
     key = norm_name(name)
-    return (key in HANDLERS or key in CITATION_KINDS or key in SHORT_KINDS
-            or any(key.startswith(prefix) for prefix, _ in PREFIX_HANDLERS))
+    return key in CITATION_KINDS or key in SHORT_KINDS or find_handler(key) is not generic
 
 
 @pytest.mark.parametrize("name", TOP_DUMP + TOP_WIKITEXT)
 def test_top_templates_have_a_deliberate_handler(name):
     assert handled(name), name
+
+
+def test_table_rows_are_written_as_names_are_looked_up():
+    # a row written "Birth date" or "birth_date" would never be found: names are looked up normalised
+    keys = list(EXACT) + [prefix for prefix, _ in PREFIXES] + [suffix.strip() for suffix, _ in SUFFIXES]
+    assert [key for key in keys if norm_name(key) != key.strip()] == []
 
 
 def test_census_lists_still_match():
@@ -52,7 +57,10 @@ def lead_text(text: str, fmt: str | None = None) -> str:
     return " / ".join(plain(b.spans) for b in article.lead if hasattr(b, "spans"))
 
 
-@pytest.mark.parametrize("source, shown", [
+# One row per template: the call (dump format with [tpl], standard wikitext with {{) and the start
+# of the lead's text it gives.  Adding a template to `templates.EXACT` (or its prefixes or
+# suffixes) adds one row here.
+RENDERINGS = [
     ("[tpl]As of|2006[/tpl], x", "As of 2006, x"),
     ("[tpl]As of|2010|5|lc=y[/tpl]", "as of May 2010"),
     ("[tpl]IPAc-en|ˈ|p|æ|k|w|ɪ|n[/tpl]", "/ˈpækwɪn/"),
@@ -89,7 +97,8 @@ def lead_text(text: str, fmt: str | None = None) -> str:
     ("{{sortname|The|Grand Budapest Hotel|dab=film}}", "The Grand Budapest Hotel"),
     ("{{URL|www.alsea.com.mx}}", "www.alsea.com.mx"),
     ("{{URL|Elizabethgilbert.com|ElizabethGilbert.com}}", "ElizabethGilbert.com"),
-    ("Site.{{webarchive|url=https://web.archive.org/x|date=2016-01-28}}", "Site. Archived 2016-01-28 at the Wayback Machine"),
+    ("Site.{{webarchive|url=https://web.archive.org/x|date=2016-01-28}}",
+     "Site. Archived 2016-01-28 at the Wayback Machine"),
     ("{{official website|http://x.org}}", "Official website"),
     ("{{flag|Canada}} and {{flagicon|Iran}}Iran", "Canada and Iran"),
     ("{{birth date|1968|7|21}}", "July 21, 1968"),
@@ -97,8 +106,30 @@ def lead_text(text: str, fmt: str | None = None) -> str:
     ("{{Baseball primary style|Toronto Blue Jays}}Team", "Team"),
     ("{{Portal|Film}}{{Authority control}}{{Use mdy dates|date=May 2012}}{{Commonscat|X}}{{commons category|Y}}"
      "{{Use dmy dates}}{{Div col}}{{Div col end}}Only this.", "Only this."),
-])
-def test_prose_template_renderings(source, shown):
+    # Args.drop: the "?" of {{sic}} read, the rest is the text; hide=y shows the word alone.
+    ("{{sic|?|Teh}} cat", "Teh [sic?] cat"),
+    ("{{sic|Teh|hide=y}} cat", "Teh cat"),
+    # prefixes and suffixes: the language from the name; a long "... icon" is no language code.
+    ("{{Lang-fr|bonjour}}", "French: bonjour"),
+    ("{{IPA-xx|abc}}", "xx pronunciation: [abc]"),
+    ("{{fr icon}} x", "(in French) x"),
+    ("{{Something long icon|a|b}} x", "a b x"),
+    ("{{Foo navbox|a}}end", "end"),
+    ("{{Use British English|date=x}}ok", "ok"),
+    ("{{Cite foo|title=Tt}}", "[1]"),
+    ("{{snds|x}}", "\u00a0\u2013 x \u2013"),
+    ("{{font color|red|Red text}}", "Red text"),
+    ("{{Collapsible list|title=T|a|b}}", "T\na\nb"),
+    # A handler sees the name as looked up, without "Template:" (these read "(in template:fr)",
+    # "ate:lang-fr: x" and "For other uses, see the band." when handlers read the raw name).
+    ("{{Template:fr icon}}", "(in French)"),
+    ("{{Template:lang-fr|x}}", "French: x"),
+    ("{{Template:For|the band|Antique (band)}}", "For the band, see Antique (band)."),
+]
+
+
+@pytest.mark.parametrize("source, shown", RENDERINGS)
+def test_template_renderings(source, shown):
     fmt = "wikitext" if "{{" in source else None
     assert lead_text(source, fmt).startswith(shown)
 
@@ -125,8 +156,8 @@ def test_quote_templates_are_blocks_with_attribution():
 
 
 def test_hatnotes():
-    article = parse_article("==H==\n{{Main|Alpha|Beta|Gamma}}\n{{See also|Delta}}\n{{for|the band|Antique (band)}}\nText.",
-                            "T", fmt="wikitext")
+    article = parse_article("==H==\n{{Main|Alpha|Beta|Gamma}}\n{{See also|Delta}}\n"
+                            "{{for|the band|Antique (band)}}\nText.", "T", fmt="wikitext")
     blocks = article.sections[0].blocks
     assert [plain(b.spans) for b in blocks if isinstance(b, Hatnote)] == [
         "Main articles: Alpha, Beta and Gamma", "See also: Delta", "For the band, see Antique (band)."]
@@ -160,7 +191,8 @@ def test_infobox_lists_paired_blanks_footnotes_and_labels():
     assert isinstance(table, Table)
     rows = [(plain(r[0].spans), plain(r[1].spans)) for r in table.rows]
     # the collapsible list shows its title first, as Wikipedia shows it (issue 11)
-    assert rows == [("Name", "Toronto"), ("MPs", "List of MPs\nMark Adler\nCarolyn Bennett"), ("Area total (km²)", "630[1]"), ("Area total (sq mi)", "243"),
+    assert rows == [("Name", "Toronto"), ("MPs", "List of MPs\nMark Adler\nCarolyn Bennett"),
+                    ("Area total (km²)", "630[1]"), ("Area total (sq mi)", "243"),
                     ("Elevation (m)", "76"), ("UTC offset DST", "-4"), ("Office", "Senator"), ("NTS Map", "030M11")]
 
 

@@ -5,9 +5,12 @@ mwparserfromhell does the parsing.  The modules, by job:
 * `dumpformat` - ``[tpl]``/``[ref]`` dump text -> wikitext; line-level debris;
 * `blocks`     - top-level nodes -> paragraphs, lists, quotes, tables, images, entries;
 * `inline`     - inline nodes -> spans (bold, italic, links, footnote markers);
-* `footnotes`  - refs and citations in running text -> numbered footnotes (a mixin of inline's);
+* `context`    - what one parse shares, and the renderer as footnotes and templates see it;
+* `footnotes`  - refs, citations and footnote templates -> numbered footnotes (functions);
 * `spans`      - small shared helpers on wikicode and spans;
-* `templates`, `prose`, `convert` - templates rendered as Wikipedia shows them;
+* `templates`  - the one table of templates (exact names, prefixes, suffixes) and its lookup;
+* `templates_base`, `templates_text`, `templates_blocks`, `prose`, `convert` - the handlers;
+* `definitions` - data tables: languages, months, units, footnote-list groups, infobox fields;
 * `citations`, `cs1`, `cs1_fields` - footnote numbering, citation formatting, parameters read;
 * `tables`     - wikitext tables;
 * `sections`   - the section tree, the reference list's place, the CATEGORIES line;
@@ -27,12 +30,12 @@ import mwparserfromhell
 from ..model import Article, Paragraph, Redirect, Span
 from ..source.fileformat import detect_format
 from ..source.namespaces import NOT_ARTICLE_PREFIXES
-from .blocks import BlockBuilder
-from .dumpformat import describe, to_wikitext
-from .inline import Context, Renderer
 from .balance import balance_markup
-from .repair import (drop_switches, looks_escaped, mend_citations, mend_tables, restore_headings, separate_urls,
-                     unescape)
+from .blocks import BlockBuilder
+from .context import Context
+from .dumpformat import describe, to_wikitext
+from .inline import Renderer
+from .repair import drop_switches, looks_escaped, mend_citations, mend_tables, restore_headings, separate_urls, unescape
 from .sections import build_sections, split_categories
 from .spans import without_surrogates
 

@@ -215,7 +215,7 @@ class _Balancer:
         runs, piece.runs = piece.runs, []
         source = self.source
         replacements, closing = do_quotes([(source[max(0, start - 2):start], length) for start, length in runs])
-        for (start, length), replacement in zip(runs, replacements):
+        for (start, length), replacement in zip(runs, replacements, strict=False):
             self.edits[start] = (length, replacement)
         if closing:
             self.inserts[at] = self.inserts.get(at, "") + closing

@@ -10,20 +10,34 @@ blocks in reading order; `sections.build_sections` turns it into the section tre
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
-from mwparserfromhell.nodes import Comment, Heading, Tag, Template, Text, Wikilink
+from mwparserfromhell.nodes import Comment, Heading, Node, Tag, Template, Text, Wikilink
 from mwparserfromhell.wikicode import Wikicode
 
-from ..model import (Block, Citation, CitationEntry, ImageCaption, ListItem, Paragraph, Preformatted, Quote,
-                     References, Span)
+from ..model import (
+    Block,
+    Citation,
+    CitationEntry,
+    ImageCaption,
+    ListItem,
+    Paragraph,
+    Preformatted,
+    Quote,
+    References,
+    Span,
+)
 from ..source.namespaces import CATEGORY_PREFIXES, FILE_PREFIXES
 from .citations import CITATION_KINDS
 from .dumpformat import BIB
+from .footnotes import citation_text, define_list
 from .inline import Renderer
 from .spans import NO_MARKS, block_spans, braceless, code_str, finish, norm_name, unescape_entities
 from .tables import build_table, fostered
-from .templates import guess_kind, render_template
+from .templates import render_template
+from .templates_blocks import guess_kind
 
 _LIST_KINDS = {"*": "bullet", "#": "number", ";": "term", ":": "definition"}
 _CONTAINER_TAGS = {"div", "center", "section", "article", "font"}
@@ -65,19 +79,20 @@ class BlockBuilder:
         self.ordinals: dict[int, int] = {}
         self.pending: list[Block] = []  # blocks met inside a paragraph, placed after it
         self._pre_line = False  # the current line is a preformatted (space-led) line
-        self._dispatch = {Text: self._text, Heading: self._heading, Tag: self._tag, Template: self._template,
-                          Wikilink: self._wikilink, Comment: _skip}
+        self._dispatch: dict[type[Node], Callable[[Any], None]] = {
+            Text: self._text, Heading: self._heading, Tag: self._tag, Template: self._template,
+            Wikilink: self._wikilink, Comment: _skip}
 
     # ------------------------------------------------------------------ walking
 
-    def run(self, nodes: list) -> list[HeadingMark | Block]:
+    def run(self, nodes: list[Node]) -> list[HeadingMark | Block]:
         """Walk `nodes` and return the headings and blocks in order."""
         self.walk(nodes)
         self.end_line()
         self.flush()
         return self.items
 
-    def walk(self, nodes: list) -> None:
+    def walk(self, nodes: list[Node]) -> None:
         dispatch = self._dispatch
         for node in nodes:
             handler = dispatch.get(type(node))
@@ -86,7 +101,7 @@ class BlockBuilder:
             else:
                 handler(node)
 
-    def _inline(self, node: object) -> None:
+    def _inline(self, node: Node) -> None:
         self.r.render([node], NO_MARKS, self.spans)
         self.at_line_start = False
         self.line_has_text = True
@@ -253,7 +268,7 @@ class BlockBuilder:
         if name == "references":
             group = _attr(node, "group")
             if node.contents is not None:
-                self.r.define_list(node.contents, group)
+                define_list(self.r, node.contents, group)
             self.emit(References(group, self.r.ctx.registry.close_list(group)))
             return
         if name == "gallery" and node.contents is not None:
@@ -297,16 +312,19 @@ class BlockBuilder:
         """``<ul>``/``<ol>``/``<dl>``: one list item per ``<li>`` (``<dt>``, ``<dd>``), nested lists
         one level deeper; text between the items is kept, as an item of its own."""
         ordinal = 0
-        loose: list[object] = []
+        loose: list[Node] = []
         for child in node.contents.nodes if node.contents is not None else ():
-            child_name = code_str(child.tag).strip().lower() if type(child) is Tag else ""
-            if child_name in ("li", "dt", "dd") and child.contents is not None:
+            if type(child) is not Tag or child.contents is None:
+                loose.append(child)
+                continue
+            child_name = code_str(child.tag).strip().lower()
+            if child_name in ("li", "dt", "dd"):
                 self._html_item(loose, kind, depth, 0)
                 loose = []
                 item_kind = {"dt": "term", "dd": "definition"}.get(child_name, kind)
                 ordinal += item_kind == "number"
                 self._html_item(list(child.contents.nodes), item_kind, depth, ordinal)
-            elif child_name in _HTML_LISTS and child.contents is not None:
+            elif child_name in _HTML_LISTS:
                 self._html_item(loose, kind, depth, 0)
                 loose = []
                 self._html_list(child, _HTML_LISTS[child_name], depth + 1)
@@ -314,7 +332,7 @@ class BlockBuilder:
                 loose.append(child)
         self._html_item(loose, kind, depth, 0)
 
-    def _html_item(self, nodes: list, kind: str, depth: int, ordinal: int) -> None:
+    def _html_item(self, nodes: list[Node], kind: str, depth: int, ordinal: int) -> None:
         inline = [n for n in nodes if not (type(n) is Tag and code_str(n.tag).strip().lower() in _HTML_LISTS)]
         spans = finish(self.r.spans(Wikicode(inline))) if inline else ()
         if spans:
@@ -370,7 +388,7 @@ class BlockBuilder:
         """A citation template at the start of a line: a bibliography entry."""
         kind = CITATION_KINDS.get(name) or guess_kind({code_str(p.name).strip().lower(): p.value for p in node.params})
         fields = self.r.fields(node)
-        citation = Citation(0, kind, self.r.citation_text(kind, fields), fields)
+        citation = Citation(0, kind, citation_text(kind, fields), fields)
         self.end_line()
         self.flush()
         self.r.ctx.bibliography.append(citation)

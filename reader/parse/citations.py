@@ -14,7 +14,6 @@ again from 1.  Each footnote keeps one article-wide `number` (what a marker poin
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass, field
 
 from ..model import Citation, Span
@@ -119,7 +118,8 @@ class Registry:
 
     def follow(self, name: str, text: tuple[Span, ...], group: str = "") -> bool:
         """``<ref follow=name>``: `text` continues the footnote called `name`; False if there is none."""
-        entry = self.by_name.get(_named(name, group))
+        key = _named(name, group)
+        entry = self.by_name.get(key) if key is not None else None
         if entry is None or not entry.defined:
             return False
         entry.text = entry.text + (Span(" "),) + text

@@ -12,6 +12,7 @@ cite book, citation, Internetquelle, ...) into inline spans such as::
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from ..model import ITALIC, LINK, Span
 from .cs1_fields import Fields, authors
@@ -67,7 +68,7 @@ class _Out:
     __slots__ = ("parts", "closed")
 
     def __init__(self) -> None:
-        self.parts: list[list] = []  # [text, marks, target] runs
+        self.parts: list[list[Any]] = []  # [text, marks, target] runs
         self.closed = False  # URLs were appended: no full stop after them
 
     def add(self, text: str, marks: frozenset[str] = _PLAIN, target: str | None = None) -> None:
@@ -90,7 +91,7 @@ class _Out:
                 first = False
                 if self.parts:
                     self.add(" " if _ends_sentence(self.parts[-1][0]) else ". ")
-            if type(part) is str:
+            if isinstance(part, str):
                 self.add(part)
             else:
                 self.add(part.text, part.marks, part.target)

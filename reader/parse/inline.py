@@ -9,17 +9,29 @@ tables) is the block builder's job; here a newline inside inline content is a sp
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from typing import Any
 
-from mwparserfromhell.nodes import (Argument, Comment, ExternalLink, Heading, HTMLEntity, Tag, Template, Text,
-                                    Wikilink)
+from mwparserfromhell.nodes import (
+    Argument,
+    Comment,
+    ExternalLink,
+    Heading,
+    HTMLEntity,
+    Node,
+    Tag,
+    Template,
+    Text,
+    Wikilink,
+)
 from mwparserfromhell.wikicode import Wikicode
 
-from ..model import BOLD, CODE, ITALIC, LINK, SMALL, SUB, SUP, Citation, Span
+from ..model import BOLD, CODE, ITALIC, LINK, SMALL, SUB, SUP, Span
 from ..source.namespaces import CATEGORY_PREFIXES, FILE_PREFIXES
-from .citations import Registry
-from .footnotes import FootnotesMixin
+from .context import Context
+from .footnotes import ref
 from .spans import NO_MARKS, block_spans, braceless, code_str, reference_char, unescape_entities
+from .templates import render_template
 
 MAX_DEPTH = 60  # deeper nesting is shown as its text, never recursed into
 
@@ -41,20 +53,9 @@ _IMAGE_OPTION = re.compile(
 
 
 
-@dataclass
-class Context:
-    """What one article's parse shares between its parts."""
-
-    fmt: str = "dump"
-    registry: Registry = field(default_factory=Registry)
-    bibliography: list[Citation] = field(default_factory=list)
-    categories: list[str] = field(default_factory=list)
-    notices: list[str] = field(default_factory=list)
-
-
-
-class Renderer(FootnotesMixin):
-    """Renders inline wikicode to spans for one article."""
+class Renderer:
+    """Renders inline wikicode to spans for one article (it is the `context.InlineRenderer` that
+    footnotes and templates are given)."""
 
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
@@ -62,18 +63,16 @@ class Renderer(FootnotesMixin):
         self.depth = 0
         self.quiet = 0  # > 0 while only looking at text: footnotes are not registered
         self._texts: dict[int, tuple[Wikicode, str]] = {}
-        self._dispatch = {
+        # The node handlers by exact type (a dict lookup: isinstance chains cost more on every node).
+        self._dispatch: dict[type[Node], Callable[[Any, frozenset[str], list[Span]], None]] = {
             Text: self._text, Tag: self._tag, Wikilink: self._wikilink, ExternalLink: self._external,
             HTMLEntity: self._entity, Comment: _skip, Template: self._template, Heading: self._heading,
             Argument: self._argument,
         }
-        from .templates import render_template  # templates imports this module
-
-        self._render_template = render_template
 
     # ------------------------------------------------------------------ entry points
 
-    def render(self, nodes: list, marks: frozenset[str], out: list[Span]) -> None:
+    def render(self, nodes: Sequence[Node], marks: frozenset[str], out: list[Span]) -> None:
         """Append the spans of `nodes` to `out`."""
         if self.depth > MAX_DEPTH:
             out.append(Span(braceless("".join(str(n) for n in nodes)), marks))
@@ -165,7 +164,7 @@ class Renderer(FootnotesMixin):
     def _tag(self, node: Tag, marks: frozenset[str], out: list[Span]) -> None:
         name = code_str(node.tag).strip().lower()
         if name == "ref":
-            self.ref(node, marks, out)
+            ref(self, node, marks, out)
             return
         if name == "br":
             out.append(Span("\n", marks))
@@ -218,7 +217,7 @@ class Renderer(FootnotesMixin):
         """The caption of a ``[[File:...]]`` link (the last part that is not an image option)."""
         if node.text is None:
             return []
-        segments: list[list] = [[]]
+        segments: list[list[Node]] = [[]]
         for child in node.text.nodes:
             if type(child) is Text and "|" in child.value:
                 pieces = child.value.split("|")
@@ -246,7 +245,7 @@ class Renderer(FootnotesMixin):
             out.append(Span(url, marks | {LINK}, url))
 
     def _template(self, node: Template, marks: frozenset[str], out: list[Span]) -> None:
-        block = self._render_template(self, node, marks, out, top=False)
+        block = render_template(self, node, marks, out, top=False)
         if block is not None:
             out.extend(block_spans(block))
 

@@ -1,45 +1,18 @@
 """Prose templates that compute their text: dates, "as of", coordinates, URLs, fractions.
 
-Each function takes a `templates.Args` and appends spans; `convert` lives in `convert.py`.
+Each function is a template handler (a row of the table in `templates`): it takes an `Args` and
+appends spans; the conversions of ``{{convert}}`` live in `convert.py`.
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime
-from typing import TYPE_CHECKING
 
 from ..model import LINK, ListItem, Span
 from .convert import render_convert
-
-if TYPE_CHECKING:  # pragma: no cover
-    from .templates import Args
-
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December"]
-MONATE = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
-          "November", "Dezember"]
-
-LANGUAGES = {
-    "ar": "Arabic", "ary": "Moroccan Arabic", "bg": "Bulgarian", "ca": "Catalan", "cs": "Czech",
-    "cy": "Welsh", "da": "Danish", "de": "German", "el": "Greek", "grc": "Ancient Greek", "en": "English",
-    "es": "Spanish", "et": "Estonian", "fa": "Persian", "fi": "Finnish", "fr": "French", "ga": "Irish",
-    "gd": "Scottish Gaelic", "he": "Hebrew", "hi": "Hindi", "hu": "Hungarian", "hy": "Armenian",
-    "id": "Indonesian", "is": "Icelandic", "it": "Italian", "ja": "Japanese", "ka": "Georgian",
-    "ko": "Korean", "la": "Latin", "lt": "Lithuanian", "lv": "Latvian", "nl": "Dutch", "no": "Norwegian",
-    "nb": "Norwegian Bokmål", "nn": "Norwegian Nynorsk", "pl": "Polish", "pt": "Portuguese",
-    "ro": "Romanian", "ru": "Russian", "sa": "Sanskrit", "sk": "Slovak", "sl": "Slovene", "sme": "Northern Sami",
-    "se": "Northern Sami", "sq": "Albanian", "sr": "Serbian", "sv": "Swedish", "sw": "Swahili", "ta": "Tamil",
-    "th": "Thai", "tr": "Turkish", "uk": "Ukrainian", "ur": "Urdu", "vi": "Vietnamese", "yi": "Yiddish",
-    "zh": "Chinese", "ang": "Old English", "non": "Old Norse", "sco": "Scots", "pa": "Punjabi", "ps": "Pashto",
-    "bn": "Bengali", "hr": "Croatian", "mk": "Macedonian", "mt": "Maltese", "eu": "Basque", "gl": "Galician",
-    "be": "Belarusian", "kk": "Kazakh", "mn": "Mongolian", "ms": "Malay", "tl": "Tagalog", "haw": "Hawaiian",
-}
-
-
-def language_name(code: str) -> str:
-    """English name of a language code ("sv" -> "Swedish"); the code itself when unknown."""
-    return LANGUAGES.get(code.strip().lower(), code.strip())
+from .definitions import MONATE, MONTHS
+from .templates_base import Args
 
 
 def _int(text: str) -> int | None:
@@ -129,8 +102,17 @@ def _ymd(a: Args, start: int = 1) -> tuple[str, str, str]:
     return values[0], values[1], values[2]
 
 
-def birth_date(a: Args, with_age: bool) -> None:
+def birth_date(a: Args) -> None:
+    """``{{birth date|1968|7|21}}`` -> "July 21, 1968" (also start, end and film dates)."""
+    _birth_date(a, with_age=False)
+
+
+def birth_date_and_age(a: Args) -> None:
     """``{{birth date and age|1968|7|21}}`` -> "July 21, 1968 (age 58)"."""
+    _birth_date(a, with_age=True)
+
+
+def _birth_date(a: Args, with_age: bool) -> None:
     year, month, day = _ymd(a)
     dmy = any(a.text(k).lower() in ("y", "yes") for k in ("df", "dmy"))
     a.add(format_ymd(year, month, day, dmy=dmy))
@@ -179,6 +161,7 @@ def coord(a: Args) -> None:
 
 
 def _dms(values: list[str]) -> str:
+    """Degrees, minutes and seconds with hemispheres, or two signed decimal degrees."""
     for index, value in enumerate(values):
         if value.upper() in ("N", "S"):
             lat, rest = values[:index + 1], values[index + 1:]
@@ -186,10 +169,10 @@ def _dms(values: list[str]) -> str:
             return f"{_angle(lat)} {_angle(lon)}".strip()
     if len(values) >= 2:
         try:
-            lat, lon = float(values[0]), float(values[1])
+            north, east = float(values[0]), float(values[1])
         except ValueError:
             return ""
-        return f"{abs(lat):g}°{'N' if lat >= 0 else 'S'} {abs(lon):g}°{'E' if lon >= 0 else 'W'}"
+        return f"{abs(north):g}°{'N' if north >= 0 else 'S'} {abs(east):g}°{'E' if east >= 0 else 'W'}"
     return ""
 
 

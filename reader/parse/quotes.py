@@ -58,7 +58,7 @@ def do_quotes(runs: list[tuple[str, int]]) -> tuple[list[str], str]:
             closing += "</i>"
         if state == "bi":
             closing += "</b>"
-    return [prefix + tag for prefix, tag in zip(prefixes, out)], closing
+    return [prefix + tag for prefix, tag in zip(prefixes, out, strict=False)], closing
 
 
 def _bold_to_italic(runs: list[tuple[str, int]], lengths: list[int], prefixes: list[str]) -> None:

@@ -18,6 +18,7 @@ state, "D.C.", a Canadian province, an Australian state, a UK country or county 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ..model import Block, References, Section
 from .blocks import HeadingMark
@@ -81,7 +82,8 @@ class _Open:
         self.children: list[_Open] = []
 
 
-def build_sections(items: list, has_citations: bool) -> tuple[tuple[Block, ...], tuple[Section, ...]]:
+def build_sections(items: list[HeadingMark | Block],
+                   has_citations: bool) -> tuple[tuple[Block, ...], tuple[Section, ...]]:
     """(lead blocks, top-level sections) from the builder's stream; places the reference list."""
     root = _Open(0, "")
     stack = [root]
@@ -100,7 +102,7 @@ def build_sections(items: list, has_citations: bool) -> tuple[tuple[Block, ...],
     return tuple(root.blocks), sections
 
 
-def _walk(section: _Open):
+def _walk(section: _Open) -> Iterator[_Open]:
     yield section
     for child in section.children:
         yield from _walk(child)

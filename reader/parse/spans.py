@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+from typing import Any
 
 from mwparserfromhell.nodes import Text
 from mwparserfromhell.wikicode import Wikicode
@@ -106,7 +107,7 @@ _SPACES = re.compile(r"[ \t\u00ad]*[ \t][ \t\u00ad]*")
 
 def finish(spans: list[Span]) -> tuple[Span, ...]:
     """Merge neighbouring spans that look alike, collapse runs of spaces, trim the ends."""
-    runs: list[list] = []  # [texts, marks, target, cite, first span]; texts joined once (no quadratic +)
+    runs: list[list[Any]] = []  # [texts, marks, target, cite, first span]; texts joined once (no quadratic +)
     for span in spans:
         if not span.text:
             continue
@@ -119,8 +120,8 @@ def finish(spans: list[Span]) -> tuple[Span, ...]:
     result: list[Span] = []
     previous_space = True
     for texts, marks, target, cite, first in runs:
-        span = first if len(texts) == 1 else Span("".join(texts), marks, target, cite)
-        text = span.text
+        merged: Span = first if len(texts) == 1 else Span("".join(texts), marks, target, cite)
+        text = merged.text
         if "  " in text or "\t" in text:
             text = _SPACES.sub(" ", text)
         if previous_space and text.startswith(" "):
@@ -128,12 +129,12 @@ def finish(spans: list[Span]) -> tuple[Span, ...]:
         if not text:
             continue
         previous_space = text.endswith((" ", "\n"))
-        result.append(Span(text, span.marks, span.target, span.cite) if text is not span.text else span)
+        result.append(Span(text, merged.marks, merged.target, merged.cite) if text is not merged.text else merged)
     while result and not result[-1].text.strip() and result[-1].cite is None:
         result.pop()
     if result and result[-1].cite is None and result[-1].text != result[-1].text.rstrip():
-        last = result[-1]
-        result[-1] = Span(last.text.rstrip(), last.marks, last.target)
+        end = result[-1]
+        result[-1] = Span(end.text.rstrip(), end.marks, end.target)
     return tuple(result)
 
 

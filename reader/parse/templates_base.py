@@ -1,26 +1,32 @@
-"""Building blocks shared by the template handlers: `Args` (one template call) and small
-handler factories (fixed text, a tag, the first parameter, all positional parameters...)."""
+"""What every template handler is built from: `Args` (one template call) and the small handler
+makers the table in `templates` uses for most rows (fixed text, a tag, the first parameter, all
+positional parameters...).  A handler takes an `Args` and returns a block, or None when it
+appended spans (or nothing) to `Args.out`."""
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from mwparserfromhell.nodes import Template
 from mwparserfromhell.wikicode import Wikicode
 
 from ..model import ITALIC, TAG, Block, Span
-from .inline import Renderer
-from .spans import NO_MARKS, code_str, finish
+from .context import InlineRenderer
+from .spans import NO_MARKS, block_spans, code_str, finish
 
 Handler = Callable[["Args"], "Block | None"]
 
+ITAL = frozenset({ITALIC})
+
 
 class Args:
-    """One template call: its renderer, marks, output list and parameters split once."""
+    """One template call: its name, renderer, marks, output list and parameters split once."""
 
-    __slots__ = ("r", "node", "marks", "out", "positional", "named", "top")
+    __slots__ = ("name", "r", "node", "marks", "out", "positional", "named", "top")
 
-    def __init__(self, r: Renderer, node: Template, marks: frozenset[str], out: list[Span], top: bool) -> None:
+    def __init__(self, r: InlineRenderer, node: Template, marks: frozenset[str], out: list[Span], top: bool,
+                 name: str) -> None:
+        self.name = name  # as looked up: lower case, spaces collapsed, no "Template:"
         self.r, self.node, self.marks, self.out, self.top = r, node, marks, out, top
         self.positional: list[Wikicode] = []
         self.named: dict[str, Wikicode] = {}
@@ -45,6 +51,15 @@ class Args:
         last = max(by_number, default=0)
         self.positional = [by_number.get(i) or Wikicode([]) for i in range(1, last + 1)]
 
+    def drop(self, count: int) -> Args:
+        """This call without its first `count` positional parameters (``{{sic|?|Teh}}``: the
+        "?" read, the rest is the text)."""
+        other = Args.__new__(Args)
+        for slot in Args.__slots__:
+            setattr(other, slot, getattr(self, slot))
+        other.positional = self.positional[count:]
+        return other
+
     def pos(self, index: int) -> Wikicode | None:
         """The positional parameter `index` (1-based), or None."""
         return self.positional[index - 1] if 0 < index <= len(self.positional) else None
@@ -60,33 +75,35 @@ class Args:
             self.r.render(code.nodes, self.marks | extra, self.out)
 
     def add(self, text: str, extra: frozenset[str] = NO_MARKS, target: str | None = None) -> None:
+        """Append `text` (if any) with the call's marks and `extra`, linked to `target`."""
         if text:
             self.out.append(Span(text, self.marks | extra, target))
 
     def spans(self, code: Wikicode | None, extra: frozenset[str] = NO_MARKS) -> tuple[Span, ...]:
+        """A parameter's spans, finished (see `spans.finish`), not appended anywhere."""
         return finish(self.r.spans(code, self.marks | extra)) if code is not None else ()
 
 
-ITAL = frozenset({ITALIC})
+def nothing(a: Args) -> None:
+    """Page furniture and settings: nothing to read."""
+    return None
 
 
-def _text(text: str) -> Handler:
+def literal(text: str) -> Handler:
+    """A template that always shows `text` (``{{'}}``, ``{{ndash}}``)."""
     def handler(a: Args) -> None:
         a.add(text)
     return handler
 
 
-def _nothing(a: Args) -> None:
-    return None
-
-
-def _tag(label: str) -> Handler:
+def tag(label: str) -> Handler:
+    """A maintenance tag: "[label]" as a TAG span (``{{citation needed}}``)."""
     def handler(a: Args) -> None:
         a.add(f"[{label}]", frozenset({TAG}))
     return handler
 
 
-def _tag_after_text(label: str) -> Handler:
+def tag_after_text(label: str) -> Handler:
     """``{{citation needed span|text}}``: the text, then the tag."""
     def handler(a: Args) -> None:
         a.emit(a.pos(1) or a.named.get("text"))
@@ -94,25 +111,26 @@ def _tag_after_text(label: str) -> Handler:
     return handler
 
 
-def _first(extra: frozenset[str] = NO_MARKS, overflow: bool = True) -> Handler:
-    """The first parameter (``text=``), then any stray extra ones (see `_overflow`); with
-    `overflow` False the others are by design not text (``{{ill|Target|de|Ziel}}``)."""
+def first(extra: frozenset[str] = NO_MARKS, spill: bool = True) -> Handler:
+    """The first parameter (``text=``), then any stray extra ones (see `overflow`); with
+    `spill` False the others are by design not text (``{{ill|Target|de|Ziel}}``)."""
     def handler(a: Args) -> None:
         a.emit(a.pos(1) or a.named.get("text"), extra)
-        if overflow:
-            _overflow(a, 2, extra)
+        if spill:
+            overflow(a, 2, extra)
     return handler
 
 
-def _nth(index: int, extra: frozenset[str] = NO_MARKS) -> Handler:
+def nth(index: int, extra: frozenset[str] = NO_MARKS) -> Handler:
+    """The parameter `index` (the last one when fewer), then any stray extra ones."""
     def handler(a: Args) -> None:
         chosen = index if a.pos(index) is not None else len(a.positional)
         a.emit(a.pos(chosen), extra)
-        _overflow(a, chosen + 1, extra)
+        overflow(a, chosen + 1, extra)
     return handler
 
 
-def _overflow(a: Args, start: int, extra: frozenset[str] = NO_MARKS) -> None:
+def overflow(a: Args, start: int, extra: frozenset[str] = NO_MARKS) -> None:
     """Positional parameters past those a text template uses: the text held an unescaped "|"
     (``{{nowrap|a|b}}``).  MediaWiki drops them; we show them rather than lose words."""
     for code in a.positional[start - 1:]:
@@ -122,26 +140,29 @@ def _overflow(a: Args, start: int, extra: frozenset[str] = NO_MARKS) -> None:
             a.out.extend(spans)
 
 
-def _render_each(a: Args, separator: str) -> None:
-    """Every positional parameter with some text, rendered once each, `separator` between."""
-    first = True
-    for code in a.positional:
+def render_each(a: Args, separator: str, codes: list[Wikicode] | None = None) -> None:
+    """Every positional parameter (or each of `codes`) with some text, rendered once each,
+    `separator` between."""
+    started = False
+    for code in a.positional if codes is None else codes:
         spans = a.r.spans(code, a.marks)
         if not any(span.text.strip() or span.cite for span in spans):
             continue
-        if not first:
+        if started:
             a.add(separator)
         a.out.extend(spans)
-        first = False
+        started = True
 
 
-def _all_positional(separator: str) -> Handler:
+def joined(separator: str) -> Handler:
+    """All positional parameters, `separator` between (``{{hlist|a|b}}`` -> "a · b")."""
     def handler(a: Args) -> None:
-        _render_each(a, separator)
+        render_each(a, separator)
     return handler
 
 
-def _wrap(before: str, after: str, index: int = 1) -> Handler:
+def wrap(before: str, after: str, index: int = 1) -> Handler:
+    """One parameter between fixed strings (``{{circa|1850}}`` -> "c. 1850")."""
     def handler(a: Args) -> None:
         a.add(before)
         a.emit(a.pos(index))
@@ -149,14 +170,9 @@ def _wrap(before: str, after: str, index: int = 1) -> Handler:
     return handler
 
 
-def _block_or_inline(a: Args, block: Block) -> Block | None:
+def block_or_inline(a: Args, block: Block) -> Block | None:
+    """`block` at the top level; inside running text (a table cell, a parameter), its spans."""
     if a.top:
         return block
-    a.out.extend(getattr(block, "spans", ()))
+    a.out.extend(block_spans(block))
     return None
-
-
-def _list_items(separator: str) -> Handler:
-    def handler(a: Args) -> None:
-        _render_each(a, separator)
-    return handler

@@ -1,5 +1,6 @@
-"""Template handlers that give blocks or footnotes: quotes, hatnotes, reference lists,
-infoboxes, footnote-like templates, and the dump's orphan-parameter bibliography entries."""
+"""Template handlers that give blocks: quotes, hatnotes, infoboxes, wide images, and the dump's
+orphan-parameter bibliography entries.  Each is a row of the table in `templates`; inside running
+text (a table cell, a parameter) a block handler appends its spans instead."""
 
 from __future__ import annotations
 
@@ -7,14 +8,14 @@ import re
 
 from mwparserfromhell.wikicode import Wikicode
 
-from ..model import LINK, SUP, Block, Hatnote, ImageCaption, Quote, References, Span, Table, TableCell, plain
-from . import prose
-from .dumpformat import BIB
-from .spans import code_str, finish, norm_name
-from .templates_base import Args, Handler, _block_or_inline, _list_items, _nothing
+from ..model import LINK, Block, Hatnote, ImageCaption, Quote, Span, Table, TableCell, plain
+from .definitions import ACRONYMS, INFOBOX_SKIP_PREFIXES, INFOBOX_SKIP_SUFFIXES, UNIT_WORDS
+from .footnotes import cite_template
+from .templates_base import Args, Handler, block_or_inline
 
 
-def _quote(a: Args) -> Block | None:
+def quote(a: Args) -> Block | None:
+    """``{{quote|text|who}}`` and its kin: a `Quote` block with its attribution."""
     text = a.pos(1) or a.named.get("text") or a.named.get("quote")
     keys: tuple[int | str, ...] = ("sign", "author", 2, "source", 3, "title", 4)
     who = [a.text(key) for key in keys if a.text(key)]
@@ -28,28 +29,30 @@ def _quote(a: Args) -> Block | None:
     return Quote(spans, (Span(attribution),) if attribution else ())
 
 
-def _hatnote(prefix: str, single: str | None = None) -> Handler:
+def hatnote(prefix: str, single: str | None = None) -> Handler:
+    """``{{main|A|B}}`` -> "Main articles: A and B" (`single` as the lead for one target), linked."""
     def handler(a: Args) -> Block | None:
         targets = [a.text(i) for i in range(1, len(a.positional) + 1) if a.text(i)]
         labels = [a.text(f"l{i}") or t for i, t in enumerate(targets, 1)]
         lead = single if (single and len(labels) == 1) else prefix
         spans: list[Span] = [Span(lead)]
-        for i, (target, label) in enumerate(zip(targets, labels)):
+        for i, (target, label) in enumerate(zip(targets, labels, strict=True)):
             if i:
                 spans.append(Span(" and " if i == len(targets) - 1 else ", "))
             spans.append(Span(label, frozenset({LINK}), target))
         if not targets:
             return None
-        return _block_or_inline(a, Hatnote(tuple(spans)))
+        return block_or_inline(a, Hatnote(tuple(spans)))
     return handler
 
 
-def _hatnote_text(a: Args) -> Block | None:
+def hatnote_text(a: Args) -> Block | None:
     """``for``, ``about``, ``redirect``, ``distinguish``, ``other uses``: a sentence of the params."""
-    name = norm_name(code_str(a.node.name))
+    name = a.name
     parts = [a.text(i) for i in range(1, len(a.positional) + 1)]
     if name == "for":
-        text = f"For {parts[0] or 'other uses'}, see {', '.join(p for p in parts[1:] if p) or parts[0] + ' (disambiguation)'}."
+        see = ", ".join(p for p in parts[1:] if p) or parts[0] + " (disambiguation)"
+        text = f"For {parts[0] or 'other uses'}, see {see}."
     elif name == "about":
         subject = parts[0] if parts else ""
         rest = [p for p in parts[1:] if p]
@@ -64,47 +67,22 @@ def _hatnote_text(a: Args) -> Block | None:
             f" For {parts[1]}, see {parts[2] if len(parts) > 2 else parts[1]}." if len(parts) > 1 else "")
     else:
         text = "For other uses, see " + (parts[0] if parts else "the disambiguation page") + "."
-    return _block_or_inline(a, Hatnote((Span(text.strip()),)))
+    return block_or_inline(a, Hatnote((Span(text.strip()),)))
 
 
-_LIST_GROUPS = {"notelist": "lower-alpha", "notelist-ua": "upper-alpha", "notelist-lr": "lower-roman",
-                "notelist-ur": "upper-roman", "notelist-lg": "lower-greek", "efn list": "lower-alpha"}
-
-
-def _group(a: Args) -> str:
-    """A ``group=`` parameter's value, unquoted (``group="nb"`` is the group nb, as in MediaWiki)."""
-    return a.text("group").strip("\"' ")
-
-
-def _references(a: Args) -> Block | None:
-    """``{{reflist}}``, ``{{notelist}}``...: the list of a group's footnotes (see `citations`)."""
-    name = norm_name(code_str(a.node.name))
-    group = _group(a) or _LIST_GROUPS.get(name, "")
-    refs = a.named.get("refs")
-    if refs is not None:  # list-defined references: define the names, show nothing here
-        a.r.define_list(refs, group)
-    for value in a.positional:
-        # Some pages put them in unnamed ({{Reflist|<ref name=...>...</ref>}}, earthquakes):
-        # a positional value is otherwise a column count or width, never a ref.
-        if any(code_str(tag.tag).strip().lower() == "ref" for tag in value.filter_tags(recursive=False)):
-            a.r.define_list(value, group)
-    if not a.top or a.r.quiet:
-        return None
-    return References(group, a.r.ctx.registry.close_list(group))
-
-
-_INFOBOX_SKIP_PREFIXES = ("image", "logo", "map", "alt", "caption", "coordinates", "pushpin", "flag", "shield",
-                          "seal", "dot", "unit pref", "embed", "module", "signature", "bild", "karte", "static image",
-                          "coa ", "latd", "latm", "lats", "latns", "longd", "longm", "longs", "longew")
-_INFOBOX_SKIP_SUFFIXES = ("size", "width", "alt", "style", "upright", "link", "class", "align", "caption", " res",
-                          " pic", "image")
 _PAIRED = re.compile(r"^(.*?)(type|title)(\d*)$")
 _BLANK = re.compile(r"^(blank\d*) name( sec\d+)?$")  # blank_name / blank_info: a label and its value
 _IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|svg|gif|tiff?|webp)$", re.IGNORECASE)
-# A parameter name's last word, when a unit ("area_total_km2"): shown as "Area total (km²)".
-_UNIT_WORDS = {"km2": "km²", "sqmi": "sq mi", "sq mi": "sq mi", "sq km": "km²", "sq ft": "sq ft", "m": "m",
-               "ft": "ft", "km": "km", "mi": "mi", "m2": "m²", "ha": "ha", "acre": "acres", "acres": "acres"}
-_ACRONYMS = {"utc", "dst", "gdp", "hdi", "mp", "mps", "mpp", "mpps", "nts", "gnbc", "iso", "fips", "gnis", "cma", "url"}
+
+
+def infobox(a: Args) -> Block | None:
+    """``{{Infobox person|...}}``: an infobox titled by its ``name=``, ``title=`` or template name."""
+    return _infobox(a, a.name)
+
+
+def untitled_infobox(a: Args) -> Block | None:
+    """An infobox whose template name is no title (Afrikaans ``Inligtingskas``, Danish ``Infoboks``)."""
+    return _infobox(a, "infobox")
 
 
 def _infobox(a: Args, name: str) -> Block | None:
@@ -119,7 +97,7 @@ def _infobox(a: Args, name: str) -> Block | None:
     keys: list[str] = []  # the field each row shows
     notes: list[tuple[str, tuple[Span, ...]]] = []  # ("area", markers) of "area_footnotes"
     for key, code in named.items():
-        if key in used or key.startswith(_INFOBOX_SKIP_PREFIXES) or key.endswith(_INFOBOX_SKIP_SUFFIXES):
+        if key in used or key.startswith(INFOBOX_SKIP_PREFIXES) or key.endswith(INFOBOX_SKIP_SUFFIXES):
             continue
         label = _label(key)
         partner = _partner(key, named)
@@ -169,70 +147,25 @@ def _label(key: str) -> str:
     "UTC offset DST", "office1" -> "Office"."""
     words = key.split()
     unit = ""
-    if len(words) > 2 and " ".join(words[-2:]) in _UNIT_WORDS:  # "area total sq mi"
-        unit = f" ({_UNIT_WORDS[' '.join(words[-2:])]})"
+    if len(words) > 2 and " ".join(words[-2:]) in UNIT_WORDS:  # "area total sq mi"
+        unit = f" ({UNIT_WORDS[' '.join(words[-2:])]})"
         del words[-2:]
-    elif len(words) > 1 and words[-1] in _UNIT_WORDS:
-        unit = f" ({_UNIT_WORDS[words.pop()]})"
+    elif len(words) > 1 and words[-1] in UNIT_WORDS:
+        unit = f" ({UNIT_WORDS[words.pop()]})"
     elif words:
         words[-1] = words[-1].rstrip("0123456789") or words[-1]
-    words = [w.upper() if w in _ACRONYMS else w for w in words]
+    words = [w.upper() if w in ACRONYMS else w for w in words]
     text = " ".join(words) + unit
     return text[:1].upper() + text[1:] if text else key
 
 
-def _anchor_note(a: Args) -> None:
-    """``{{note|a}}``, ``{{ref label|id|label}}``: a small label like "[a]"."""
-    label = a.text(2) or a.text(1)
-    if label:
-        a.add(f"[{label}]", frozenset({SUP}))
-
-
-def _footnote_params(kind: str = "note", group: str | None = None) -> Handler:
-    """``{{ref|...}}``, ``{{ME-ref|...}}``, ``{{efn|...}}``: a footnote written as a template, in
-    `group` (``{{efn}}``: "lower-alpha", markers [a], [b]...), or the one its ``group=`` names."""
-    def handler(a: Args) -> None:
-        if a.r.quiet:
-            return  # only its text is being looked at: register nothing
-        registry = a.r.ctx.registry
-        name = a.text("name") or None
-        in_group = _group(a) if group is None else group
-        if a.pos(1) is None and a.named.get("text") is None and name:
-            a.out.append(registry.marker(registry.use_name(name, in_group)))
-            return
-        key = " ".join(str(a.node).split()).lower()
-        known = registry.reuse(name, key, in_group)
-        if known is not None:
-            a.out.append(registry.marker(known))
-            return
-        a.r.in_ref += 1  # citation templates inside are its text, not footnotes of their own
-        try:
-            values = list(a.positional) or [a.named["text"]] if "text" in a.named else list(a.positional)
-            text = finish([span for i, code in enumerate(values)
-                           for span in ([Span(", ")] if i else []) + a.r.spans(code)])
-        finally:
-            a.r.in_ref -= 1
-        if text:
-            a.out.append(registry.marker(registry.cite(kind, text, (), name, key, in_group)))
-    return handler
-
-
-def _named_ref(a: Args) -> None:
-    """``{{r|name|name2}}``: reuse of named references."""
-    if a.r.quiet:
-        return
-    for code in a.positional:
-        name = a.r.text(code).strip()
-        if name:
-            a.out.append(a.r.ctx.registry.marker(a.r.ctx.registry.use_name(name, _group(a))))
-
-
-def _bib(a: Args) -> None:
+def bib(a: Args) -> None:
     """Debris: orphan citation parameters (see `dumpformat`); the block builder handles it."""
-    a.r.cite_template(a.node, _guess_kind(a.named), a.marks, a.out)
+    cite_template(a.r, a.node, guess_kind(a.named), a.marks, a.out)
 
 
-def _guess_kind(named: dict[str, Wikicode]) -> str:
+def guess_kind(named: dict[str, Wikicode]) -> str:
+    """The kind of a bibliography entry from its parameter names."""
     if "journal" in named:
         return "journal"
     if "series" in named and "airdate" in named:
@@ -244,81 +177,36 @@ def _guess_kind(named: dict[str, Wikicode]) -> str:
     return "book"
 
 
-def guess_kind(named: dict[str, Wikicode]) -> str:
-    """The kind of a bibliography entry from its parameter names."""
-    return _guess_kind(named)
-
-
-def _german_hatnote(prefix: str) -> Handler:
+def german_hatnote(prefix: str) -> Handler:
+    """``{{Hauptartikel|A|B}}`` -> "Hauptartikel: A, B", linked."""
     def handler(a: Args) -> Block | None:
         spans: list[Span] = [Span(prefix)]
         for i, code in enumerate(a.positional):
             target = a.r.text(code).strip()
             if target:
                 spans.append(Span((", " if i else "") + target, frozenset({LINK}), target))
-        return _block_or_inline(a, Hatnote(tuple(spans))) if len(spans) > 1 else None
+        return block_or_inline(a, Hatnote(tuple(spans))) if len(spans) > 1 else None
     return handler
 
 
-def _redirect_note_de(a: Args) -> Block | None:
+def redirect_note_de(a: Args) -> Block | None:
+    """``{{Weiterleitungshinweis|X}}`` -> "„X“ leitet hierher weiter."."""
     name = a.text(1)
-    return _block_or_inline(a, Hatnote((Span(f"\u201e{name}\u201c leitet hierher weiter."),))) if name else None
+    return block_or_inline(a, Hatnote((Span(f"\u201e{name}\u201c leitet hierher weiter."),))) if name else None
 
 
-def _further_text(prefix: str) -> Handler:
+def further_text(prefix: str) -> Handler:
+    """``{{further2|text}}``: `prefix`, then the text as written (not a list of titles)."""
     def handler(a: Args) -> Block | None:
         spans = a.spans(a.pos(1))
-        return _block_or_inline(a, Hatnote((Span(prefix),) + spans)) if spans else None
+        return block_or_inline(a, Hatnote((Span(prefix),) + spans)) if spans else None
     return handler
 
 
-def _wide_image(a: Args) -> Block | None:
+def wide_image(a: Args) -> Block | None:
+    """``{{wide image|file|width|caption}}``: the image's caption."""
     block = ImageCaption(a.text(1), a.spans(a.pos(3)))
     if a.top:
         return block
     a.out.extend(block.spans)
     return None
-
-
-BLOCK_HANDLERS: dict[str, Handler] = {
-    # bib
-    BIB: _bib,
-    # footnote-like
-    "ref": _footnote_params(group=""), "me-ref": _footnote_params(group=""),
-    "efn": _footnote_params(group="lower-alpha"), "efn-la": _footnote_params(group="lower-alpha"),
-    "efn-ua": _footnote_params(group="upper-alpha"), "efn-lr": _footnote_params(group="lower-roman"),
-    "efn-ur": _footnote_params(group="upper-roman"), "efn-lg": _footnote_params(group="lower-greek"),
-    "refn": _footnote_params(), "r": _named_ref, "note": _anchor_note, "ref label": _anchor_note,
-    "note label": _anchor_note, "cref": _anchor_note, "cnote": _anchor_note,
-    "reflist": _references, "references": _references, "refs": _references, "notelist": _references,
-    "notes": _references, "reflist-talk": _nothing, "refbegin": _nothing, "refend": _nothing,
-    "notelist-ua": _references, "notelist-lr": _references, "fnb": _anchor_note,
-    # block templates
-    "quote": _quote, "bquote": _quote, "blockquote": _quote, "cquote": _quote, "quotation": _quote,
-    "quote box": _quote, "rquote": _quote, "centered pull quote": _quote, "poemquote": _quote,
-    "main": _hatnote("Main articles: ", "Main article: "), "main article": _hatnote("Main articles: ", "Main article: "),
-    "see also": _hatnote("See also: "), "seealso": _hatnote("See also: "), "further": _hatnote("Further information: "),
-    "further information": _hatnote("Further information: "), "details": _hatnote("For more details on this topic, see "),
-    "for": _hatnote_text, "about": _hatnote_text, "distinguish": _hatnote_text, "redirect": _hatnote_text,
-    "other uses": _hatnote_text, "otheruses": _hatnote_text,
-    "ubl": _list_items("\n"), "ublist": _list_items("\n"), "unbulleted list": _list_items("\n"),
-    "plainlist": _list_items("\n"), "plain list": _list_items("\n"), "bulleted list": _list_items("\n"),
-    "bulleted": _list_items("\n"), "ordered list": _list_items("\n"), "hlist": _list_items(" · "),
-    "flatlist": _list_items(" · "), "fs player": lambda a: prose.fs_player(a),
-    # page furniture: nothing to read
-    "portal": _nothing, "authority control": _nothing, "use mdy dates": _nothing, "use dmy dates": _nothing,
-    "use british english": _nothing, "use american english": _nothing, "use indian english": _nothing,
-    "commons": _nothing, "commonscat": _nothing, "commons category": _nothing, "commons cat": _nothing,
-    "wikiquote": _nothing, "wiktionary": _nothing, "wikisource": _nothing, "div col": _nothing,
-    "div col end": _nothing, "col-begin": _nothing, "col-end": _nothing, "col-break": _nothing, "col-2": _nothing,
-    "defaultsort": _nothing, "toc": _nothing, "toc limit": _nothing, "tocright": _nothing, "short description": _nothing,
-    "italic title": _nothing, "good article": _nothing, "featured article": _nothing, "pp-semi": _nothing,
-    "pp-move-indef": _nothing, "pp-protected": _nothing, "r from other capitalisation": _nothing,
-    "r from other capitalization": _nothing, "redirect category shell": _nothing, "coord missing": _nothing,
-    "infobox finnish municipality/population count": _nothing, "lifetime": _nothing, "persondata": _nothing,
-    "fs start": _nothing, "fs mid": _nothing, "fs end": _nothing, "reflist-end": _nothing,
-    "multiple issues": _nothing, "refimprove": _nothing, "unreferenced": _nothing, "cleanup": _nothing,
-    "orphan": _nothing, "more citations needed": _nothing, "pov": _nothing, "expand section": _nothing,
-    "spoken wikipedia": _nothing, "wikisource author": _nothing, "s-start": _nothing, "s-end": _nothing,
-    "clade": _nothing, "cleanup-reorganize": _nothing, "stub": _nothing, "navboxes": _nothing,
-}
