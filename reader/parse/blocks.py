@@ -21,7 +21,7 @@ from ..source.namespaces import CATEGORY_PREFIXES, FILE_PREFIXES
 from .citations import CITATION_KINDS
 from .dumpformat import BIB
 from .inline import Renderer
-from .spans import NO_MARKS, block_spans, braceless, code_str, finish, norm_name, unescape_entities
+from .spans import NO_MARKS, braceless, code_str, finish, norm_name, unescape_entities
 from .tables import build_table, fostered
 from .templates import guess_kind, render_template
 
@@ -403,11 +403,3 @@ def _attr(node: Tag, name: str) -> str:
     except (ValueError, AttributeError):
         return ""
 
-
-def blocks_text(block: Block) -> str:
-    """The plain text of a block (for tests and checks)."""
-    if isinstance(block, Preformatted):
-        return block.text
-    if isinstance(block, References):
-        return ""
-    return "".join(span.text for span in block_spans(block))
