@@ -193,7 +193,7 @@ class Layout:
                 count = bisect_left(starts, bounds[i + 1]) - bisect_left(starts, bounds[i])
                 if count:
                     per_section[number] = per_section.get(number, 0) + count
-        longest = max((end - start for start, end in zip(starts, ends)), default=len(query))
+        longest = max((end - start for start, end in zip(starts, ends, strict=True)), default=len(query))
         return SearchResult(query, starts, longest, per_section, ends)
 
     def prepare_search(self) -> None:
