@@ -323,7 +323,7 @@ def _chosen_title(args: argparse.Namespace) -> str | None:
     """The article asked for by --article or the second positional argument."""
     if args.article is not None and args.title is not None and args.article != args.title:
         raise ReaderError(f"two different articles asked for: {args.article!r} and {args.title!r}")
-    title = args.article if args.article is not None else args.title
+    title: str | None = args.article if args.article is not None else args.title
     if title is not None and not title.strip():
         raise ReaderError("the article title is empty")
     return title

@@ -11,6 +11,11 @@ Shape of an article::
       sections: tuple[Section]           top-level sections, each with .children
       citations: tuple[Citation]         numbered 1..n by first use
 
+The model also answers what several readers of it would otherwise work out by hand:
+`Article.outline()` (each section's number, level, title and breadcrumb path, made once),
+`Article.section(number)`, `Article.section_path(number)`, and `block_runs` / `block_text`
+(the inline runs and the plain text of a block).
+
 Inline content is a tuple of `Span`s: plain text plus a set of marks (bold, italic,
 link, ...).  A citation marker is a `Span` whose `cite` is the citation's number and
 whose text is ``[n]``.
@@ -18,8 +23,8 @@ whose text is ``[n]``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Iterator, Union
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 # Marks an inline span can carry.  Plain strings keep the model printable and hashable.
 BOLD = "bold"
@@ -134,7 +139,7 @@ class CitationEntry:
     ``| key = value`` ending in ``}}``; and citation templates in a "Sources" list.
     """
 
-    citation: "Citation"
+    citation: Citation
     trailing: Inline = ()  # text after the template on the same line (", OCLC 5437053.")
 
     @property
@@ -165,9 +170,51 @@ class Redirect:
     target: str
 
 
-Block = Union[
-    Paragraph, ListItem, Quote, Preformatted, Table, ImageCaption, Hatnote, CitationEntry, References, Redirect
-]
+Block = (
+    Paragraph | ListItem | Quote | Preformatted | Table | ImageCaption | Hatnote | CitationEntry | References | Redirect
+)
+
+# Between a table row's cells when the row is read as one run of text (as the layout shows a
+# row too wide for the pane: "▸ a · b · c").
+CELL_GAP: Inline = (Span(" · "),)
+
+
+def block_runs(block: Block) -> tuple[Inline, ...]:
+    """The runs of inline text a block holds, in reading order.
+
+    A quote's words, then its attribution; a table's caption, then one run a row (its
+    non-empty cells joined by `CELL_GAP`); a bibliography entry's citation, then what followed
+    it on its line.  Preformatted text, reference lists and redirects hold no inline text.
+    """
+    if isinstance(block, (Paragraph, ListItem, Hatnote, ImageCaption)):
+        return (block.spans,)
+    if isinstance(block, Quote):
+        return (block.spans, block.attribution)
+    if isinstance(block, Table):
+        return (block.caption, *(_row_run(row) for row in block.rows))
+    if isinstance(block, CitationEntry):
+        return (block.citation.text, block.trailing)
+    return ()
+
+
+def _row_run(row: tuple[TableCell, ...]) -> Inline:
+    """One row's cells as one run: a marker alone in its cell (earthquakes: 24 uses of one
+    source, each "List" and nothing more) is told apart by the cells before it."""
+    run: Inline = ()
+    for cell in row:
+        if any(span.text.strip() for span in cell.spans):
+            run += (CELL_GAP if run else ()) + cell.spans
+    return run
+
+
+def block_text(block: Block) -> str:
+    """The plain text of a block: its runs a line each (empty ones left out); a preformatted
+    block's text as written; a redirect's target.  An image's file name is a name, not text."""
+    if isinstance(block, Preformatted):
+        return block.text
+    if isinstance(block, Redirect):
+        return block.target
+    return "\n".join(text for text in map(plain, block_runs(block)) if text)
 
 
 # ---------------------------------------------------------------------------- citations
@@ -228,13 +275,58 @@ class Section:
     title: str
     number: str
     blocks: tuple[Block, ...] = ()
-    children: tuple["Section", ...] = ()
+    children: tuple[Section, ...] = ()
 
-    def walk(self) -> Iterator["Section"]:
+    def walk(self) -> Iterator[Section]:
         """This section and all its descendants, in reading order."""
         yield self
         for child in self.children:
             yield from child.walk()
+
+
+BREADCRUMB = " > "  # between the titles of a section's path, wherever a breadcrumb is written
+
+
+@dataclass(frozen=True, slots=True)
+class OutlineEntry:
+    """One section as a line of the table of contents.
+
+    `path` holds the titles from the top-level section down to this one (a breadcrumb).
+    """
+
+    number: str
+    level: int
+    title: str
+    path: tuple[str, ...]
+
+    @property
+    def breadcrumb(self) -> str:
+        """The path as one line: "Migration history > Workers"."""
+        return BREADCRUMB.join(self.path)
+
+
+@dataclass(frozen=True, slots=True)
+class _Contents:
+    """An article's outline and its sections by number, worked out once (see `Article`)."""
+
+    outline: tuple[OutlineEntry, ...]
+    by_number: dict[str, tuple[Section, OutlineEntry]]
+
+    @classmethod
+    def of(cls, sections: tuple[Section, ...]) -> _Contents:
+        outline: list[OutlineEntry] = []
+        by_number: dict[str, tuple[Section, OutlineEntry]] = {}
+
+        def visit(section: Section, parents: tuple[str, ...]) -> None:
+            entry = OutlineEntry(section.number, section.level, section.title, (*parents, section.title))
+            outline.append(entry)
+            by_number.setdefault(section.number, (section, entry))
+            for child in section.children:
+                visit(child, entry.path)
+
+        for section in sections:
+            visit(section, ())
+        return cls(tuple(outline), by_number)
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,11 +347,35 @@ class Article:
     notices: tuple[str, ...] = ()
     complete: bool = True
     source_format: str = "dump"  # "dump" or "wikitext"
+    # The outline, made on first use: the palette, the popup and every layout ask for it
+    # (a layout at each width).  Not compared, not given to __init__ (`replace` drops it).
+    _contents: _Contents | None = field(default=None, init=False, repr=False, compare=False)
 
     def walk(self) -> Iterator[Section]:
         """Every section in reading order."""
         for section in self.sections:
             yield from section.walk()
+
+    def outline(self) -> tuple[OutlineEntry, ...]:
+        """Every section as a table-of-contents entry, in reading order (as `walk`)."""
+        return self._outline_index().outline
+
+    def section(self, number: str) -> Section | None:
+        """The section numbered `number` ("2.1"); None for the lead ("") or a number it lacks."""
+        found = self._outline_index().by_number.get(number)
+        return found[0] if found else None
+
+    def section_path(self, number: str) -> tuple[str, ...]:
+        """Titles from the top-level section down to section `number` (() for the lead)."""
+        found = self._outline_index().by_number.get(number)
+        return found[1].path if found else ()
+
+    def _outline_index(self) -> _Contents:
+        contents = self._contents
+        if contents is None:
+            contents = _Contents.of(self.sections)
+            object.__setattr__(self, "_contents", contents)  # a cache: frozen for everyone else
+        return contents
 
     def citation(self, number: int) -> Citation | None:
         """The footnote with this number, if any."""
@@ -269,7 +385,8 @@ class Article:
 
 
 __all__ = [
-    "Article", "Block", "BOLD", "CODE", "Citation", "CitationEntry", "Hatnote", "ITALIC", "ImageCaption",
-    "Inline", "LINK", "ListItem", "Paragraph", "Preformatted", "Quote", "Redirect", "References", "SMALL",
-    "SUB", "SUP", "Section", "Span", "TAG", "Table", "TableCell", "plain",
+    "Article", "BREADCRUMB", "Block", "BOLD", "CELL_GAP", "CODE", "Citation", "CitationEntry", "Hatnote", "ITALIC",
+    "ImageCaption", "Inline", "LINK", "ListItem", "OutlineEntry", "Paragraph", "Preformatted", "Quote", "Redirect",
+    "References", "SMALL", "SUB", "SUP", "Section", "Span", "TAG", "Table", "TableCell", "block_runs", "block_text",
+    "plain",
 ]

@@ -237,6 +237,7 @@ def in_process(big: Path) -> list[tuple[str, float]]:
 
     from reader.layout import layout_article  # noqa: PLC0415
     from reader.parse import parse_article  # noqa: PLC0415
+    from reader.ui.textual_private import compositor as textual_compositor  # noqa: PLC0415
     from reader.ui.widgets.reading_pane import FIRST_SCREEN_LINES, ReadingPane  # noqa: PLC0415
 
     article = parse_article(big.read_text(encoding="utf-8"))
@@ -263,7 +264,7 @@ def in_process(big: Path) -> list[tuple[str, float]]:
             while pane.text_layout is None or not pane.text_layout.complete:
                 await pilot.pause(0.05)
             await pilot.pause(0.3)
-            compositor = app.screen._compositor
+            compositor = textual_compositor(app.screen)
             for what, action in (("G + full render", pane.action_bottom), ("g + full render", pane.action_top),
                                  ("] + full render", pane.next_section),
                                  ("search 'kore' + full render", lambda: pane.search("kore")),

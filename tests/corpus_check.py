@@ -13,9 +13,8 @@ import sys
 
 import mwparserfromhell
 
-from reader.model import Article, CitationEntry, plain
+from reader.model import Article, CitationEntry, block_text, plain
 from reader.parse import parse_article
-from reader.parse.blocks import blocks_text
 
 CORPUS = os.environ.get("WIKIREADER_CORPUS", os.path.join(os.path.dirname(__file__), "..", "..", "shared", "corpus"))
 LEAKS = ("[tpl]", "[/tpl]", "[ref]", "[/ref]", "{{", "}}", "[[", "]]", "'''", "<ref", "&lt;", "&gt;", "&amp;")
@@ -36,12 +35,12 @@ def article_text(article: Article) -> str:
     """Everything a reader of the article sees, as plain text."""
     parts = [article.title, " ".join(article.categories), article.redirect or ""]
     for block in article.lead:
-        parts.append(blocks_text(block))
+        parts.append(block_text(block))
         parts.append(getattr(block, "file", ""))
     for section in article.walk():
         parts.append(section.title)
         for block in section.blocks:
-            parts.append(blocks_text(block))
+            parts.append(block_text(block))
             parts.append(getattr(block, "file", ""))
             if isinstance(block, CitationEntry):
                 parts.append(plain(block.citation.text))
@@ -54,10 +53,10 @@ def body_text(article: Article) -> str:
     """The text of the blocks and headings only (where markup must not leak)."""
     parts = [article.title]
     for block in article.lead:
-        parts.append(blocks_text(block))
+        parts.append(block_text(block))
     for section in article.walk():
         parts.append(section.title)
-        parts.extend(blocks_text(block) for block in section.blocks)
+        parts.extend(block_text(block) for block in section.blocks)
     parts.extend(plain(c.text) for c in article.citations)
     return "\n".join(parts)
 

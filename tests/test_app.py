@@ -21,6 +21,7 @@ from reader.ui.app import ReaderApp
 from reader.ui.screens.citation import CitationScreen, UseLine
 from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.reader import ReaderScreen
+from reader.ui.textual_private import tree_lines
 from reader.ui.widgets.key_bar import KeyBar
 from reader.ui.widgets.reading_pane import ReadingPane
 from reader.ui.widgets.search_bar import SearchBar, SearchInput
@@ -105,7 +106,7 @@ async def test_opens_with_title_tree_text_status_and_footer() -> None:
         screen, pane, tree, status = parts(app)
         assert screen.title == "North Koreans in Russia"
         assert app.screen.query_one(TitleBar).render().plain.strip(" ≡").startswith("North Koreans in Russia")
-        assert [line.node.label.plain for line in tree._tree_lines] == [
+        assert [line.node.label.plain for line in tree_lines(tree)] == [
             "North Koreans in Russia", "1 Migration history", "1.1 Students", "1.2 Workers", "2 Refugees",
             "3 References", "4 Further reading",
         ]
@@ -681,7 +682,7 @@ async def test_quit(key: str) -> None:
     async with reading() as (app, pilot):
         await pilot.press(key)
         await pilot.pause()
-        assert app._exit
+        assert app.return_code is not None  # App.exit was called
 
 
 async def palette_run(app: ReaderApp, pilot: object, query: str) -> None:
@@ -813,7 +814,7 @@ async def test_article_without_sections() -> None:
     async with reading(text="[[Lone]]\n\nJust a lead paragraph with no headings at all.\n") as (app, pilot):
         screen, pane, tree, _ = parts(app)
         assert screen.title == "Lone"
-        assert [line.node.label.plain for line in tree._tree_lines] == ["Lone"]
+        assert [line.node.label.plain for line in tree_lines(tree)] == ["Lone"]
         await pilot.press("right_square_bracket", "left_square_bracket", "tab", "enter")
         assert_reading(app, "", "(Top)")
 
@@ -846,7 +847,7 @@ async def test_wide_characters_in_titles_and_text() -> None:
     async with reading(text=text, size=(50, 12)) as (app, pilot):
         screen, pane, tree, status = parts(app)
         await pilot.press("t")
-        assert [line.node.label.plain for line in tree._tree_lines] == ["東京の歴史 🏯", "1 明治時代 🚂", "1.1 大正"]
+        assert [line.node.label.plain for line in tree_lines(tree)] == ["東京の歴史 🏯", "1 明治時代 🚂", "1.1 大正"]
         await pilot.press("right_square_bracket")
         assert_reading(app, "1", "明治時代 🚂")
         await pilot.resize_terminal(40, 10)

@@ -15,6 +15,7 @@ from reader.model import (
 from reader.ui.screens.citation import CitationScreen, JumpTo, UseLine
 from reader.ui.screens.citation_text import citation_fields, citation_url, find_occurrences
 from reader.ui.screens.help import KEYS, HelpScreen, bound_keys, fill
+from reader.ui.textual_private import tree_lines
 from reader.ui.widgets.search_bar import SearchBar
 from reader.ui.widgets.section_tree import SectionTree
 from reader.ui.widgets.status_bar import StatusBar, fit_left
@@ -75,7 +76,7 @@ class TreeApp(App[None]):
 
 def labels(tree: SectionTree) -> list[str]:
     """The visible lines of the tree, as plain text."""
-    return [line.node.label.plain for line in tree._tree_lines]
+    return [line.node.label.plain for line in tree_lines(tree)]
 
 
 # ---------------------------------------------------------------------------- the tree

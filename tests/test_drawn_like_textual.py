@@ -17,6 +17,7 @@ from textual.widgets import Tree
 from textual.scrollbar import ScrollBar
 
 from reader.parse import parse_article
+from reader.ui.textual_private import tree_line_cache_clear, tree_lines
 from reader.ui.widgets.reading_pane import ReadingPane
 from reader.ui.widgets.scroll_bar import QuickScrollBar
 from reader.ui.widgets.section_tree import SectionTree
@@ -73,10 +74,10 @@ def assert_drawn_like_tree(tree: SectionTree) -> int:
     """Compare every line of the tree with Tree's drawing; returns how many were compared."""
     width, height = tree.size
     tree.render_lines(Region(0, 0, width, height))  # takes the frame's look
-    lines = len(tree._tree_lines)
+    lines = len(tree_lines(tree))
     for y in range(lines):
         tree._strips.clear()
-        tree._line_cache.clear()
+        tree_line_cache_clear(tree)
         ours = tree._render_line(y, 0, width, tree.rich_style)
         theirs = Tree._render_line(tree, y, 0, width, tree.rich_style)
         assert runs(ours) == runs(theirs), f"line {y}: {Segment.get_line_length(list(theirs))} cells"
@@ -109,7 +110,7 @@ async def test_tree_lines_are_drawn_as_textual_draws_them(texts: list[str], widt
         async with app.run_test(size=(width, 30)) as pilot:
             tree = app.query_one(SectionTree)
             await pilot.pause()
-            numbers = [line.node.data for line in tree._tree_lines]
+            numbers = [line.node.data for line in tree_lines(tree)]
             chapter = next((n for n in numbers if n and "." not in n and tree.node_for(n).children), numbers[-1])
             leaf = numbers[-1]
             for focused in (False, True):
@@ -196,7 +197,7 @@ async def test_tree_repaints_every_row_that_changes(sample_article: Path) -> Non
     async with app.run_test(size=(40, 20)) as pilot:
         tree = app.query_one(SectionTree)
         await pilot.pause()
-        numbers = [line.node.data for line in tree._tree_lines]
+        numbers = [line.node.data for line in tree_lines(tree)]
         chapters = [n for n in numbers if n and "." not in n]
         steps = ["", chapters[0], numbers[numbers.index(chapters[0]) + 1], chapters[1], "", numbers[-1], ""]
         for focused in (False, True):

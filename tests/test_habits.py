@@ -19,6 +19,7 @@ from reader.ui.app import ReaderApp
 from reader.ui.screens.citation import CitationScreen
 from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.reader import ReaderScreen
+from reader.ui.textual_private import notifications
 from test_app import parts, settle
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,7 +54,7 @@ def copy_of(tmp_path: Path, name: str = "North_Koreans_in_Russia.txt") -> Path:
 
 def notices(app: ReaderApp) -> list[str]:
     """Everything the app said: on a screen's own line (reader.ui.say) or as a toast."""
-    return list(app.said) + [str(n.message) for n in app._notifications]
+    return list(app.said) + [str(n.message) for n in notifications(app)]
 
 
 # ---------------------------------------------------------------------------- where you left off

@@ -20,10 +20,10 @@ from reader.model import (
     Redirect,
     References,
     Table,
+    block_text,
     plain,
 )
 from reader.parse import detect_format, parse_article
-from reader.parse.blocks import blocks_text
 
 DATA = Path(__file__).resolve().parent / "data" / "parse"
 
@@ -39,7 +39,7 @@ def all_blocks(article):
 
 
 def text_of(article) -> str:
-    return "\n".join(blocks_text(block) for block in all_blocks(article))
+    return "\n".join(block_text(block) for block in all_blocks(article))
 
 
 # ---------------------------------------------------------------------------- the sample
@@ -150,7 +150,7 @@ def test_a_caption_fragment_spaced_from_its_prose_or_in_mid_line_is_split_off():
 def test_komodo_unclosed_ref_keeps_all_words():
     article = parse_article(load("Komodo_dragon.txt"))
     saliva = next(s for s in article.walk() if s.title == "Saliva")
-    text = " ".join(blocks_text(b) for b in saliva.blocks)
+    text = " ".join(block_text(b) for b in saliva.blocks)
     assert "lip-licking and rubbing their head in the leaves to clean their mouth" in text
 
 

@@ -20,6 +20,7 @@ from reader.source.library import Library
 from reader.ui.screens.file_search import FileSearchScreen
 from reader.ui.screens.picker import PickerScreen
 from reader.ui.screens.picker_commands import ArticleProvider
+from reader.ui.textual_private import compositor, notifications
 from reader.ui.widgets.picker_list import TitleList, human_size
 from reader.ui.widgets.picker_match import rank_titles
 
@@ -64,7 +65,7 @@ def text_of(app: App[None], selector: str) -> str:
 
 def screen_text(app: App[None]) -> str:
     """What the terminal shows, as plain text lines."""
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+    return "\n".join(strip.text for strip in compositor(app.screen).render_strips())
 
 
 # ---------------------------------------------------------------------------- the list
@@ -248,7 +249,7 @@ async def test_file_vanished_keeps_the_list(tmp_path: Path) -> None:
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert len(shown_titles(app)) == 20
-        assert any("no longer there" in n.message for n in app._notifications)
+        assert any("no longer there" in n.message for n in notifications(app))
 
 
 # ---------------------------------------------------------------------------- file-wide search

@@ -7,9 +7,8 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.model import plain
+from reader.model import block_text, plain
 from reader.parse import parse_article
-from reader.parse.blocks import blocks_text
 
 MARKUP = ["[tpl]", "[/tpl]", "[ref]", "[/ref]", "{{", "}}", "[[", "]]", "|", "=", "==", "\n", "\n\n", "'''", "''",
           "<ref>", "</ref>", "<ref name=x/>", "*", "#", ":", ";", "{|", "|}", "|-", "<!--", "-->", "&amp;", "&lt;",
@@ -24,7 +23,7 @@ text_pieces = st.lists(st.one_of(st.sampled_from(MARKUP), st.sampled_from(WORDS)
 def shown_text(article) -> str:
     parts = [article.title, " ".join(article.categories), article.redirect or ""]
     blocks = list(article.lead) + [b for s in article.walk() for b in s.blocks]
-    parts += [blocks_text(b) for b in blocks] + [getattr(b, "file", "") for b in blocks]
+    parts += [block_text(b) for b in blocks] + [getattr(b, "file", "") for b in blocks]
     parts += [s.title for s in article.walk()] + [plain(c.text) for c in article.citations]
     parts += [plain(b.citation.text) for b in blocks if hasattr(b, "citation")]
     return "\n".join(parts)

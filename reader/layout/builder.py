@@ -8,18 +8,15 @@ survives a change of width.
 
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from rich.cells import cell_len
-from rich.style import Style
 
 from reader import model
-from reader.layout.lines import LineStore
+from reader.layout.lines import LineStore, Pieces
 from reader.layout.styles import Styles
 from reader.layout.table import add_table
 from reader.layout.wrap import is_single_cell
-
-Pieces = list[tuple[str, Style | None, int | None]]
 
 BULLETS = ("•", "◦", "▪", "‣")
 # Blocks laid out without a blank line between neighbours of the same kind.
@@ -31,7 +28,9 @@ class Enough(Exception):
 
 
 class Builder:
-    """Lays out an article block by block into a LineStore (stopping at `max_lines`, if given)."""
+    """Lays out an article block by block into a LineStore (stopping at `max_lines`, if given).
+
+    Tables are laid out by `reader.layout.table`, which sees a builder as a `TableWriter`."""
 
     def __init__(self, width: int, styles: Styles, max_lines: int | None = None, from_block: int = 0) -> None:
         self.store = LineStore(width)
@@ -222,7 +221,7 @@ class Builder:
         # A list counts on its own (its group's name is the markers' only: "[note 1]" is "1.").
         marks = [citation.mark.rsplit(" ", 1)[-1] for citation in citations]
         width = max(len(mark) for mark in marks) + 2
-        for citation, mark in zip(citations, marks):
+        for citation, mark in zip(citations, marks, strict=True):
             self.check_enough()
             self.block += 1
             number = f"{mark}.".rjust(width - 1) + " "

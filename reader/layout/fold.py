@@ -112,7 +112,7 @@ def accents_agree(found: str, query: str, lower: bool) -> bool:
     got = letters(found, lower)
     if len(got) != len(wanted):
         return False
-    return all(have == want for have, want in zip(got, wanted) if len(want) > 1 or has_accent(want))
+    return all(have == want for have, want in zip(got, wanted, strict=True) if len(want) > 1 or has_accent(want))
 
 
 def letters(text: str, lower: bool) -> list[str]:

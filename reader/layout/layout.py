@@ -57,7 +57,6 @@ class Layout:
         self.markers: list[Marker] = sorted(self._store.markers, key=lambda m: (m.line, m.start_cell))
         self._marker_lines = [m.line for m in self.markers]
         self._anchors = [(c.block, c.block_offset) for c in self._store.chunks]
-        self._paths = _section_paths(article)
         self._joined: str | None = None
         self._folded: dict[bool, str] = {}  # lower-cased or not -> the text folded (reader.layout.fold)
         self._marks: bool | None = None  # the text holds combining accents
@@ -84,8 +83,8 @@ class Layout:
         return list(self._section_numbers)
 
     def section_path(self, number: str) -> tuple[str, ...]:
-        """Titles from the top-level section down to this one (a breadcrumb)."""
-        return self._paths.get(number, ())
+        """Titles from the top-level section down to this one (a breadcrumb): the model's answer."""
+        return self.article.section_path(number)
 
     # ------------------------------------------------------------------ markers
 
@@ -194,7 +193,7 @@ class Layout:
                 count = bisect_left(starts, bounds[i + 1]) - bisect_left(starts, bounds[i])
                 if count:
                     per_section[number] = per_section.get(number, 0) + count
-        longest = max((end - start for start, end in zip(starts, ends)), default=len(query))
+        longest = max((end - start for start, end in zip(starts, ends, strict=True)), default=len(query))
         return SearchResult(query, starts, longest, per_section, ends)
 
     def prepare_search(self) -> None:
@@ -273,20 +272,6 @@ class Layout:
             parts.append(chunk.plain)
             last_block = chunk.block
         return "".join(parts).strip("\n")
-
-
-def _section_paths(article: model.Article) -> dict[str, tuple[str, ...]]:
-    paths: dict[str, tuple[str, ...]] = {"": ()}
-
-    def visit(section: model.Section, parents: tuple[str, ...]) -> None:
-        path = parents + (section.title,)
-        paths[section.number] = path
-        for child in section.children:
-            visit(child, path)
-
-    for section in article.sections:
-        visit(section, ())
-    return paths
 
 
 def layout_article(article: model.Article, width: int, styles: Styles | None = None, *,

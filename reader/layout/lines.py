@@ -9,9 +9,10 @@ per line, and the pane renders only what is on screen.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
-from typing import Iterator, Sequence, overload
+from typing import overload
 
 from rich.cells import cell_len
 from rich.style import Style
@@ -19,6 +20,10 @@ from rich.text import Span as RichSpan
 from rich.text import Text
 
 from reader.layout.wrap import clean, wrap
+
+# What a chunk is made of: (text, style, citation number or None) pieces.
+Piece = tuple[str, Style | None, int | None]
+Pieces = list[Piece]
 
 
 @dataclass(slots=True)
@@ -104,7 +109,7 @@ class LineStore:
 
     def add_text(
         self,
-        pieces: Sequence[tuple[str, Style | None, int | None]],
+        pieces: Sequence[Piece],
         *,
         base: Style | None = None,
         first: int = 0,

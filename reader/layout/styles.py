@@ -6,7 +6,7 @@ the reading pane builds its own `Styles` from Textual component classes so theme
 
 from __future__ import annotations
 
-from typing import Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
 from rich.style import Style
 

@@ -4,28 +4,52 @@ Column widths start from each column's natural width; when the table is wider th
 widest columns give way first (water-filling), none below its longest word (up to `WORD_CAP`),
 so that words and markers stay whole.  When even that cannot fit, each row becomes a paragraph,
 its values labelled with their column's header.
+
+A table joins the layout through a `TableWriter`: the few parts of `reader.layout.builder.Builder`
+it uses, named here so that this module needs nothing of the builder's (which imports this one).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
+from typing import Protocol
 
 from rich.cells import cell_len
 from rich.text import Text
 
 from reader import model
-from reader.layout.lines import LineStore
+from reader.layout.lines import LineStore, Pieces
+from reader.layout.styles import Styles
 from reader.layout.wrap import clean
-
-if TYPE_CHECKING:
-    from reader.layout.builder import Builder
 
 SEPARATOR = " │ "
 MIN_COLUMN = 6
 WORD_CAP = 24  # a longer word (a URL, say) may be cut to keep a table a table
 
 
-def add_table(builder: "Builder", table: model.Table) -> None:
+class TableWriter(Protocol):
+    """Where a table is laid out: the store its lines go into, the block and section they
+    belong to, and the builder's way of turning spans into pieces and pieces into text."""
+
+    @property
+    def styles(self) -> Styles: ...
+
+    @property
+    def store(self) -> LineStore: ...
+
+    @property
+    def block(self) -> int: ...
+
+    @property
+    def section(self) -> str: ...
+
+    def pieces(self, spans: Iterable[model.Span]) -> Pieces: ...
+
+    def text(self, pieces: Pieces, *, base: str | None = None, first: str = "", rest: str | None = None,
+             prefix_style: str = "bullet", offset: int = 0) -> None: ...
+
+
+def add_table(builder: TableWriter, table: model.Table) -> None:
     """Lay out a table as aligned rows, or as one paragraph per row when it cannot fit."""
     styles = builder.styles
     if table.caption:
@@ -76,11 +100,11 @@ def _column_widths(rows: list[tuple[model.TableCell, ...]], columns: int, width:
     low, high = 0, max(natural)
     while low < high:
         cap = (low + high + 1) // 2
-        if sum(max(f, min(n, cap)) for f, n in zip(floor, natural)) <= room:
+        if sum(max(f, min(n, cap)) for f, n in zip(floor, natural, strict=True)) <= room:
             low = cap
         else:
             high = cap - 1
-    widths = [max(f, min(n, low)) for f, n in zip(floor, natural)]
+    widths = [max(f, min(n, low)) for f, n in zip(floor, natural, strict=True)]
     spare = room - sum(widths)
     for i in sorted(range(columns), key=lambda i: natural[i] - widths[i], reverse=True):
         give = min(spare, natural[i] - widths[i])
@@ -89,7 +113,7 @@ def _column_widths(rows: list[tuple[model.TableCell, ...]], columns: int, width:
     return widths
 
 
-def _add_row(builder: "Builder", row: tuple[model.TableCell, ...], widths: list[int], start: int) -> None:
+def _add_row(builder: TableWriter, row: tuple[model.TableCell, ...], widths: list[int], start: int) -> None:
     """One table row: each cell wrapped in its column, lines assembled side by side."""
     store = builder.store
     cells: list[tuple[LineStore, int, int]] = []  # (cell layout, x, width)
@@ -129,7 +153,7 @@ def _add_row(builder: "Builder", row: tuple[model.TableCell, ...], widths: list[
             store.add_marker_at(chunk.first_line, start, end, number)
 
 
-def _rows_as_paragraphs(builder: "Builder", rows: list[tuple[model.TableCell, ...]]) -> None:
+def _rows_as_paragraphs(builder: TableWriter, rows: list[tuple[model.TableCell, ...]]) -> None:
     """Too many columns for the pane: each row becomes a wrapped line of its values joined by
     ' · ', each after its column's header (when the first row is one) so that they can be told
     apart; empty cells are left out."""
@@ -139,7 +163,7 @@ def _rows_as_paragraphs(builder: "Builder", rows: list[tuple[model.TableCell, ..
     for index, row in enumerate(rows):
         if labels and index == 0:
             continue
-        pieces: list = []
+        pieces: Pieces = []
         col = 0
         for cell in row:
             label, col = labels.get(col, ""), col + max(cell.colspan, 1)

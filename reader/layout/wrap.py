@@ -58,7 +58,14 @@ def _line_pattern(width: int) -> re.Pattern[str]:
     return re.compile(f"{word}(?:.{{0,{width - 2}}}{word})?(?={space}|$)|{word}{{{width}}}")
 
 
-def wrap(text: str, first: int, rest: int | None = None, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+def _past_spaces(text: str, pos: int, end: int) -> int:
+    """Where the run of spaces at `pos` ends (`_SPACES` matches the empty string too)."""
+    match = _SPACES.match(text, pos, end)
+    return match.end() if match else pos
+
+
+def wrap(text: str, first: int, rest: int | None = None, start: int = 0,
+         end: int | None = None) -> list[tuple[int, int]]:
     """Break `text[start:end]` into lines of at most `first` (then `rest`) cells.
 
     Returns (start, end) offsets into `text`; an empty or all-blank text gives one empty line.
@@ -81,7 +88,7 @@ def _wrap_segment(text: str, start: int, end: int, first: int, rest: int, out: l
     one-cell text; a line holding wide or zero-width characters is measured word by word."""
     count = len(out)
     width = first
-    pos = _SPACES.match(text, start, end).end()
+    pos = _past_spaces(text, start, end)
     while pos < end:
         window = text[pos : pos + width + 1]
         if is_single_cell(window):
@@ -90,7 +97,7 @@ def _wrap_segment(text: str, start: int, end: int, first: int, rest: int, out: l
         else:
             line_end = _wide_line(text, pos, end, width)
         out.append((pos, line_end))
-        pos = _SPACES.match(text, line_end, end).end()
+        pos = _past_spaces(text, line_end, end)
         width = rest
     if len(out) == count:
         out.append((start, start))

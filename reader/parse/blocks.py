@@ -34,7 +34,7 @@ from .citations import CITATION_KINDS
 from .dumpformat import BIB
 from .footnotes import citation_text, define_list
 from .inline import Renderer
-from .spans import NO_MARKS, block_spans, braceless, code_str, finish, norm_name, unescape_entities
+from .spans import NO_MARKS, braceless, code_str, finish, norm_name, unescape_entities
 from .tables import build_table, fostered
 from .templates import render_template
 from .templates_blocks import guess_kind
@@ -421,11 +421,3 @@ def _attr(node: Tag, name: str) -> str:
     except (ValueError, AttributeError):
         return ""
 
-
-def blocks_text(block: Block) -> str:
-    """The plain text of a block (for tests and checks)."""
-    if isinstance(block, Preformatted):
-        return block.text
-    if isinstance(block, References):
-        return ""
-    return "".join(span.text for span in block_spans(block))

@@ -94,9 +94,10 @@ def _read_stdin() -> bytes:
     if stream is None:
         raise InputError("cannot read standard input: it is closed")
     try:
-        return stream.read()
+        data: bytes = stream.read()
     except OSError as error:
         raise InputError(f"cannot read standard input: {_reason(error)}") from None
+    return data
 
 
 def _read_file(path: str) -> bytes:

@@ -17,10 +17,11 @@ import subprocess
 import sys
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 from reader.errors import InputError
 from reader.source.catalog import Catalog, CatalogDamaged, FileRow
@@ -59,6 +60,16 @@ class FileArticles:
     skipped: str | None = None
 
 
+def _text_body(text: str, entry: Entry) -> str:
+    """An article's text, cut from the decoded file."""
+    return text[entry.start : entry.end]
+
+
+def _byte_body(data: bytes, path: str, entry: Entry) -> str:
+    """An article's text, decoded from its bytes in the file."""
+    return decode_article(data[entry.start : entry.end], path).text
+
+
 def read_file_articles(path: str) -> FileArticles:
     """Split the file at `path` into articles and reduce each to its words (in a worker)."""
     result = FileArticles(path)
@@ -81,12 +92,12 @@ def read_file_articles(path: str) -> FileArticles:
         text = decode_bytes(data, path).text
         result.format = detect_format(text, path)
         entries: Iterator[Entry] = iter_articles(text, fallback, fmt=result.format)
-        body_of: Callable[[Entry], str] = lambda entry: text[entry.start : entry.end]
+        body_of: Callable[[Entry], str] = partial(_text_body, text)
     else:
         # The format as the reader decides it for the file (`fileformat`), from its first megabyte.
         result.format = detect_format(data[:FORMAT_SAMPLE].decode("utf-8", errors="replace"), path)
         entries = iter_byte_articles(data, fallback, result.format)
-        body_of = lambda entry: decode_article(data[entry.start : entry.end], path).text
+        body_of = partial(_byte_body, data, path)
     for entry in entries:
         result.rows.append(
             (entry.index, entry.title, normalise_title(entry.title), entry.start, entry.end, entry.redirect)

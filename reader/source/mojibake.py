@@ -14,7 +14,7 @@ from __future__ import annotations
 import codecs
 import functools
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 # The tell-tale of UTF-8 read as cp1252/latin-1: a lead byte (U+00C2..U+00F4 as cp1252) followed by
 # a continuation byte (0x80..0xBF as cp1252, which maps some of them above U+0100; U+FFFD where

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from reader.source.namespaces import CATEGORY_NAMESPACES, FILE_NAMESPACES
 

@@ -135,7 +135,8 @@ class StateStore:
             return {}
         except (OSError, UnicodeDecodeError) as error:
             if say:
-                self.note = f"the reading state {self.path} could not be read ({error.__class__.__name__}); starting afresh"
+                self.note = (f"the reading state {self.path} could not be read ({error.__class__.__name__}); "
+                             "starting afresh")
             return {}
         try:
             data = json.loads(raw)

@@ -32,6 +32,7 @@ from reader.source.state import ArticleState, Place, StateStore, article_key
 from reader.ui import heap
 from reader.ui.key_gate import KeyGate
 from reader.ui.say import SECONDS, Says, one_line
+from reader.ui.textual_private import binding_chain, line_filters, set_line_filters
 from reader.ui.history import History, Spot
 
 if TYPE_CHECKING:
@@ -148,7 +149,7 @@ class ReaderApp(App[None]):
         self._left: Spot | None = None  # where the reader was when it went to the picker
         self._ahead = ahead
         # NO_COLOR (Textual reads it): swap in the filter that does not crash on unstyled text.
-        self._filters = [SafeMonochrome() if type(f) is Monochrome else f for f in self._filters]
+        set_line_filters(self, [SafeMonochrome() if type(f) is Monochrome else f for f in line_filters(self)])
         self.library = library
         self.start_article = article
         self.blink = cursor_blink  # off in tests and snapshots
@@ -559,7 +560,7 @@ class ReaderApp(App[None]):
 
     def key_of(self, binding_id: str) -> str:
         """The key bound to `binding_id` as shown ("g"), after the reader's own key map."""
-        for _node, bindings in self.screen._binding_chain:
+        for _node, bindings in binding_chain(self.screen):
             keys = [key for key, found in bindings.key_to_bindings.items()
                     if any(binding.id == binding_id for binding in found)]
             if keys:  # "g" rather than "home": the shortest is the one to type

@@ -32,10 +32,11 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 from textual import events
 from textual.css.query import NoMatches
 
+from reader.ui.textual_private import DEFAULT_SCREEN_ID, binding_chain, modal_binding_chain
+
 if TYPE_CHECKING:
     from textual.app import App
 
-DEFAULT_SCREEN_ID = "_default"  # Textual's App.get_default_screen
 # Seconds a key may wait for its screen: a screen that never gets ready (a parse that failed)
 # must not keep the keyboard.  Long: the 1 MB article is whole ~1.7 s after the first paint on
 # an idle machine, several seconds on a busy one, and G before then must mean the end.
@@ -124,7 +125,7 @@ class KeyGate:
     def _action_for(self, key: str) -> str | None:
         """The name of the action `key` would run now (as `App._check_bindings` looks it up)."""
         screen = self._app.screen
-        for priority, chain in ((True, reversed(screen._binding_chain)), (False, screen._modal_binding_chain)):
+        for priority, chain in ((True, reversed(binding_chain(screen))), (False, modal_binding_chain(screen))):
             for _namespace, bindings in chain:
                 for binding in bindings.key_to_bindings.get(key, ()):
                     if binding.priority == priority:

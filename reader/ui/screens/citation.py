@@ -20,7 +20,6 @@ from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Static
 
-from reader.ui.screens.dialog import DialogScreen
 from reader.model import Citation
 from reader.ui.screens.citation_text import (
     Occurrence,
@@ -29,6 +28,7 @@ from reader.ui.screens.citation_text import (
     inline_text,
     is_web_address,
 )
+from reader.ui.screens.dialog import DialogScreen
 
 
 @dataclass(frozen=True)

@@ -61,7 +61,7 @@ def citation_as_text(citation: Citation) -> str:
 
 def citation_as_bibtex(citation: Citation) -> str:
     """The citation as one BibTeX entry (its key made of the first author, year and title)."""
-    import bibtexparser
+    from bibtexparser.entrypoint import write_string
     from bibtexparser.library import Library
     from bibtexparser.model import Entry, Field
 
@@ -82,7 +82,7 @@ def citation_as_bibtex(citation: Citation) -> str:
     if "author" in encoded:
         order.insert(0, "author")
     entry = Entry(entry_type, key, [Field(name, encoded[name]) for name in order if encoded[name]])
-    return bibtexparser.write_string(Library([entry])).strip() + "\n"
+    return write_string(Library([entry])).strip() + "\n"
 
 
 VERBATIM = {"url", "doi"}  # read as they are by biblatex: escaping would break them
@@ -106,7 +106,7 @@ def bibtex_fields(citation: Citation) -> dict[str, Any]:
     authors, _rest = gather_authors(values)
     result: dict[str, Any] = {}
     if authors:
-        result["author"] = authors  # type: ignore[assignment]  # a list until it is written
+        result["author"] = authors  # a list until it is written
     container = citation.field(*CONTAINER)
     _entry_type, container_field = TYPES.get(citation.kind, ("misc", ""))
     for name, sources in FIELDS:

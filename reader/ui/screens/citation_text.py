@@ -14,10 +14,7 @@ from dataclasses import dataclass
 
 from rich.text import Text
 
-from reader.model import (
-    BOLD, CODE, ITALIC, LINK, SMALL, TAG, Article, Block, Citation, CitationEntry, Hatnote,
-    ImageCaption, Inline, ListItem, Paragraph, Quote, Section, Span, Table,
-)
+from reader.model import BOLD, CODE, ITALIC, LINK, SMALL, TAG, Article, Citation, Inline, OutlineEntry, block_runs
 
 # ---------------------------------------------------------------------------- spans
 
@@ -199,11 +196,11 @@ class Occurrence:
 def find_occurrences(article: Article, number: int, context: int = 50) -> list[Occurrence]:
     """Every marker `[number]` in the article, in reading order."""
     found: list[Occurrence] = []
-    for section, path, spans in inline_runs(article):
+    for entry, spans in inline_runs(article):
         before = ""
         for span in spans:
             if span.cite == number:
-                found.append(Occurrence(number, len(found), section, " > ".join(path),
+                found.append(Occurrence(number, len(found), entry.number, entry.breadcrumb,
                                         clip(before.rstrip(" ·"), context)))
             elif not span.is_marker:
                 before += span.text
@@ -220,43 +217,20 @@ def clip(text: str, room: int) -> str:
     return cut[space + 1:] if 0 <= space < room // 2 else cut
 
 
-def inline_runs(article: Article) -> Iterator[tuple[str, tuple[str, ...], Inline]]:
-    """(section number, section path, spans) for every run of inline text, in reading order."""
+# Where the lead's runs are: no number, no path.
+LEAD = OutlineEntry("", 1, "", ())
+
+
+def inline_runs(article: Article) -> Iterator[tuple[OutlineEntry, Inline]]:
+    """(section's outline entry, spans) for every run of inline text (`model.block_runs`), in
+    reading order; the lead's under `LEAD`."""
     for block in article.lead:
-        for spans in block_inlines(block):
-            yield "", (), spans
-    for section in article.sections:
-        yield from section_runs(section, ())
-
-
-def section_runs(section: Section, parents: tuple[str, ...]) -> Iterator[tuple[str, tuple[str, ...], Inline]]:
-    path = (*parents, section.title)
-    for block in section.blocks:
-        for spans in block_inlines(block):
-            yield section.number, path, spans
-    for child in section.children:
-        yield from section_runs(child, path)
-
-
-def block_inlines(block: Block) -> Iterator[Inline]:
-    """The runs of inline text inside one block."""
-    if isinstance(block, (Paragraph, ListItem, Hatnote, ImageCaption)):
-        yield block.spans
-    elif isinstance(block, Quote):
-        yield block.spans
-        yield block.attribution
-    elif isinstance(block, Table):
-        yield block.caption
-        for row in block.rows:
-            # One run a row, its cells joined: a marker alone in its cell (earthquakes: 24 uses
-            # of one source, each "List" and nothing more) is told apart by the cells before it.
-            run: list[Span] = []
-            for cell in row:
-                if any(span.text.strip() for span in cell.spans):
-                    run += ([Span(" · ")] if run else []) + list(cell.spans)
-            yield tuple(run)
-    elif isinstance(block, CitationEntry):
-        yield block.trailing
+        for spans in block_runs(block):
+            yield LEAD, spans
+    for section, entry in zip(article.walk(), article.outline(), strict=True):
+        for block in section.blocks:
+            for spans in block_runs(block):
+                yield entry, spans
 
 
 __all__ = ["Occurrence", "citation_fields", "citation_url", "find_occurrences", "inline_text"]

@@ -454,10 +454,11 @@ class ReaderScreen(TreeRoomMixin, Screen[None]):
 
     def action_help(self) -> None:
         from reader.ui.screens.help import HelpScreen, bound_keys  # see open_citation
+        from reader.ui.textual_private import keymap
 
         help_bindings = getattr(self.app, "help_bindings", self.all_bindings)
         repairs = self.article.notices if self.article is not None else ()
-        self.app.push_screen(HelpScreen(bound_keys(help_bindings(), self.app._keymap), repairs))
+        self.app.push_screen(HelpScreen(bound_keys(help_bindings(), keymap(self.app)), repairs))
 
     def action_picker(self) -> None:
         self.post_message(self.PickerRequested())

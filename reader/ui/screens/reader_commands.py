@@ -13,7 +13,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 from textual.markup import escape
 
-from reader.model import Article, Section
+from reader.model import Article
 from reader.ui.screens.reader import ReaderScreen
 from reader.ui.widgets.section_tree import ROOT
 
@@ -77,14 +77,5 @@ def section_entries(article: Article | None) -> list[tuple[str, str, str]]:
     """(number, title, breadcrumb) of every section, the title/lead first."""
     if article is None:
         return []
-    found = [(ROOT, article.title or "(untitled)", "Top of the article")]
-
-    def visit(section: Section, parents: tuple[str, ...]) -> None:
-        path = (*parents, section.title)
-        found.append((section.number, section.title, " > ".join(path)))
-        for child in section.children:
-            visit(child, path)
-
-    for section in article.sections:
-        visit(section, ())
-    return found
+    top = (ROOT, article.title or "(untitled)", "Top of the article")
+    return [top, *((entry.number, entry.title, entry.breadcrumb) for entry in article.outline())]

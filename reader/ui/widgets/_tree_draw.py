@@ -22,6 +22,8 @@ from rich.text import Text
 from textual.strip import Strip
 from textual.widgets.tree import TreeNode
 
+from reader.ui.textual_private import node_hover, node_selected
+
 TOGGLE_STYLE = Style.from_meta({"toggle": True})  # as Textual's tree marks the fold arrow
 NULL = Style()
 
@@ -71,8 +73,8 @@ def guide_pieces(look: TreeLook, path: Sequence[TreeNode[str]], last: bool) -> l
     (hover and selection colour the guides from the depth of the hovered or selected ancestor
     on); neighbours of one style are joined."""
     pieces: list[tuple[str, Style]] = []
-    hover = path[0]._hover
-    selected = path[0]._selected and look.focus
+    hover = node_hover(path[0])
+    selected = node_selected(path[0]) and look.focus
     style, hidden = look.guides, True
     for node in path[1:]:
         hidden = look.hidden[0]
@@ -83,8 +85,8 @@ def guide_pieces(look: TreeLook, path: Sequence[TreeNode[str]], last: bool) -> l
         if node is not path[-1]:
             guides = guides_for(look, style, hidden)
             add(pieces, guides.space if node.is_last else guides.vertical, style)
-        hover = hover or node._hover
-        selected = (selected or node._selected) and look.focus
+        hover = hover or node_hover(node)
+        selected = (selected or node_selected(node)) and look.focus
     if len(path) > 1:
         guides = guides_for(look, style, hidden)
         add(pieces, guides.terminator if last else guides.cross, style)
@@ -140,12 +142,12 @@ def draw_line(
     ends in "…" beyond), `count` the search matches to show beside it (0: no badge).
     """
     node = path[-1]
-    is_hover = hover_line >= 0 and any(n._hover for n in path)
+    is_hover = hover_line >= 0 and any(node_hover(n) for n in path)
     line_style = look.highlight_line if is_hover else look.base
     # Mouse metadata goes on last, once a piece: Rich merges metadata by pickling it, on every
     # addition of two styles that carry some, and uncached (each line's differs).
     line_meta = Style.from_meta({"line": y})
-    label_meta = Style.from_meta({"line": y, "node": node._id})
+    label_meta = Style.from_meta({"line": y, "node": node.id})
     segments = [Segment(text, line_style + style + line_meta) for text, style in guide_pieces(look, path, last)]
 
     label_style = look.label
@@ -154,7 +156,7 @@ def draw_line(
     if cursor_line == y:
         label_style += look.cursor
     pieces: list[tuple[str, Style]] = []
-    if node._allow_expand:
+    if node.allow_expand:
         icon = look.icons[1] if node.is_expanded else look.icons[0]
         pieces.append((icon, TOGGLE_STYLE))
     for text, style in label:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from textual import events
 
 from reader.ui.key_gate import PassedKey
+from reader.ui.textual_private import check_bindings
 
 if TYPE_CHECKING:
     from textual.widget import Widget
@@ -41,6 +42,6 @@ class PassesLateKeys(_Base):
             return
         # Textual's own lookup (an App method), made now rather than once the key has bubbled up
         # to the app, by when a key typed after it may have moved the focus.
-        if await self.app._check_bindings(event.key):
+        if await check_bindings(self.app, event.key):
             event.stop()
             event.prevent_default()

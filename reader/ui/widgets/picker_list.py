@@ -186,7 +186,7 @@ class RowList(ScrollView, can_focus=True):
         if self._rows:
             self.post_message(self.Chosen(self, self.cursor, self.cursor_key))
 
-    async def _on_click(self, event: events.Click) -> None:
+    async def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
         if offset is None:
             return
@@ -251,7 +251,7 @@ class RowList(ScrollView, can_focus=True):
         self._line_cache.clear()
         self.refresh()
 
-    def _on_resize(self, event: events.Resize) -> None:
+    def on_resize(self, event: events.Resize) -> None:
         self.virtual_size = Size(event.size.width, len(self._rows) * self.LINES_PER_ROW)
         self.call_after_refresh(self._scroll_to_cursor)
 

@@ -17,6 +17,8 @@ from textual.geometry import Region
 from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.strip import Strip
 
+from reader.ui.textual_private import set_vertical_scrollbar, start_widget, vertical_scrollbar
+
 if TYPE_CHECKING:
     from textual.widget import Widget
 
@@ -73,8 +75,10 @@ class QuickScrollBars(_Base):
     @property
     def vertical_scrollbar(self) -> ScrollBar:
         # Widget's, with the other class of bar.
-        if self._vertical_scrollbar is None:
-            self._vertical_scrollbar = bar = QuickScrollBar(name="vertical", thickness=self.scrollbar_size_vertical)
+        bar = vertical_scrollbar(self)
+        if bar is None:
+            bar = QuickScrollBar(name="vertical", thickness=self.scrollbar_size_vertical)
+            set_vertical_scrollbar(self, bar)
             bar.display = False
-            self.app._start_widget(self, bar)
-        return self._vertical_scrollbar
+            start_widget(self.app, self, bar)
+        return bar

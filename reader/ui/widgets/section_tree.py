@@ -11,6 +11,7 @@ it: `left`/`right` (or a click on the arrow, or `space`) do that.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import cast
 
 from rich.style import Style
 from rich.text import Text
@@ -24,6 +25,15 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from reader.model import Article, Section
+from reader.ui.textual_private import (
+    label_region,
+    node_hover,
+    node_selected,
+    node_updates,
+    refresh_tree_line,
+    tree_lines,
+    tree_updates,
+)
 from reader.ui.widgets._tree_draw import Pieces, TreeLook, draw_line, label_pieces
 from reader.ui.widgets.late_keys import PassesLateKeys
 
@@ -110,12 +120,12 @@ class SectionTree(PassesLateKeys, Tree[str]):
         if node is None:
             return
         node = visible_ancestor(node)
-        self._tree_lines  # builds the lines so that node.line is current
+        tree_lines(self)  # builds the lines so that node.line is current
         if self.cursor_node is not node:
             self.move_cursor(node, animate=False)
         # Tree's scroll_to_node waits for the next refresh, which costs a frame of its own;
         # scrolled now, the tree moves in the same frame as the text it follows.
-        region = self._get_label_region(node._line)
+        region = label_region(self, node.line)
         if region is not None:
             self.scroll_to_region(region, animate=False, force=True, center=self.center_scroll,
                                   origin_visible=False, x_axis=False, immediate=True)
@@ -222,7 +232,7 @@ class SectionTree(PassesLateKeys, Tree[str]):
         if self._look is None or key != self._look_key:
             self._look, self._look_key = self._take_look(), key
             self._look_number += 1  # stands for the look in every line's key (cheaper to hash)
-        self._frame_key = (self.size.width, self._text_width(), self._updates, self._look_number,
+        self._frame_key = (self.size.width, self._text_width(), tree_updates(self), self._look_number,
                            bool(self._counts))
         self._frame_cursor = self.cursor_line
         self._frame_hover = self.hover_line
@@ -257,25 +267,25 @@ class SectionTree(PassesLateKeys, Tree[str]):
         return self._render_line(y + scroll_y, scroll_x, scroll_x + width, style)
 
     def _render_line(self, y: int, x1: int, x2: int, base_style: Style) -> Strip:
-        lines = self._tree_lines
+        lines = tree_lines(self)
         look = self._look
         if not 0 <= y < len(lines) or look is None:
             return super()._render_line(y, x1, x2, base_style)
         line = lines[y]
         path = line.path
         hover_line, cursor_line = self._frame_hover, self._frame_cursor
-        hover = tuple(node._hover for node in path) if hover_line >= 0 else None
+        hover = tuple(node_hover(node) for node in path) if hover_line >= 0 else None
         # Tree draws the guides below the cursor's node in another style while it has the focus,
         # from the depth of that node on.
         selected = -1
         if look.focus:
-            selected = next((depth for depth, node in enumerate(path) if node._selected), -1)
+            selected = next((depth for depth, node in enumerate(path) if node_selected(node)), -1)
         # Of the path, only the line's own node: an ancestor's `_updates` counts its cursor and
         # hover changes too, so keyed on them, the cursor on a chapter (or on the title) redrew
         # every line below it.  What an ancestor adds to this line is in `hover` and `selected`;
         # folding and unfolding rebuild the lines and clear this cache.
         node = path[-1]
-        key = (y, x1, x2, self._frame_key, base_style, node._updates,
+        key = (y, x1, x2, self._frame_key, base_style, node_updates(node),
                cursor_line == y, hover_line == y, hover, selected)
         strip = self._strips.get(key)
         if strip is None:
@@ -291,10 +301,12 @@ class SectionTree(PassesLateKeys, Tree[str]):
 
     def _label_pieces(self, node: TreeNode[str]) -> Pieces:
         """`node`'s label, rendered once (again only when set_label gives it a new Text)."""
-        label, pieces = self._labels.get(node._id, (None, ()))
-        if label is not node._label:
-            pieces = label_pieces(node._label, self.app.console)
-            self._labels[node._id] = (node._label, pieces)
+        # A Text: Tree makes every label one (`process_label`), though `label` is typed str | Text.
+        current = cast(Text, node.label)
+        label, pieces = self._labels.get(node.id, (None, ()))
+        if label is not current:
+            pieces = label_pieces(current, self.app.console)
+            self._labels[node.id] = (current, pieces)
         return pieces
 
     def _refresh_node(self, node: TreeNode[str]) -> None:
@@ -302,8 +314,8 @@ class SectionTree(PassesLateKeys, Tree[str]):
         # That holds only while the tree has the focus (selection) or had the mouse at the last
         # frame (hover); else the cursor following the reading changes the node's line alone.
         if not (self.has_focus or self.hover_line >= 0 or self._frame_hover >= 0):
-            if node._line >= 0:
-                self._refresh_line(node._line)
+            if node.line >= 0:
+                refresh_tree_line(self, node.line)
         elif node.is_root or node.children:
             # As ~40 regions (the title's subtree is every line), drawn by the compositor piece
             # by piece; one is faster.
@@ -351,7 +363,7 @@ class SectionTree(PassesLateKeys, Tree[str]):
         if node.is_collapsed:
             node.expand()
         else:
-            self._tree_lines
+            tree_lines(self)  # builds the lines so that the child has its line for the cursor
             self.move_cursor(node.children[0], animate=False)
 
 
