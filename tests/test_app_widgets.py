@@ -10,7 +10,15 @@ import pytest
 from textual.app import App, ComposeResult
 
 from reader.model import (
-    ITALIC, Article, Citation, Paragraph, References, Section, Span, Table, TableCell,
+    ITALIC,
+    Article,
+    Citation,
+    Paragraph,
+    References,
+    Section,
+    Span,
+    Table,
+    TableCell,
 )
 from reader.ui.screens.citation import CitationScreen, JumpTo, UseLine
 from reader.ui.screens.citation_text import citation_fields, citation_url, find_occurrences

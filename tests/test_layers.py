@@ -185,8 +185,6 @@ CIRCLES_BEING_BROKEN = [
     ["reader.layout.builder", "reader.layout.table"],
     ["reader.parse.footnotes", "reader.parse.inline", "reader.parse.prose", "reader.parse.templates",
      "reader.parse.templates_base", "reader.parse.templates_blocks", "reader.parse.templates_text"],
-    ["reader.ui.widgets._pane_find", "reader.ui.widgets._pane_sections", "reader.ui.widgets.reading_pane"],
-    ["reader.ui.screens._tree_room", "reader.ui.screens.reader", "reader.ui.screens.reader_commands"],
 ]
 
 

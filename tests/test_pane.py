@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
+from test_layout_fixtures import demo_article, long_article, paragraph
 from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
 
 from reader import model as m
+from reader.ui.screens.reader import PANE_ACTIONS, ReaderScreen
 from reader.ui.widgets.reading_pane import MAX_TEXT_WIDTH, ReadingPane
-from test_layout_fixtures import demo_article, long_article, paragraph
 
 
 class PaneApp(App[None]):
-    """Just the pane, recording what it posts."""
+    """Just the pane, recording what it posts; with the keys the reader screen binds for it
+    (sections, citations, matches: they act from the tree too), handed on as the screen does."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        binding for binding in ReaderScreen.BINDINGS
+        if isinstance(binding, Binding) and binding.action.partition("(")[0] in PANE_ACTIONS
+    ]
 
     def __init__(self, article: m.Article) -> None:
         super().__init__()
@@ -33,6 +43,16 @@ class PaneApp(App[None]):
 
     def on_reading_pane_search_changed(self, message: ReadingPane.SearchChanged) -> None:
         self.messages.append(message)
+
+    def action_section(self, direction: int) -> None:
+        pane = self.query_one(ReadingPane)
+        pane.next_section() if direction > 0 else pane.previous_section()
+
+    def action_citation(self, direction: int) -> None:
+        self.query_one(ReadingPane).select_citation(direction > 0)
+
+    def action_match(self, direction: int) -> None:
+        self.query_one(ReadingPane).next_match(direction > 0)
 
     def last(self, kind: type) -> object:
         return next(message for message in reversed(self.messages) if isinstance(message, kind))

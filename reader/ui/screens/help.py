@@ -10,8 +10,8 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.keys import format_key
 from textual.containers import VerticalScroll
+from textual.keys import format_key
 from textual.widget import Widget
 
 from reader.ui.screens.dialog import DialogScreen
