@@ -453,9 +453,8 @@ async def test_popup_on_a_tiny_terminal_reaches_every_use() -> None:
 def help_keys() -> dict[str, str]:
     """What the reader gives its help screen: every binding's keys, by id."""
     from reader.ui.app import ReaderApp
-    from reader.ui.screens.reader import ReaderScreen
 
-    return bound_keys([*ReaderScreen.all_bindings(), *ReaderApp.BINDINGS], {})
+    return bound_keys(ReaderApp.help_bindings(), {})
 
 
 class HelpApp(App[None]):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from typing import ClassVar
 
 from rich.table import Table
 from rich.text import Text
@@ -74,7 +75,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
         ("{follow_redirect}", "on a redirect page: follow it, when its target is in the same file"),
         ("{save_settings}", "save the theme and widths changed in the reader as your settings"),
         ("{help}", "this help (at its end: what was repaired in this article)"),
-        ("{quit} ctrl+q", "quit"),
+        ("{quit} {quit_app}", "quit"),
     ]),
 ]
 
@@ -153,7 +154,7 @@ def keys_table(keys: Mapping[str, str], groups: list[tuple[str, list[tuple[str, 
 class HelpScreen(DialogScreen[None]):
     """Every key, scrollable; any of escape, q, ? or f1 closes it."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark,f1", "close", "Close help"),
         Binding("j,down", "scroll(1)", "Down", show=False),
         Binding("k,up", "scroll(-1)", "Up", show=False),
