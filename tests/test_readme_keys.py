@@ -9,10 +9,13 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
+from rich.text import Text
+from test_app import reading
+from textual.app import App
 from textual.binding import Binding
 
 from reader.ui.app import ReaderApp
-from reader.ui.screens.help import KEYS, PLACEHOLDER
+from reader.ui.screens.help import KEYS, PLACEHOLDER, HelpScreen, bound_keys, unlisted
 from reader.ui.screens.reader import ReaderScreen
 from reader.ui.widgets.reading_pane import ReadingPane
 
@@ -100,3 +103,40 @@ def test_the_check_catches_a_binding_left_out(left_out: str) -> None:
     complete = Binding("T,ctrl+t", "copy_title", "Copy title", id="copy_title")
     readme_row = "\n| `T` `ctrl+t` | `copy_title` | copy the title |\n"
     assert missing([*reader_bindings(), complete], in_help() | {"copy_title"}, README.read_text() + readme_row) == []
+
+
+def help_text(screen: HelpScreen) -> str:
+    """The help screen's keys table as plain text, words separated by single spaces."""
+    shown = screen.query_one("#keys").render()
+    text = shown.plain if isinstance(shown, Text) else " ".join(
+        str(cell) for column in shown.columns for cell in column.cells)
+    return " ".join(text.split())
+
+
+async def test_the_readers_help_lists_every_binding_with_the_keys_in_effect() -> None:
+    async with reading() as (app, pilot):
+        await pilot.press("question_mark")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, HelpScreen)
+        assert screen.others == ()  # every binding has its line
+        text = help_text(screen)
+        for name in keys_by_id(ReaderApp.help_bindings()):
+            assert screen.keys[name] in text, name
+
+
+class HelpApp(App[None]):
+    def on_mount(self) -> None:
+        new = Binding("T", "copy_title", "Copy title", id="copy_title")
+        keys = bound_keys([*ReaderApp.help_bindings(), new], {})
+        self.push_screen(HelpScreen(keys, (), unlisted([*ReaderApp.help_bindings(), new])))
+
+
+async def test_a_binding_without_a_help_line_still_shows_in_the_help() -> None:
+    app = HelpApp()
+    async with app.run_test(size=(100, 200)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert app.screen.others == (("{copy_title}", "Copy title"),)
+        text = help_text(app.screen)  # the table's text, column by column
+        assert "Other keys" in text and " T " in text and text.endswith("Copy title")

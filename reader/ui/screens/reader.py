@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult, SystemCommand
-from textual.binding import Binding, BindingType
+from textual.binding import Binding, BindingsMap, BindingType
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.reactive import Reactive
@@ -479,11 +479,16 @@ class ReaderScreen(Screen[None]):
         return [b for b in (*cls.BINDINGS, *ReadingPane.BINDINGS, *CitationScreen.BINDINGS) if isinstance(b, Binding)]
 
     def action_help(self) -> None:
-        from reader.ui.screens.help import HelpScreen, bound_keys  # see open_citation
+        """`?`: every key, as bound now (the keymap applied), and what the parser repaired."""
+        from reader.ui.screens.citation import CitationScreen  # see open_citation
+        from reader.ui.screens.help import HelpScreen, keys_in_effect, unlisted
 
-        help_bindings = getattr(self.app, "help_bindings", self.all_bindings)
+        # The live bindings of the nodes the reader's keys are bound on; the popup's as it will have them.
+        maps = [self.pane._bindings, self._bindings, self.app._bindings, BindingsMap(CitationScreen.BINDINGS)]
         repairs = self.article.notices if self.article is not None else ()
-        self.app.push_screen(HelpScreen(bound_keys(help_bindings(), self.app._keymap), repairs))
+        others = unlisted(binding for bindings in maps for _, binding in bindings)
+        declared = getattr(self.app, "help_bindings", self.all_bindings)()
+        self.app.push_screen(HelpScreen(keys_in_effect(maps, self.app._keymap, declared), repairs, others))
 
     def action_picker(self) -> None:
         self.post_message(self.PickerRequested())
