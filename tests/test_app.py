@@ -719,6 +719,21 @@ async def test_palette_toggles_the_tree() -> None:
         assert not tree.display
 
 
+async def test_palette_entries_are_the_screens_bindings_with_their_keys_in_effect() -> None:
+    async with reading() as (app, pilot):
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen)
+        entries = {command.title: command.help for command in screen.system_commands()}
+        assert entries == {"Search the article": "Open the search field (/)",
+                           "Toggle section tree": "Show or hide the section tree (t)",
+                           "Help: keys": "List every key (?)"}  # no search to clear, no other article
+        app.set_keymap({"toggle_tree": "T"})
+        await pilot.press("slash", *"Workers", "enter")
+        entries = {command.title: command.help for command in screen.system_commands()}
+        assert entries["Toggle section tree"] == "Show or hide the section tree (T)"
+        assert entries["Clear search"] == "Remove the search highlights (escape)"
+
+
 async def test_themes_switch_and_both_kinds_render() -> None:
     async with reading() as (app, pilot):
         _, pane, _, _ = parts(app)

@@ -15,6 +15,7 @@ would otherwise come before the first paint even when the child has done the wor
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
@@ -68,6 +69,15 @@ WHOLE_ARTICLE_ACTIONS = frozenset({"bottom", "match", "search"})
 # The screen's actions that act on the text (from the tree too): their key hints show while the
 # text has the focus, as the pane's own would.
 PANE_ACTIONS = frozenset({"section", "citation", "match"})
+# The palette's entries for some of the screen's bindings, by binding id: their words (the keys and
+# what they do come from the bindings: `ReaderScreen.system_commands`).
+PALETTE = (
+    ("search", "Search the article", "Open the search field"),
+    ("toggle_tree", "Toggle section tree", "Show or hide the section tree"),
+    ("help", "Help: keys", "List every key"),
+    ("clear_search", "Clear search", "Remove the search highlights"),
+    ("articles", "Articles", "Back to the list of articles in the file"),
+)
 
 
 class ReaderScreen(Screen[None]):
@@ -559,11 +569,14 @@ class ReaderScreen(Screen[None]):
     # ------------------------------------------------------------------ the command palette
 
     def system_commands(self) -> Iterable[SystemCommand]:
-        """The reader's commands for the palette (the app adds them to its own)."""
-        yield SystemCommand("Search the article", "Open the search field (/)", self.action_search)
-        yield SystemCommand("Toggle section tree", "Show or hide the section tree (t)", self.action_toggle_tree)
-        yield SystemCommand("Help: keys", "List every key (?)", self.action_help)
-        if self.status.query:
-            yield SystemCommand("Clear search", "Remove the search highlights (escape)", self.action_clear_search)
-        if self.can_pick:
-            yield SystemCommand("Articles", "Back to the list of articles in the file (o)", self.action_picker)
+        """The reader's commands for the palette (the app adds them to its own): some of the screen's
+        bindings, each running its action, with its key as bound now (a remapped key shows remapped),
+        offered when `check_action` allows it (the search field's focus only makes `/` a letter)."""
+        from reader.ui.screens.help import keys_in_effect  # see open_citation
+
+        keys = keys_in_effect([self._bindings], self.app._keymap, self.BINDINGS)
+        bindings = {binding.id: binding for binding in self.BINDINGS if isinstance(binding, Binding)}
+        for name, title, does in PALETTE:
+            action = bindings[name].action
+            if action == "search" or self.check_action(action, ()) is not False:
+                yield SystemCommand(title, f"{does} ({keys[name].split()[0]})", partial(self.run_action, action))
