@@ -49,7 +49,10 @@ class PaneApp(App[None]):
 
     def action_section(self, direction: int) -> None:
         pane = self.query_one(ReadingPane)
-        pane.next_section() if direction > 0 else pane.previous_section()
+        if direction > 0:
+            pane.next_section()
+        else:
+            pane.previous_section()
 
     def action_citation(self, direction: int) -> None:
         self.query_one(ReadingPane).select_citation(direction > 0)

@@ -467,7 +467,10 @@ class ReaderScreen(Screen[None]):
 
     def action_section(self, direction: int) -> None:
         """`]` / `[`: the next / previous section's heading at the top."""
-        self.pane.next_section() if direction > 0 else self.pane.previous_section()
+        if direction > 0:
+            self.pane.next_section()
+        else:
+            self.pane.previous_section()
 
     def action_citation(self, direction: int) -> None:
         """`c` / `C`: select the next / previous citation marker."""

@@ -554,9 +554,12 @@ class ReadingPane(PassesLateKeys, QuickScrollBars, ScrollView, can_focus=True):
         line = self.finder.search(layout, query, self.scroll_line)
         self._search_scrolling = True
         try:
-            # No match: the text is where it was when the search began (a shorter prefix that
-            # matched may have moved it).
-            self._reveal(line) if line is not None else self._scroll_to_line(self.finder.origin or 0)
+            if line is not None:
+                self._reveal(line)
+            elif self.finder.origin is not None:
+                # No match: the text is where it was when the search began (a shorter prefix that
+                # matched may have moved it).
+                self._scroll_to_line(self.finder.origin)
         finally:
             self._search_scrolling = False
         self._redraw()
