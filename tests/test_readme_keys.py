@@ -16,7 +16,7 @@ from textual.binding import Binding
 
 from reader.ui.app import ReaderApp
 from reader.ui.screens.help import KEYS, PLACEHOLDER, HelpScreen, bound_keys, unlisted
-from reader.ui.screens.reader import ReaderScreen
+from reader.ui.screens.reader import PALETTE, ReaderScreen
 from reader.ui.widgets.reading_pane import ReadingPane
 
 README = Path(__file__).resolve().parent.parent / "README.md"
@@ -77,6 +77,10 @@ def test_every_binding_has_a_help_line_and_a_readme_row_with_its_keys() -> None:
 
 def test_every_help_line_names_a_binding() -> None:
     assert in_help() <= {binding.id for binding in ReaderApp.help_bindings()}
+
+
+def test_the_palettes_entries_name_bindings_of_the_screen() -> None:
+    assert {name for name, _, _ in PALETTE} <= {b.id for b in ReaderScreen.BINDINGS if isinstance(b, Binding)}
 
 
 def test_each_key_of_the_reader_is_bound_once() -> None:
