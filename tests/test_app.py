@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import gc
 import io
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import AsyncIterator
 
 import pytest
 from textual import events
@@ -62,7 +62,7 @@ async def settle(app: ReaderApp, pilot: object) -> None:
 def parts(app: ReaderApp) -> tuple[ReaderScreen, ReadingPane, SectionTree, StatusBar]:
     screen = app.screen
     assert isinstance(screen, ReaderScreen)
-    return screen, screen.pane, screen.tree, screen.status
+    return screen, screen.pane, screen.section_tree, screen.status
 
 
 def top_line(pane: ReadingPane) -> str:
@@ -464,9 +464,9 @@ async def test_escape_in_the_search_field_goes_back_to_where_the_search_began() 
         await pilot.press("slash", *"logging")  # typing shows the first match, further down
         assert status.total > 0 and pane.scroll_line > 0
         layout = pane.text_layout
-        assert layout is not None and pane._result is not None
+        assert layout is not None and pane.finder.result is not None
         # A third of the way down, not on the last line where it is easily missed.
-        assert layout.match_line(pane._result, 0) - pane.scroll_line == pane.scrollable_content_region.height // 3
+        assert layout.match_line(pane.finder.result, 0) - pane.scroll_line == pane.scrollable_content_region.height // 3
         await pilot.press("escape")
         assert pane.scroll_line == 0 and status.query == ""  # back at the top, search gone
         await pilot.press("slash", *"logging", "enter")  # kept: enter means "go there"
@@ -589,7 +589,7 @@ async def test_popup_lists_every_use_and_a_key_jumps_there() -> None:
         layout = pane.text_layout
         selected = [i for i, m in enumerate(layout.markers) if m.number == 1]
         assert pane.selected_citation == 1
-        assert pane._selected == selected[2]
+        assert pane.finder.selected == selected[2]
         line = layout.markers[selected[2]].line
         assert pane.scroll_line <= line < pane.scroll_line + pane.scrollable_content_region.height
 
@@ -605,7 +605,7 @@ async def test_popup_enter_on_a_use_jumps_there() -> None:
         await pilot.pause()
         assert isinstance(app.screen, ReaderScreen)
         markers = [i for i, m in enumerate(pane.text_layout.markers) if m.number == number]
-        assert pane._selected == markers[1]
+        assert pane.finder.selected == markers[1]
 
 
 async def test_popup_copies_and_opens_the_url(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -718,6 +718,21 @@ async def test_palette_toggles_the_tree() -> None:
         _, _, tree, _ = parts(app)
         await palette_run(app, pilot, "Toggle section tree")
         assert not tree.display
+
+
+async def test_palette_entries_are_the_screens_bindings_with_their_keys_in_effect() -> None:
+    async with reading() as (app, pilot):
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen)
+        entries = {command.title: command.help for command in screen.system_commands()}
+        assert entries == {"Search the article": "Open the search field (/)",
+                           "Toggle section tree": "Show or hide the section tree (t)",
+                           "Help: keys": "List every key (?)"}  # no search to clear, no other article
+        app.set_keymap({"toggle_tree": "T"})
+        await pilot.press("slash", *"Workers", "enter")
+        entries = {command.title: command.help for command in screen.system_commands()}
+        assert entries["Toggle section tree"] == "Show or hide the section tree (T)"
+        assert entries["Clear search"] == "Remove the search highlights (escape)"
 
 
 async def test_themes_switch_and_both_kinds_render() -> None:

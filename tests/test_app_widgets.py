@@ -10,7 +10,15 @@ import pytest
 from textual.app import App, ComposeResult
 
 from reader.model import (
-    ITALIC, Article, Citation, Paragraph, References, Section, Span, Table, TableCell,
+    ITALIC,
+    Article,
+    Citation,
+    Paragraph,
+    References,
+    Section,
+    Span,
+    Table,
+    TableCell,
 )
 from reader.ui.screens.citation import CitationScreen, JumpTo, UseLine
 from reader.ui.screens.citation_text import citation_fields, citation_url, find_occurrences
@@ -298,7 +306,8 @@ def test_fields_get_readable_labels_and_nothing_is_dropped() -> None:
 
 
 def test_several_authors_are_gathered() -> None:
-    citation = Citation(4, "book", (), fields=(("last1", "Ab"), ("first1", "Cd"), ("last2", "Ef"), ("author3", "Gh Ij")))
+    citation = Citation(4, "book", (), fields=(("last1", "Ab"), ("first1", "Cd"), ("last2", "Ef"),
+                                                ("author3", "Gh Ij")))
     assert citation_fields(citation)[0] == ("Authors", "Ab, Cd; Ef; Gh Ij")
 
 
@@ -322,8 +331,9 @@ def test_occurrences_in_reading_order_with_their_sections() -> None:
 
 def test_a_marker_alone_in_a_table_cell_takes_its_rows_cells_for_context() -> None:
     # earthquakes.wiki: "Cited 24 times" listed "List" 24 times, every marker alone in its cell.
-    row = lambda date, place: (TableCell((Span(date),)), TableCell((Span(place),)), TableCell(()),
-                               TableCell((Span("[1]", cite=1),)))
+    def row(date: str, place: str) -> tuple[TableCell, ...]:
+        return (TableCell((Span(date),)), TableCell((Span(place),)), TableCell(()), TableCell((Span("[1]", cite=1),)))
+
     table = Table(rows=(row("1663-02-05", "Charlevoix"), row("1732-09-16", "Montreal")))
     article = Article("T", sections=(Section(2, "List", "1", (table,)),))
     assert [o.context for o in find_occurrences(article, 1)] == ["1663-02-05 · Charlevoix", "1732-09-16 · Montreal"]
@@ -446,9 +456,8 @@ async def test_popup_on_a_tiny_terminal_reaches_every_use() -> None:
 def help_keys() -> dict[str, str]:
     """What the reader gives its help screen: every binding's keys, by id."""
     from reader.ui.app import ReaderApp
-    from reader.ui.screens.reader import ReaderScreen
 
-    return bound_keys([*ReaderScreen.all_bindings(), *ReaderApp.BINDINGS], {})
+    return bound_keys(ReaderApp.help_bindings(), {})
 
 
 class HelpApp(App[None]):
@@ -467,7 +476,7 @@ async def test_help_lists_every_key_and_scrolls_to_the_end(size: tuple[int, int]
             str(cell) for column in shown.columns for cell in column.cells)
         keys = help_keys()
         for _, rows in KEYS:
-            for template, does in rows:
+            for template, _ in rows:
                 assert "{" not in fill(template, keys), template  # every id names a binding
                 assert " ".join(fill(template, keys).split()) in " ".join(text.split())
         await pilot.press("end")

@@ -420,8 +420,8 @@ async def test_picker_over_a_folder_filters_opens_and_searches(collection_dir: P
         screen = app.screen
         assert isinstance(screen, ReaderScreen) and screen.title == "Planted phrase"
         pane = screen.pane
-        await _wait_for(pilot, lambda: pane._result is not None and pane._current_match >= 0)
-        result, layout = pane._result, pane.text_layout
+        await _wait_for(pilot, lambda: pane.finder.result is not None and pane.finder.current >= 0)
+        result, layout = pane.finder.result, pane.text_layout
         assert result is not None and layout is not None
         assert result.query == "lighthouse keepers" and result.total == 1  # n / N work at once
         assert "Lighthouse Keepers" in layout.lines[layout.match_line(result, 0)].plain

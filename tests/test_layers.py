@@ -177,14 +177,7 @@ def import_circles(graph: dict[str, set[str]]) -> list[list[str]]:
 
 def test_no_module_imports_a_module_that_imports_it_back() -> None:
     """Issue 13: imports under TYPE_CHECKING and inside functions count too (imported_modules sees them)."""
-    assert [circle for circle in import_circles(import_graph()) if circle not in CIRCLES_BEING_BROKEN] == []
-
-
-# The circles issue 13 is breaking, one branch each; each branch deletes its own entry.  Empty when it lands.
-CIRCLES_BEING_BROKEN = [
-    ["reader.ui.widgets._pane_find", "reader.ui.widgets._pane_sections", "reader.ui.widgets.reading_pane"],
-    ["reader.ui.screens._tree_room", "reader.ui.screens.reader", "reader.ui.screens.reader_commands"],
-]
+    assert import_circles(import_graph()) == []
 
 
 def test_the_circle_finder_finds_a_circle() -> None:

@@ -89,11 +89,11 @@ async def test_enter_on_a_marker_scrolled_off_screen_selects_one_on_screen() -> 
         await pilot.press("c", "f", "f", "f")
         layout = pane.text_layout
         assert layout is not None
-        first = layout.markers[pane._selected or 0]
+        first = layout.markers[pane.finder.selected or 0]
         assert not pane.scroll_line <= first.line < pane.scroll_line + pane.size.height  # off screen now
         await pilot.press("enter")
         assert app.screen is screen  # no popup for a marker the reader cannot see
-        chosen = layout.markers[pane._selected or 0]
+        chosen = layout.markers[pane.finder.selected or 0]
         assert pane.scroll_line <= chosen.line < pane.scroll_line + pane.size.height
         await pilot.press("enter")
         assert app.screen is not screen  # now it opens
@@ -125,18 +125,18 @@ async def test_a_resized_tree_still_gives_way_to_the_text_on_a_narrow_terminal()
         await settle(app, pilot)
         screen = reader(app)
         await pilot.press("less_than_sign")
-        assert screen.tree.display
+        assert screen.section_tree.display
         await pilot.resize_terminal(40, 20)
         await settle(app, pilot)
-        assert not screen.tree.display  # below 60 columns the text comes first
+        assert not screen.section_tree.display  # below 60 columns the text comes first
         assert screen.pane.outer_size.width == 40
         await pilot.resize_terminal(80, 24)
         await settle(app, pilot)
-        assert screen.tree.display  # and the tree comes back, at the width chosen
+        assert screen.section_tree.display  # and the tree comes back, at the width chosen
         await pilot.press("t", "t")  # t is the choice to keep it
         await pilot.resize_terminal(40, 20)
         await settle(app, pilot)
-        assert screen.tree.display
+        assert screen.section_tree.display
 
 
 async def test_r_and_o_say_why_nothing_happened() -> None:

@@ -2,15 +2,28 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from typing import ClassVar
+
+from test_layout_fixtures import demo_article, long_article, paragraph
 from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
 
 from reader import model as m
+from reader.layout import Styles, layout_article
+from reader.ui.screens.reader import PANE_ACTIONS, ReaderScreen
+from reader.ui.widgets.pane_finder import Finder, Step, step
 from reader.ui.widgets.reading_pane import MAX_TEXT_WIDTH, ReadingPane
-from test_layout_fixtures import demo_article, long_article, paragraph
 
 
 class PaneApp(App[None]):
-    """Just the pane, recording what it posts."""
+    """Just the pane, recording what it posts; with the keys the reader screen binds for it
+    (sections, citations, matches: they act from the tree too), handed on as the screen does."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        binding for binding in ReaderScreen.BINDINGS
+        if isinstance(binding, Binding) and binding.action.partition("(")[0] in PANE_ACTIONS
+    ]
 
     def __init__(self, article: m.Article) -> None:
         super().__init__()
@@ -33,6 +46,19 @@ class PaneApp(App[None]):
 
     def on_reading_pane_search_changed(self, message: ReadingPane.SearchChanged) -> None:
         self.messages.append(message)
+
+    def action_section(self, direction: int) -> None:
+        pane = self.query_one(ReadingPane)
+        if direction > 0:
+            pane.next_section()
+        else:
+            pane.previous_section()
+
+    def action_citation(self, direction: int) -> None:
+        self.query_one(ReadingPane).select_citation(direction > 0)
+
+    def action_match(self, direction: int) -> None:
+        self.query_one(ReadingPane).next_match(direction > 0)
 
     def last(self, kind: type) -> object:
         return next(message for message in reversed(self.messages) if isinstance(message, kind))
@@ -372,3 +398,62 @@ async def test_a_width_seen_before_is_not_wrapped_again() -> None:
         await pilot.resize_terminal(50, 20)
         await pilot.pause(0.3)
         assert pane.text_layout is narrow
+
+
+# ---------------------------------------------------------------------------- the finder, without a widget
+
+
+LINES = [3, 10, 10, 25, 40]  # the lines of five items, in reading order
+
+
+def step_from(current: int | None, top: int, forward: bool, height: int = 10) -> tuple[int, bool] | None:
+    found = step(current, len(LINES), LINES.__getitem__, lambda line: bisect_left(LINES, line), top, height, forward)
+    return None if found is None else (found.index, found.wrapped)
+
+
+def test_step_goes_on_from_the_current_item_while_it_is_on_screen() -> None:
+    assert step_from(1, 5, True) == (2, False)  # item 1 (line 10) is in [5, 15): the next one
+    assert step_from(1, 5, False) == (0, False)
+    assert step_from(4, 35, True) == (0, True)  # past the last: round to the first
+    assert step_from(0, 0, False) == (4, True)
+
+
+def test_step_starts_from_the_view_when_the_current_item_is_off_screen() -> None:
+    assert step_from(None, 11, True) == (3, False)  # the first at or below the top
+    assert step_from(0, 11, True) == (3, False)  # item 0 (line 3) is off screen
+    assert step_from(None, 11, False) == (2, False)  # the last above the bottom (21)
+    assert step_from(None, 41, True) == (0, True)  # none below: round to the first
+    assert step_from(None, 0, False, height=3) == (4, True)  # none above the bottom: the last
+    assert step(None, 0, LINES.__getitem__, lambda line: 0, 0, 10, True) is None
+
+
+def test_the_finder_keeps_the_search_origin_until_a_step_or_the_end() -> None:
+    layout = layout_article(long_article(), 60, Styles())
+    finder = Finder()
+    line = finder.search(layout, "paragraph 3", top=100)
+    assert finder.origin == 100 and finder.result is not None and finder.result.total == 40
+    assert line is not None and line >= 100 and line == finder.current_line(layout)
+    assert finder.search(layout, "paragraph 3:", top=line) is not None and finder.origin == 100  # still typing
+    before = finder.current
+    found = finder.step_match(layout, line, 20, forward=True)
+    assert found is not None and finder.current == before + 1 and finder.origin is None
+    assert finder.counts() == ("paragraph 3:", before + 2, 40, finder.result.per_section)
+    assert finder.search(layout, "no such words", top=0) is None and finder.current == -1
+    assert finder.clear() == 0 and finder.result is None and finder.counts() is None
+
+
+def test_the_finder_selects_markers_and_waits_for_more_of_a_growing_layout() -> None:
+    article = long_article()
+    whole = layout_article(article, 60, Styles())
+    finder = Finder()
+    last = len(whole.markers) - 1
+    assert finder.step_marker(whole, whole.height - 5, 5, forward=True) == Step(0, True)  # round to the first
+    assert finder.selected == 0 and finder.selected_number(whole) == whole.markers[0].number
+    assert finder.select_use(whole, whole.markers[last].number, 0) == whole.markers[last].line
+    part = layout_article(article, 60, Styles(), max_lines=40)
+    assert not part.complete
+    finder = Finder()
+    assert finder.step_marker(part, part.height, 5, forward=True) is None and finder.selected is None
+    finder.selected = last
+    finder.relaid(part)  # fewer markers: the selection is gone
+    assert finder.selected is None

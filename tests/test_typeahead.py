@@ -17,13 +17,13 @@ import pytest
 from textual import events
 
 from reader.source.library import Library
+from reader.typeahead import hold_keys
 from reader.ui.app import ReaderApp
 from reader.ui.screens.citation import CitationScreen
 from reader.ui.screens.file_search import FileSearchScreen
 from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.picker import PickerScreen
 from reader.ui.screens.reader import ReaderScreen
-from reader.typeahead import hold_keys
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sample" / "North_Koreans_in_Russia.txt"

@@ -14,13 +14,13 @@ import os
 import sys
 import weakref
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, TypeGuard
+from typing import TYPE_CHECKING, ClassVar, TypeGuard
 
 from textual import events
 from textual.app import App, SystemCommand
 from rich.segment import Segment
 from rich.style import Style
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.color import Color
 from textual.filter import Monochrome
 from textual.css.query import NoMatches
@@ -114,8 +114,8 @@ class ReaderApp(App[None]):
 
     CSS_PATH = "reader.tcss"
     TITLE = "wikireader"
-    BINDINGS = [
-        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="quit_app"),
         Binding("r", "follow_redirect", "Follow redirect", id="follow_redirect"),
         Binding("ctrl+s", "save_settings", "Save settings", show=False, id="save_settings"),
     ]
@@ -263,9 +263,11 @@ class ReaderApp(App[None]):
             self.notify(note, severity="warning", timeout=10, markup=False)
         settings.notes.clear()
 
-    def help_bindings(self) -> list[Binding]:
-        """Every binding the help screen lists (the reader's, its pane's, the popup's, the app's)."""
-        return [*reader_class().all_bindings(), *self.BINDINGS]
+    @classmethod
+    def help_bindings(cls) -> list[Binding]:
+        """Every binding the help screen lists (the reader's, its pane's, the popup's, the app's):
+        the keys the settings can remap, by id."""
+        return [*reader_class().all_bindings(), *(b for b in cls.BINDINGS if isinstance(b, Binding))]
 
     def _theme_changed(self, theme: object) -> None:
         name = getattr(theme, "name", "")

@@ -77,6 +77,12 @@ async def check_bindings(app: App[Any], key: str) -> bool:
     return await app._check_bindings(key)
 
 
+def bindings_of(node: DOMNode) -> BindingsMap:
+    """The bindings `node` has now, the keymap applied: `BINDINGS` are the declared ones, and
+    Textual keeps the live map (`DOMNode._bindings`) with no public name."""
+    return node._bindings
+
+
 def keymap(app: App[Any]) -> Keymap:
     """The reader's key map in force (binding id -> keys): Textual sets it (`set_keymap`) but
     offers no way to read it back, and the help screen shows the keys it binds."""

@@ -10,12 +10,13 @@ BibTeX entry and `t` as text, `escape`/`q` close.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Static
@@ -41,7 +42,7 @@ class JumpTo:
 class UseLine(Static, can_focus=True):
     """One place that cites the source; enter or a click goes there."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "choose", "Go there"),
         # The dialog around us scrolls with up/down; here they move between the uses.
         Binding("down,j", "screen.move(1)", "Next use", show=False),
@@ -69,7 +70,7 @@ class UseLine(Static, can_focus=True):
 class CitationScreen(DialogScreen["JumpTo | None"]):
     """A modal showing citation `citation` and where the article cites it."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "close", "Close", id="close_popup"),
         Binding("o", "open_url", "Open URL", id="open_url"),
         Binding("y", "copy_url", "Copy URL", id="copy_url"),

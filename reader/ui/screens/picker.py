@@ -21,11 +21,11 @@ adds "Open article: ..." for every title, and "Search all articles", to the comm
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
@@ -79,7 +79,7 @@ class PickerScreen(Screen[None]):
     PickerScreen #picker-status { height: 1; padding: 0 1; color: $text-muted; }
     """
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+f", "search_all", "Search all articles"),
         # A priority binding: the filter would take "/" as a character.  Typed into a filter that
         # holds something ("AC/DC") it is one (see check_action).

@@ -15,11 +15,12 @@ would otherwise come before the first paint even when the child has done the wor
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from functools import partial
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult, SystemCommand
-from textual.binding import Binding
+from textual.binding import Binding, BindingsMap, BindingType
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.reactive import Reactive
@@ -33,7 +34,7 @@ from reader.model import Article
 from reader.source.state import Place
 from reader.ui import heap
 from reader.ui.say import SECONDS
-from reader.ui.screens._tree_room import MIN_PANE_WIDTH, TREE_MIN_WIDTH, TreeRoomMixin
+from reader.ui.screens.tree_room import TreeRoom
 from reader.ui.widgets.key_bar import KeyBar
 from reader.ui.widgets.reading_pane import ReadingPane
 from reader.ui.widgets.search_bar import SearchBar, SearchInput
@@ -64,10 +65,22 @@ def section_commands() -> type:
 
 # Actions that mean the whole article: a key bound to one waits until the rest of a long article
 # is laid out (`G` went to the end of the part laid out so far, and stayed there).
-WHOLE_ARTICLE_ACTIONS = frozenset({"bottom", "match", "next_match", "previous_match", "search"})
+WHOLE_ARTICLE_ACTIONS = frozenset({"bottom", "match", "search"})
+# The screen's actions that act on the text (from the tree too): their key hints show while the
+# text has the focus, as the pane's own would.
+PANE_ACTIONS = frozenset({"section", "citation", "match"})
+# The palette's entries for some of the screen's bindings, by binding id: their words (the keys and
+# what they do come from the bindings: `ReaderScreen.system_commands`).
+PALETTE = (
+    ("search", "Search the article", "Open the search field"),
+    ("toggle_tree", "Toggle section tree", "Show or hide the section tree"),
+    ("help", "Help: keys", "List every key"),
+    ("clear_search", "Clear search", "Remove the search highlights"),
+    ("articles", "Articles", "Back to the list of articles in the file"),
+)
 
 
-class ReaderScreen(TreeRoomMixin, Screen[None]):
+class ReaderScreen(Screen[None]):
     """One article: header, section tree, reading pane, search field, status, footer."""
 
     AUTO_FOCUS = "#pane"
@@ -78,7 +91,10 @@ class ReaderScreen(TreeRoomMixin, Screen[None]):
     # moved the focus, and the full repaint doubled the bytes written for it.
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
 
-    BINDINGS = [
+    # Every key of the reader but those that act on the text only while it has the focus (the
+    # pane's own: scrolling, enter).  Bound once each; the help screen lists them by id (help.py),
+    # and so does the README's key table (tests/test_readme_keys.py checks both).
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark,f1", "help", "Help", key_display="?", id="help"),
         # Not a priority binding: one acts before the keys typed just ahead of it ("g" in "g/x"
         # was lost).  "/work" typed in one go still fills the field: see widgets/late_keys.py.
@@ -90,13 +106,14 @@ class ReaderScreen(TreeRoomMixin, Screen[None]):
         Binding("plus,equals_sign", "text_width(4)", "Wider text", show=False, id="wider_text"),
         Binding("o", "picker", "Articles", id="articles"),
         Binding("q", "app.quit", "Quit", id="quit"),
-        # The pane binds these too; here they also work while the tree has the focus.
-        Binding("n", "next_match", "Next match", show=False, id="next_match"),
-        Binding("N", "previous_match", "Previous match", show=False, id="previous_match"),
-        Binding("right_square_bracket", "next_section", "Next section", show=False, id="next_section"),
-        Binding("left_square_bracket", "previous_section", "Previous section", show=False, id="previous_section"),
-        Binding("c", "citation(True)", "Next citation", show=False, id="next_citation"),
-        Binding("C", "citation(False)", "Previous citation", show=False, id="previous_citation"),
+        # What the pane does, from the tree too (the pane's hints show while it has the focus:
+        # `shows_hint`).
+        Binding("right_square_bracket", "section(1)", "Next section", id="next_section"),
+        Binding("left_square_bracket", "section(-1)", "Prev section", id="previous_section"),
+        Binding("c", "citation(1)", "Next cite", id="next_citation"),
+        Binding("C", "citation(-1)", "Prev cite", show=False, id="previous_citation"),
+        Binding("n", "match(1)", "Next match", show=False, id="next_match"),
+        Binding("N", "match(-1)", "Prev match", show=False, id="previous_match"),
         Binding("escape", "clear_search", "Clear search", show=False, id="clear_search"),
         # Reading as a habit: the way back, marks, copying (the app keeps the history and marks).
         Binding("backspace,alt+left", "app.back", "Back", show=False, id="back"),
@@ -168,6 +185,7 @@ class ReaderScreen(TreeRoomMixin, Screen[None]):
         self._cursor_blink = cursor_blink
         self._hush: Timer | None = None  # clears what the key bar says
         self._settings = settings or Settings()
+        self.tree_room = TreeRoom(SectionTree(id="tree"))  # the tree's room (t, < >, the width)
 
     # ------------------------------------------------------------------ layout
 
@@ -175,7 +193,7 @@ class ReaderScreen(TreeRoomMixin, Screen[None]):
         # One-line bars instead of Textual's Header and Footer (widget trees, slow to build).
         yield TitleBar(id="title")
         with Horizontal(id="main"):
-            yield SectionTree(id="tree")
+            yield self.tree_room.tree
             yield ReadingPane(id="pane")
         yield SearchBar(id="search", cursor_blink=self._cursor_blink)
         yield StatusBar(id="status")
@@ -186,7 +204,7 @@ class ReaderScreen(TreeRoomMixin, Screen[None]):
         return self.query_one("#pane", ReadingPane)
 
     @property
-    def tree(self) -> SectionTree:
+    def section_tree(self) -> SectionTree:
         return self.query_one("#tree", SectionTree)
 
     @property
@@ -248,16 +266,8 @@ class ReaderScreen(TreeRoomMixin, Screen[None]):
 
     def _apply_settings(self) -> None:
         """The reader's own widths and tree (`reader.config`), before the first frame."""
-        settings = self._settings
-        self.pane.max_text_width = settings.text_width
-        if settings.tree_width:
-            self.tree.styles.min_width = TREE_MIN_WIDTH
-            self.tree.styles.width = settings.tree_width
-            # Never over the text's last columns (the screen's own size is not known yet).
-            self.tree.styles.max_width = max(self.app.size.width - MIN_PANE_WIDTH, TREE_MIN_WIDTH)
-        if not settings.show_tree:
-            self._tree_chosen = True
-            self.tree.display = False
+        self.pane.max_text_width = self._settings.text_width
+        self.tree_room.apply(self._settings, self.app.size.width)
 
     def action_text_width(self, change: int) -> None:
         """`-` / `+`: a narrower or wider text column (the app offers to keep it)."""
@@ -268,6 +278,31 @@ class ReaderScreen(TreeRoomMixin, Screen[None]):
             return
         self.pane.set_max_text_width(width)
         self.post_message(self.SettingChanged("text_width", width))
+
+    # ------------------------------------------------------------------ the tree's room
+
+    def action_toggle_tree(self) -> None:
+        """`t`: show or hide the section tree (the app offers to keep it)."""
+        shown = self.tree_room.toggle()
+        if not shown and self.focused in (self.section_tree, None):
+            self.pane.focus()
+        self.post_message(self.SettingChanged("show_tree", shown))
+
+    def action_tree_width(self, change: int) -> None:
+        """`<` / `>`: a narrower or wider section tree (the app offers to keep it)."""
+        self.post_message(self.SettingChanged("tree_width", self.tree_room.widen(change, self.size.width)))
+
+    def on_resize(self) -> None:
+        self.tree_room.resized(self.size.width)
+        self._focus_off_hidden_tree()
+
+    def _fit_tree(self, width: int) -> None:
+        self.tree_room.fit(width)
+        self._focus_off_hidden_tree()
+
+    def _focus_off_hidden_tree(self) -> None:
+        if not self.section_tree.display and self.focused is self.section_tree:
+            self.pane.focus()
 
     def _progress_changed(self, progress: float) -> None:
         self.status.progress = progress
@@ -310,7 +345,7 @@ class ReaderScreen(TreeRoomMixin, Screen[None]):
     def _show(self, article: Article, keep_position: bool) -> None:
         self.article = article
         self.title = article.title or self.given_title or "(untitled)"
-        self.tree.show_article(article)
+        self.section_tree.show_article(article)
         self.pane.show_article(article, keep_position=keep_position)
         self._followed = None  # a new tree: follow even an unchanged section
         self._follow_pane()
@@ -332,7 +367,7 @@ class ReaderScreen(TreeRoomMixin, Screen[None]):
         if (number, path) == self._followed:
             return
         self._followed = (number, path)
-        self.tree.follow(number or ROOT)
+        self.section_tree.follow(number or ROOT)
         self.status.path = path
 
     @on(ReadingPane.SearchChanged)
@@ -341,7 +376,7 @@ class ReaderScreen(TreeRoomMixin, Screen[None]):
         status.query = event.query
         status.total = event.total
         status.current = event.current
-        self.tree.set_match_counts(event.per_section if event.query else {})
+        self.section_tree.set_match_counts(event.per_section if event.query else {})
         if self._submitted_query is not None and event.query == self._submitted_query:
             self._submitted_query = None
             self._tell_if_no_match()
@@ -426,20 +461,24 @@ class ReaderScreen(TreeRoomMixin, Screen[None]):
         self._typed_query = query
         self.pane.search(query)
 
-    def action_next_match(self) -> None:
-        self.pane.next_match(True)
+    def action_match(self, direction: int) -> None:
+        """`n` / `N`: the next / previous match of the search."""
+        self.pane.next_match(direction > 0)
 
-    def action_previous_match(self) -> None:
-        self.pane.next_match(False)
+    def action_section(self, direction: int) -> None:
+        """`]` / `[`: the next / previous section's heading at the top."""
+        if direction > 0:
+            self.pane.next_section()
+        else:
+            self.pane.previous_section()
 
-    def action_next_section(self) -> None:
-        self.pane.next_section()
+    def action_citation(self, direction: int) -> None:
+        """`c` / `C`: select the next / previous citation marker."""
+        self.pane.select_citation(direction > 0)
 
-    def action_previous_section(self) -> None:
-        self.pane.previous_section()
-
-    def action_citation(self, forward: bool) -> None:
-        self.pane.select_citation(forward)
+    def shows_hint(self, binding: Binding) -> bool:
+        """Whether the key bar shows `binding`'s hint: those acting on the text while it has the focus."""
+        return binding.action.partition("(")[0] not in PANE_ACTIONS or self.focused is self.pane
 
     def action_clear_search(self) -> None:
         if self.status.query:
@@ -453,12 +492,17 @@ class ReaderScreen(TreeRoomMixin, Screen[None]):
         return [b for b in (*cls.BINDINGS, *ReadingPane.BINDINGS, *CitationScreen.BINDINGS) if isinstance(b, Binding)]
 
     def action_help(self) -> None:
-        from reader.ui.screens.help import HelpScreen, bound_keys  # see open_citation
-        from reader.ui.textual_private import keymap
+        """`?`: every key, as bound now (the keymap applied), and what the parser repaired."""
+        from reader.ui.screens.citation import CitationScreen  # see open_citation
+        from reader.ui.screens.help import HelpScreen, keys_in_effect, unlisted
+        from reader.ui.textual_private import bindings_of, keymap
 
-        help_bindings = getattr(self.app, "help_bindings", self.all_bindings)
+        # The live bindings of the nodes the reader's keys are bound on; the popup's as it will have them.
+        maps = [self.pane._bindings, self._bindings, self.app._bindings, BindingsMap(CitationScreen.BINDINGS)]
         repairs = self.article.notices if self.article is not None else ()
-        self.app.push_screen(HelpScreen(bound_keys(help_bindings(), keymap(self.app)), repairs))
+        others = unlisted(binding for bindings in maps for _, binding in bindings)
+        declared = getattr(self.app, "help_bindings", self.all_bindings)()
+        self.app.push_screen(HelpScreen(keys_in_effect(maps, keymap(self.app), declared), repairs, others))
 
     def action_picker(self) -> None:
         self.post_message(self.PickerRequested())
@@ -529,11 +573,15 @@ class ReaderScreen(TreeRoomMixin, Screen[None]):
     # ------------------------------------------------------------------ the command palette
 
     def system_commands(self) -> Iterable[SystemCommand]:
-        """The reader's commands for the palette (the app adds them to its own)."""
-        yield SystemCommand("Search the article", "Open the search field (/)", self.action_search)
-        yield SystemCommand("Toggle section tree", "Show or hide the section tree (t)", self.action_toggle_tree)
-        yield SystemCommand("Help: keys", "List every key (?)", self.action_help)
-        if self.status.query:
-            yield SystemCommand("Clear search", "Remove the search highlights (escape)", self.action_clear_search)
-        if self.can_pick:
-            yield SystemCommand("Articles", "Back to the list of articles in the file (o)", self.action_picker)
+        """The reader's commands for the palette (the app adds them to its own): some of the screen's
+        bindings, each running its action, with its key as bound now (a remapped key shows remapped),
+        offered when `check_action` allows it (the search field's focus only makes `/` a letter)."""
+        from reader.ui.screens.help import keys_in_effect  # see open_citation
+        from reader.ui.textual_private import bindings_of, keymap
+
+        keys = keys_in_effect([bindings_of(self)], keymap(self.app), self.BINDINGS)
+        bindings = {binding.id: binding for binding in self.BINDINGS if isinstance(binding, Binding)}
+        for name, title, does in PALETTE:
+            action = bindings[name].action
+            if action == "search" or self.check_action(action, ()) is not False:
+                yield SystemCommand(title, f"{does} ({keys[name].split()[0]})", partial(self.run_action, action))

@@ -8,22 +8,36 @@ come through `ReaderScreen.system_commands`.
 from __future__ import annotations
 
 from functools import partial
+from typing import Protocol, runtime_checkable
 
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 from textual.markup import escape
 
-from reader.model import Article
-from reader.ui.screens.reader import ReaderScreen
+from reader.model import Article, Section
 from reader.ui.widgets.section_tree import ROOT
+
+
+@runtime_checkable
+class SectionsReader(Protocol):
+    """What the entries need of the screen they are for (the reader screen; not imported here:
+    the reader screen imports this module, when the palette first opens)."""
+
+    article: Article | None
+
+    def go_to_section(self, number: str) -> None:
+        """Show section `number` at the top."""
+
+    def start_search(self, query: str) -> None:
+        """Search for `query` as if typed and entered."""
 
 
 class SectionCommands(Provider):
     """Palette entries "Go to 2.1 Workers" for every section, and "Search for …"."""
 
-    def _reader(self) -> ReaderScreen | None:
+    def _reader(self) -> SectionsReader | None:
         screen = self.screen
-        return screen if isinstance(screen, ReaderScreen) else None
+        return screen if isinstance(screen, SectionsReader) else None
 
     async def discover(self) -> Hits:
         reader = self._reader()

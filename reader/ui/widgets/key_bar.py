@@ -16,11 +16,12 @@ drawn over the text and the status line, hiding the search counter just when it 
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import NamedTuple, Protocol, runtime_checkable
 
 from rich.style import Style
 from rich.text import Text
 from textual import events
+from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
@@ -41,6 +42,15 @@ RANK = (
 PALETTE_ACTION = "app.command_palette"
 GAP = 1  # columns between two hints
 DIM = Style(dim=True)  # a hint whose action is disabled just now
+
+
+@runtime_checkable
+class HintChooser(Protocol):
+    """A screen that shows some of its bindings' hints only at times (the reader: the keys acting
+    on the text while the text has the focus, though they act from the tree too)."""
+
+    def shows_hint(self, binding: Binding) -> bool:
+        """True when the hint of `binding` (shown, active) is wanted now."""
 
 
 class Hint(NamedTuple):
@@ -194,12 +204,13 @@ def collect_hints(screen: Screen[object]) -> tuple[tuple[Hint, ...], Hint | None
     app = screen.app
     by_action: dict[str, Hint] = {}
     palette: Hint | None = None
+    chooser = screen if isinstance(screen, HintChooser) else None
     for key, active in screen.active_bindings.items():
         binding = active.binding
         if key == app.COMMAND_PALETTE_BINDING and app.ENABLE_COMMAND_PALETTE:
             palette = Hint(binding.key, app.get_key_display(binding), binding.description, active.enabled, 0)
             continue
-        if not binding.show or binding.action in by_action:
+        if not binding.show or binding.action in by_action or (chooser is not None and not chooser.shows_hint(binding)):
             continue
         by_action[binding.action] = Hint(
             binding.key, app.get_key_display(binding), binding.description, active.enabled, rank_of(binding.action)

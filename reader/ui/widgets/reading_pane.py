@@ -3,12 +3,17 @@
 Textual's line API (`render_line`) asks only for the lines on screen; each is built from the
 `Layout` (offsets into the article's text) and cached as a Strip until something it shows
 changes (a search, the selected marker, the width, the theme).  Keys: see `BINDINGS`.
+
+What the reader looks for (the selected citation marker, a search's matches) is held by a
+`Finder` (`pane_finder.py`) and which heading `]` / `[` go to is worked out in `pane_sections.py`;
+the pane scrolls to what they answer, draws it and posts what changed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
@@ -23,21 +28,21 @@ from textual.selection import Selection
 from textual.strip import Strip
 from textual.timer import Timer
 
-from reader.layout import Layout, SearchResult, Styles, layout_article
+from reader.layout import Layout, Styles, layout_article
 from reader.model import Article
 from reader.source.state import Place
-from reader.ui.widgets._pane_find import FindMixin
-from reader.ui.widgets._pane_sections import SectionsMixin
-from reader.ui.widgets._pane_styles import COMPONENT_CLASSES, COMPONENT_CSS, styles_from_components
 from reader.ui.widgets._pane_select import selected_text, word_at
+from reader.ui.widgets._pane_styles import COMPONENT_CLASSES, COMPONENT_CSS, styles_from_components
 from reader.ui.widgets.late_keys import PassesLateKeys
+from reader.ui.widgets.pane_finder import Finder
+from reader.ui.widgets.pane_sections import section_after, section_base, section_before
 from reader.ui.widgets.scroll_bar import QuickScrollBars
 
 MAX_TEXT_WIDTH = 100  # a comfortable measure; wider panes centre the text
 FIRST_SCREEN_LINES = 400  # a huge article first shows this many lines, then the rest
 
 
-class ReadingPane(PassesLateKeys, QuickScrollBars, FindMixin, SectionsMixin, ScrollView, can_focus=True):
+class ReadingPane(PassesLateKeys, QuickScrollBars, ScrollView, can_focus=True):
     """The article's text: scrolling, sections, citation markers and search."""
 
     DEFAULT_CSS = """
@@ -50,7 +55,9 @@ class ReadingPane(PassesLateKeys, QuickScrollBars, FindMixin, SectionsMixin, Scr
 
     COMPONENT_CLASSES = COMPONENT_CLASSES
 
-    BINDINGS: list[BindingType] = [
+    # The keys that act on the text only while it has the focus; those that also act from the tree
+    # (sections, citations, matches) are the reader screen's (reader/ui/screens/reader.py).
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down", "line(1)", "Down", show=False, id="line_down"),
         Binding("k,up", "line(-1)", "Up", show=False, id="line_up"),
         Binding("space,f,pagedown", "page(1)", "Page down", show=False, id="page_down"),
@@ -59,13 +66,7 @@ class ReadingPane(PassesLateKeys, QuickScrollBars, FindMixin, SectionsMixin, Scr
         Binding("u", "half_page(-1)", "Half page up", show=False, id="half_page_up"),
         Binding("g,home", "top", "Top", show=False, id="top"),
         Binding("G,end", "bottom", "End", show=False, id="bottom"),
-        Binding("right_square_bracket", "section(1)", "Next section", id="next_section"),
-        Binding("left_square_bracket", "section(-1)", "Prev section", id="previous_section"),
-        Binding("c", "citation(1)", "Next cite", id="next_citation"),
-        Binding("C", "citation(-1)", "Prev cite", show=False, id="previous_citation"),
         Binding("enter", "open_citation", "Open cite", show=False, id="open_citation"),
-        Binding("n", "match(1)", "Next match", show=False, id="next_match"),
-        Binding("N", "match(-1)", "Prev match", show=False, id="previous_match"),
     ]
 
     progress: reactive[float] = reactive(0.0, init=False)
@@ -113,10 +114,7 @@ class ReadingPane(PassesLateKeys, QuickScrollBars, FindMixin, SectionsMixin, Scr
         self._generation = 0  # bumps on every new article/width; stale background layouts are dropped
         self._pending_section: str | None = None  # a jump asked for before the whole article was laid out
         self._pinned: tuple[str, int] | None = None  # (section, scroll y) after a jump the end clamped
-        self._selected: int | None = None  # index into layout.markers
-        self._result: SearchResult | None = None
-        self._current_match = -1
-        self._search_origin: int | None = None
+        self.finder = Finder()  # the selected marker and the search
         self._installed_line = 0
         self._restyle_pending = False
         self._search_scrolling = False  # True while a search moves the view (keeps its origin)
@@ -134,7 +132,7 @@ class ReadingPane(PassesLateKeys, QuickScrollBars, FindMixin, SectionsMixin, Scr
         anchor = self.text_layout.anchor(self.scroll_line) if keep_position and self.text_layout else None
         if not keep_position:
             self._other_width = None
-            self._selected = None
+            self.finder.selected = None
             self._pinned = None
             self._pending_section = None
         self.article = article
@@ -215,17 +213,12 @@ class ReadingPane(PassesLateKeys, QuickScrollBars, FindMixin, SectionsMixin, Scr
         self.text_layout = layout
         self._strips.clear()
         self.virtual_size = Size(self.scrollable_content_region.width, layout.height)
-        if self._result is not None:
-            self._result = layout.search(self._result.query)
-            self._current_match = min(self._current_match, self._result.total - 1)
-        if self._selected is not None and self._selected >= len(layout.markers):
-            self._selected = None
+        finder = self.finder
+        finder.relaid(layout)
         if reset:
-            if self._result is not None:  # a new article: the old search's counts are void
+            if finder.result is not None:  # a new article: the old search's counts are void
                 self._tell(self.SearchChanged("", 0, 0, {}))
-            self._result = None
-            self._current_match = -1
-            self._search_origin = None
+            finder.clear()
             self._scroll_to_line(0)
         elif anchor is not None:
             self._scroll_to_line(layout.line_of_anchor(anchor))
@@ -236,8 +229,7 @@ class ReadingPane(PassesLateKeys, QuickScrollBars, FindMixin, SectionsMixin, Scr
         if layout.complete and layout.article.complete:
             self._tell(self.LayoutComplete())
         self.refresh()
-        if self._result is not None:
-            self._post_search()
+        self._post_search()
 
     def _get_styles(self) -> Styles:
         if self._styles is None:
@@ -341,12 +333,13 @@ class ReadingPane(PassesLateKeys, QuickScrollBars, FindMixin, SectionsMixin, Scr
     def _render_text_line(self, layout: Layout, line: int, style: Style) -> Strip:
         text = layout.lines[line]
         styles = self._get_styles()
-        if self._result is not None:
-            for start, end, index in layout.highlights_on(self._result, line):
-                role = "match_current" if index == self._current_match else "match"
+        finder = self.finder
+        if finder.result is not None:
+            for start, end, index in layout.highlights_on(finder.result, line):
+                role = "match_current" if index == finder.current else "match"
                 text.stylize(styles[role], start, end)
-        if self._selected is not None:
-            marker = layout.markers[self._selected]
+        if finder.selected is not None:
+            marker = layout.markers[finder.selected]
             if marker.line == line:
                 text.stylize(styles["marker_selected"], marker.start, marker.end)
         selection = self.text_selection
@@ -378,7 +371,7 @@ class ReadingPane(PassesLateKeys, QuickScrollBars, FindMixin, SectionsMixin, Scr
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
         if not self._search_scrolling and round(old_value) != round(new_value):
-            self._search_origin = None  # the reader moved: a new search starts from here
+            self.finder.end_search()  # the reader moved: a new search starts from here
         self._update_position()
 
     def _scroll_to_line(self, line: int) -> None:
@@ -426,6 +419,9 @@ class ReadingPane(PassesLateKeys, QuickScrollBars, FindMixin, SectionsMixin, Scr
     def action_half_page(self, direction: int) -> None:
         self._scroll_to_line(self.scroll_line + direction * max(self._viewport_height() // 2, 1))
 
+    def action_open_citation(self) -> None:
+        self.open_selected_citation()
+
     def action_top(self) -> None:
         before = self.scroll_line
         self._scroll_to_line(0)
@@ -435,6 +431,184 @@ class ReadingPane(PassesLateKeys, QuickScrollBars, FindMixin, SectionsMixin, Scr
         before = self.scroll_line
         self._scroll_to_line(round(self.max_scroll_y) if self.text_layout else 0)
         self._moved_from(before)
+
+    # ------------------------------------------------------------------ sections (`]`, `[`, the tree)
+
+    def go_to_section(self, number: str, remember: bool = True) -> None:
+        """Put the heading of section `number` at the top of the pane ("" = the top); with
+        `remember`, a jump the history records (not so when the history itself goes back)."""
+        layout = self.text_layout
+        if layout is None:
+            return
+        line = layout.section_line(number)
+        if line is None:
+            if not layout.complete:
+                self._pending_section = number  # not laid out yet: go there when it is
+            return
+        before, pinned = self.scroll_line, self._pinned
+        self._pinned = None
+        self._scroll_to_line(line)
+        if self.scroll_line != line:
+            # The end of the article stops the scroll: the section is still the one read.
+            self._pinned = (number, self.scroll_line)
+        self._update_position()
+        if remember and (before != self.scroll_line or pinned != self._pinned):
+            place = self.place_at(before)
+            if place is not None:
+                self._tell(self.Jumped(place))
+
+    def next_section(self) -> None:
+        """Go to the next heading (any level) after the reading position."""
+        self._go_to_found(section_after)
+
+    def previous_section(self) -> None:
+        """Go to the heading before the reading position (the current section's, mid-section)."""
+        self._go_to_found(section_before)
+
+    def _go_to_found(self, find: Callable[[Layout, int], str | None]) -> None:
+        layout = self.text_layout
+        if layout is None:
+            return
+        pinned = self._pinned[0] if self._pinned is not None else None
+        number = find(layout, section_base(layout, pinned, self.scroll_line))
+        if number is not None:
+            self.go_to_section(number)
+
+    # ------------------------------------------------------------------ citation markers
+
+    @property
+    def selected_citation(self) -> int | None:
+        """The number of the selected citation marker, if any."""
+        return None if self.text_layout is None else self.finder.selected_number(self.text_layout)
+
+    def select_citation(self, forward: bool = True) -> None:
+        """Select the next (previous) marker from the reading position, and keep it in view."""
+        layout = self.text_layout
+        if layout is None:
+            return
+        if not layout.markers:
+            if layout.complete:
+                self.notify("This article has no citation markers.", timeout=3)
+            return
+        found = self.finder.step_marker(layout, self.scroll_line, self._viewport_height(), forward)
+        if found is None:
+            return  # past the end of the part laid out so far: more markers may come
+        if found.wrapped:  # round to the other end, as n / N do, and say so
+            self.notify("Wrapped to the first citation." if forward else "Wrapped to the last citation.", timeout=2)
+        self._reveal(layout.markers[found.index].line)
+        self._redraw()
+
+    def go_to_citation(self, number: int, index: int = 0) -> None:
+        """Select the `index`-th marker (0-based, reading order) of citation `number` and show it."""
+        layout = self.text_layout
+        line = self.finder.select_use(layout, number, index) if layout is not None else None
+        if line is None:
+            return
+        before = self.scroll_line
+        self._reveal(line)
+        self._redraw()
+        self._moved_from(before)
+
+    def open_selected_citation(self) -> None:
+        """Post CitationOpened for the selected marker; when it is off screen (or none is
+        selected), select the first marker on screen instead, as `c` does."""
+        layout, number = self.text_layout, self.selected_citation
+        if layout is None:
+            return
+        if number is None or not self._on_screen(layout.markers[self.finder.selected or 0].line):
+            self.select_citation(True)
+            return
+        self._tell(self.CitationOpened(number))
+
+    def _on_screen(self, line: int) -> bool:
+        return self.scroll_line <= line < self.scroll_line + self._viewport_height()
+
+    def on_click(self, event: events.Click) -> None:
+        layout = self.text_layout
+        offset = event.get_content_offset(self)
+        if layout is None or offset is None:
+            return
+        line = self.scroll_line + offset.y
+        if event.chain == 2:
+            # A double click selects the word: after Textual's own handler, which selects it all.
+            self.call_later(self.select_word, line, offset.x - self._margin())
+            return
+        marker = layout.marker_at(line, offset.x - self._margin())
+        if marker is not None:
+            event.stop()
+            self.finder.selected = layout.markers.index(marker)
+            self._redraw()
+            self._tell(self.CitationOpened(marker.number))
+
+    # ------------------------------------------------------------------ search
+
+    def search(self, query: str) -> None:
+        """Highlight every match of `query` (smart case) and show the first from where the
+        search began; a query with no match moves nothing."""
+        layout = self.text_layout
+        if not query:
+            self.clear_search()
+            return
+        if layout is None:
+            return
+        line = self.finder.search(layout, query, self.scroll_line)
+        self._search_scrolling = True
+        try:
+            if line is not None:
+                self._reveal(line)
+            elif self.finder.origin is not None:
+                # No match: the text is where it was when the search began (a shorter prefix that
+                # matched may have moved it).
+                self._scroll_to_line(self.finder.origin)
+        finally:
+            self._search_scrolling = False
+        self._redraw()
+        self._post_search()
+
+    def next_match(self, forward: bool = True) -> None:
+        """Step to the next (previous) match, wrapping around."""
+        layout, result = self.text_layout, self.finder.result
+        if layout is None:
+            return
+        if result is None or not result.total:
+            # Say why nothing moved (as less says "No previous regular expression").
+            self.notify(f"No match for “{result.query}”." if result is not None else
+                        "No search yet: / searches the article.", severity="warning", markup=False)
+            return
+        top = self.scroll_line
+        found = self.finder.step_match(layout, top, self._viewport_height(), forward)
+        if found is not None and found.wrapped and result.total > 1:
+            self.notify("Search wrapped to the top." if forward else "Search wrapped to the bottom.", timeout=2)
+        self._reveal(self.finder.current_line(layout))
+        self._redraw()
+        self._post_search()
+        self._moved_from(top)
+
+    def keep_search_position(self) -> None:
+        """The reader kept where the search took them (enter): the next search starts from here,
+        and the place it began is a step back in the history."""
+        origin = self.finder.end_search()
+        if origin is not None:
+            self._moved_from(origin)
+
+    def cancel_search(self) -> None:
+        """Clear the search and go back to where it began (escape in the field, as in less or a
+        browser): the matches shown while typing moved the text, the reader did not."""
+        origin = self.clear_search()
+        if origin is not None and origin != self.scroll_line:
+            self._scroll_to_line(origin)
+
+    def clear_search(self) -> int | None:
+        """Remove the search and its highlights; the line where it began, if it was going on."""
+        origin = self.finder.clear()
+        self._redraw()
+        self._tell(self.SearchChanged("", 0, 0, {}))
+        return origin
+
+    def _post_search(self) -> None:
+        counts = self.finder.counts()
+        if counts is not None:
+            self._tell(self.SearchChanged(*counts))
 
     # ------------------------------------------------------------------ places (history, marks, resume)
 

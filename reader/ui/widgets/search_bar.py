@@ -10,8 +10,10 @@ right after them, `n` say, goes where the reader is going.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import events, on
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.widget import Widget
@@ -58,7 +60,7 @@ class SearchBar(Horizontal):
     """A one-line "Search / query" field, hidden until opened."""
 
     # Shown in the footer; SearchInput acts on these keys itself (see there).
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "finish(True)", "Keep"),
         Binding("escape", "finish(False)", "Clear search"),
     ]

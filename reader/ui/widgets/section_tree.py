@@ -11,11 +11,11 @@ it: `left`/`right` (or a click on the arrow, or `space`) do that.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import cast
+from typing import ClassVar, cast
 
 from rich.style import Style
 from rich.text import Text
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.geometry import Region
 from textual.message import Message
@@ -43,7 +43,7 @@ ROOT = ""  # the number the root node stands for: the title and the lead
 class SectionTree(PassesLateKeys, Tree[str]):
     """The article's sections as a tree; each node's data is its section number."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("left", "collapse_or_parent", "Collapse", show=False),
         Binding("right", "expand_or_child", "Expand", show=False),
         Binding("j", "cursor_down", "Down", show=False),
