@@ -10,8 +10,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.layout import Layout, layout_article
-from reader.layout.fold import accents_agree, fold_char, is_case_sensitive
 from reader.parse import parse_article
+from reader.source.fold import (
+    accents_agree,
+    asks_for_accents,
+    fold_char,
+    fold_query,
+    fold_text,
+    is_case_sensitive,
+    loose_pattern,
+    query_pattern,
+)
+from reader.source.search import compile_phrase
 
 LETTERS = "aeiouncldAEIOUNCLD"
 ACCENTED = "éèêëÉÈüöÖçÇñÑłŁøØđ"
@@ -125,3 +135,45 @@ def test_the_issues_cases(query: str, found: list[str]) -> None:
     layout, joined = laid_out(ARTICLE, 60)
     result = layout.search(query)
     assert [joined[start:result.end(k)] for k, start in enumerate(result.starts)] == found
+
+
+# ---------------------------------------------------------------------------- a file's search: no folded copy
+
+def folded_copy_starts(text: str, query: str) -> list[int]:
+    """Where the article's search (a folded copy of the text) finds `query`."""
+    lower = not is_case_sensitive(query)
+    pattern = query_pattern(fold_query(query, lower), marks=False)
+    return [m.start() for m in pattern.finditer(fold_text(text, lower))
+            if not asks_for_accents(query) or accents_agree(text[m.start():m.end()], query, lower)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data(), texts)
+def test_a_files_search_finds_what_the_articles_search_finds(data: st.DataObject, text: str) -> None:
+    """The file-wide search's pattern (over the text as it is) and the article's search (over a folded
+    copy) agree on every match, for text without combining marks (which the file's search does not
+    look through)."""
+    text = "".join(char for char in unicodedata.normalize("NFC", text) if not is_mark(char))
+    start = data.draw(st.integers(0, len(text) - 1))
+    found = text[start:start + data.draw(st.integers(1, 12))].strip()
+    if not found or "  " in found:
+        return
+    query = as_typed(data.draw, found)
+    pattern = loose_pattern(query)
+    assert pattern is not None
+    assert [m.start() for m in pattern.finditer(text)] == folded_copy_starts(text, query), query
+
+
+@pytest.mark.parametrize(("query", "found"), [
+    ("orleans", ["Orléans", "orleans", "ORLÉANS"]),
+    ("orléans", ["Orléans", "ORLÉANS"]),
+    ("Orleans", ["Orléans"]),
+    ("domremy", ["Domrémy"]),
+    ("sr. (1845-1926)", ["Sr. (1845–1926)"]),
+    ("grace's", ["Grace’s"]),
+    ("lodz", ["Łódź"]),
+    ("orlèans", []),
+])
+def test_a_files_search_folds_as_the_articles_does(query: str, found: list[str]) -> None:
+    pattern = compile_phrase(query)
+    assert pattern is not None and [m.group() for m in pattern.finditer(ARTICLE)] == found

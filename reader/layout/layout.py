@@ -10,9 +10,9 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from reader import model
-from reader.layout import fold
+from reader.source import fold
 from reader.layout.builder import Builder, Enough
-from reader.layout.fold import is_case_sensitive
+from reader.source.fold import is_case_sensitive
 from reader.layout.lines import Lines, LineStore, Marker
 from reader.layout.styles import Styles
 
@@ -58,7 +58,7 @@ class Layout:
         self._marker_lines = [m.line for m in self.markers]
         self._anchors = [(c.block, c.block_offset) for c in self._store.chunks]
         self._joined: str | None = None
-        self._folded: dict[bool, str] = {}  # lower-cased or not -> the text folded (reader.layout.fold)
+        self._folded: dict[bool, str] = {}  # lower-cased or not -> the text folded (reader.source.fold)
         self._marks: bool | None = None  # the text holds combining accents
         self._chunk_base: list[int] = []
 
@@ -168,7 +168,7 @@ class Layout:
         return self._joined
 
     def search(self, query: str) -> SearchResult:
-        """Every match of `query` (smart case, folded as a browser's find: reader.layout.fold),
+        """Every match of `query` (smart case, folded as a browser's find: reader.source.fold),
         counted per section; matches may cross wraps."""
         if not query:
             return SearchResult(query)

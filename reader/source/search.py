@@ -1,9 +1,10 @@
 """Search every article of a file for a phrase, streaming one result per article that has it.
 
 The phrase is matched in the raw decoded text, one compiled regex per article range: no
-article is parsed, so 20 MB are searched in a fraction of a second.  Smart case: a phrase
-in lower case matches any case, a capital in it asks for exact case.  Whitespace in the
-phrase matches any run of whitespace (a no-break space, a line end).
+article is parsed, so 20 MB are searched in a fraction of a second.  It matches as the search
+in an article does (`reader.source.fold`): smart case, "orleans" finds "Orléans", any dash any
+dash, any apostrophe any apostrophe.  Whitespace in the phrase matches any run of whitespace
+(a no-break space, a line end).
 
 Each result carries one readable line of context around the first hit: the markup
 markers (``[tpl]``, ``[ref]``, ``[[``, ``'''``...) are crudely dropped from it, which is
@@ -17,6 +18,7 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
+from reader.source.fold import loose_pattern
 from reader.source.split import Entry
 
 CONTEXT_BEFORE = 40  # characters of context kept before the hit
@@ -37,18 +39,9 @@ class FileHit:
     span: tuple[int, int]  # where the hit lies in `context`
 
 
-def is_case_sensitive(phrase: str) -> bool:
-    """Smart case: a capital letter in the phrase asks for exact case."""
-    return any(char.isupper() for char in phrase)
-
-
 def compile_phrase(phrase: str) -> re.Pattern[str] | None:
-    """The regex finding `phrase` (smart case, flexible whitespace); None for a blank phrase."""
-    words = phrase.split()
-    if not words:
-        return None
-    flags = 0 if is_case_sensitive(phrase) else re.IGNORECASE
-    return re.compile(r"\s+".join(re.escape(word) for word in words), flags)
+    """The regex finding `phrase` (smart case, folded, flexible whitespace); None for a blank phrase."""
+    return loose_pattern(phrase)
 
 
 def search_file(
