@@ -34,8 +34,8 @@ import socket
 import sys
 import threading
 import time
+from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
-from typing import Awaitable, Callable, Sequence
 from urllib.parse import urlsplit
 
 from aiohttp import web

@@ -16,8 +16,8 @@ import queue
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 TOOLS = Path(__file__).resolve().parent.parent.parent / "shared" / "tools"
 sys.path.insert(0, str(TOOLS))

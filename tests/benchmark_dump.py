@@ -149,7 +149,8 @@ def session(path: Path, titles: list[str], biggest: str) -> dict[str, object]:
         prefix = query[:number]
         started = time.perf_counter()
         term.press(prefix[-1])
-        latency = term.wait_for(lambda s, p=prefix.strip(): f"match “{p}”" in s or f"no title matches “{p}”" in s,
+        typed = prefix.strip()
+        latency = term.wait_for(lambda s, p=typed: f"match “{p}”" in s or f"no title matches “{p}”" in s,
                                 10, since=started)
         latencies.append(latency if latency is not None else float("nan"))
     figures["filter_ms"] = [round(value * 1000, 1) for value in latencies]
@@ -208,7 +209,8 @@ def main(argv: list[str] | None = None) -> int:
         # In process last: a pseudo-terminal's child is forked from this process, and its peak
         # memory would count whatever this process held at the time.
         index = index_figures(path, args.runs)
-        print(f"index: open (read+decode+split) {index['open'] * 1000:.0f} ms, split alone {index['split'] * 1000:.0f} ms")
+        print(f"index: open (read+decode+split) {index['open'] * 1000:.0f} ms, "
+              f"split alone {index['split'] * 1000:.0f} ms")
 
         library = Library.open(str(path))
         started = time.perf_counter()

@@ -15,7 +15,7 @@ import glob
 import os
 import sys
 import time
-from typing import Callable
+from collections.abc import Callable
 
 import mwparserfromhell
 

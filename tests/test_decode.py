@@ -22,7 +22,8 @@ from reader.source.mojibake import MOJIBAKE_HINT, MOJIBAKE_HINT_UTF8
 MOJIBAKE_FILE = "dump/alex-test-mojibake-truncated.txt"  # a double-encoded copy of the start of:
 ORIGINAL_FILE = "dump/wiki-example.txt"
 
-MIXED_SCRIPTS = "naïve café São Paulo, Ελληνικά, русский, 日本語, עברית, العربية, e\u0301, 👩\u200d🔬, “quotes” — 5–9 £3 ½"
+MIXED_SCRIPTS = ("naïve café São Paulo, Ελληνικά, русский, 日本語, עברית, العربية, e\u0301, 👩\u200d🔬, "
+                 "“quotes” — 5–9 £3 ½")
 
 
 # ---------------------------------------------------------------------------- clean input

@@ -11,10 +11,9 @@ import pytest
 from rich.segment import Segment
 from textual.app import App, ComposeResult
 from textual.geometry import Region
+from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 from textual.widgets import Tree
-
-from textual.scrollbar import ScrollBar
 
 from reader.parse import parse_article
 from reader.ui.textual_private import tree_line_cache_clear, tree_lines

@@ -45,7 +45,8 @@ def test_capital_letter_means_exact_case() -> None:
 
 def test_context_line_shows_the_hit_readably() -> None:
     library = example()
-    (hit,) = [h for h in search_file(library.text, library.entries, "Bicameralism") if h.entry.title == "Bicameral mind"]
+    hits = search_file(library.text, library.entries, "Bicameralism")
+    (hit,) = [h for h in hits if h.entry.title == "Bicameral mind"]
     assert hit.context[hit.span[0] : hit.span[1]] == "Bicameralism"
     assert "\n" not in hit.context
     assert library.text[hit.offset : hit.offset + len("Bicameralism")] == "Bicameralism"

@@ -4,10 +4,11 @@ temporary state folder), back and forward, marks, copying, and the reader's own 
 from __future__ import annotations
 
 import shutil
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import AsyncIterator
 
+from test_app import parts, settle
 from textual import events
 from textual.command import CommandPalette
 from textual.geometry import Offset
@@ -20,7 +21,6 @@ from reader.ui.screens.citation import CitationScreen
 from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.reader import ReaderScreen
 from reader.ui.textual_private import notifications
-from test_app import parts, settle
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sample" / "North_Koreans_in_Russia.txt"
@@ -93,8 +93,8 @@ async def test_a_changed_article_resumes_at_the_same_section(tmp_path: Path) -> 
         await pilot.press("q")
     text = article.read_text(encoding="utf-8")
     # A new section before the one read: its number changes (1.2 -> 2.2), its titles do not.
-    article.write_text(text.replace("==Migration history==", "==Added first==\n\nNew words.\n\n==Migration history==", 1),
-                       encoding="utf-8")
+    added = "==Added first==\n\nNew words.\n\n==Migration history=="
+    article.write_text(text.replace("==Migration history==", added, 1), encoding="utf-8")
     async with reading(article, state) as (app, pilot):
         _, pane, _, _ = parts(app)
         assert pane.current_section == "2.2"

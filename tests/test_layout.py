@@ -8,12 +8,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
+from test_layout_fixtures import LEAD, LONG_URL, demo_article, long_article, paragraph
 
 from reader import model as m
 from reader.layout import Styles, is_case_sensitive, layout_article
-from reader.parse import parse_article
 from reader.layout.wrap import wrap
-from test_layout_fixtures import LEAD, LONG_URL, demo_article, long_article, paragraph
+from reader.parse import parse_article
 
 WIDTHS = (10, 23, 40, 61, 100)
 
@@ -39,7 +39,7 @@ def test_paragraph_wraps_greedily_and_keeps_every_word() -> None:
     body = lines[lines.index("") + 1:]
     assert words(" ".join(body)) == words(LEAD)
     # Greedy: the next line's first word would not have fitted on this line.
-    for this, following in zip(body, body[1:]):
+    for this, following in zip(body, body[1:], strict=False):
         assert len(this) + 1 + len(following.split()[0]) > 40
 
 
@@ -159,7 +159,8 @@ def test_references_list_numbered_with_hanging_indent() -> None:
 
 
 def test_citations_without_references_block_still_listed() -> None:
-    article = m.Article("T", lead=(paragraph("x", ("[1]", 1)),), citations=(m.Citation(1, "note", (m.Span("A note"),)),))
+    article = m.Article("T", lead=(paragraph("x", ("[1]", 1)),),
+                        citations=(m.Citation(1, "note", (m.Span("A note"),)),))
     lines = plain_lines(layout_article(article, 40))
     assert "Notes" in lines and "1. A note" in lines
 
@@ -260,7 +261,8 @@ def test_control_characters_do_not_reach_the_terminal() -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(alphabet=st.sampled_from("ab  c\n漢字😀é-\u0301\xa0"), max_size=120), st.integers(2, 30), st.integers(2, 30))
+@given(st.text(alphabet=st.sampled_from("ab  c\n漢字😀é-\u0301\xa0"), max_size=120), st.integers(2, 30),
+       st.integers(2, 30))
 def test_wrap_property(text: str, first: int, rest: int) -> None:
     lines = wrap(text, first, rest)
     assert lines

@@ -71,7 +71,8 @@ def test_plain_unicode_text_is_kept(text):
 def test_words_survive_any_nesting(openers, word, close):
     closers = {"[tpl]nowrap|": "[/tpl]", "[tpl]x|": "[/tpl]", "[ref]": "[/ref]", "[[": "]]", "''": "''",
                "<span>": "</span>", "{{lang|fr|": "}}"}
-    text = "Start " + "".join(openers) + word + ("".join(closers[o] for o in reversed(openers)) if close else "") + " end"
+    closing = "".join(closers[o] for o in reversed(openers)) if close else ""
+    text = "Start " + "".join(openers) + word + closing + " end"
     for fmt in ("dump", "wikitext"):
         shown = shown_text(parse_article(text, "Nest", fmt=fmt))
         assert re.sub(r"\W", "", word) in re.sub(r"\W", "", shown), (fmt, text)
@@ -102,5 +103,5 @@ def test_the_byte_splitter_finds_the_articles_the_text_splitter_finds(text):
     by_text = list(iter_articles(text, "Fallback"))
     by_bytes = list(iter_byte_articles(data, "Fallback"))
     assert [(e.title, e.redirect) for e in by_bytes] == [(e.title, e.redirect) for e in by_text]
-    for byte_entry, text_entry in zip(by_bytes, by_text):
+    for byte_entry, text_entry in zip(by_bytes, by_text, strict=True):
         assert data[byte_entry.start : byte_entry.end].decode("utf-8") == text[text_entry.start : text_entry.end]

@@ -18,9 +18,9 @@ from pathlib import Path
 
 import aiohttp
 import pytest
+from served import ROOT, Served
 
 from reader.serve import address_of, exposure_warning, is_loopback, reader_command
-from served import ROOT, Served
 
 SAMPLE = "sample/North_Koreans_in_Russia.txt"
 SECRET = "North Koreans"  # text of the article: it is drawn by the reader, never served
@@ -135,7 +135,8 @@ def test_a_port_in_use_is_a_one_line_error_naming_it() -> None:
         (["--serve", "-"], "wikireader: --serve needs a file: each browser tab reads it anew, not standard input\n"),
         (["--serve", "no-such-file.txt"], "wikireader: no-such-file.txt: no such file\n"),
         (["--serve", SAMPLE, "Nowhere"], "wikireader: no article called 'Nowhere' in North_Koreans_in_Russia.txt\n"),
-        (["--serve", "--print", SAMPLE], "wikireader: --serve does not go with --print, --width, --index or --search\n"),
+        (["--serve", "--print", SAMPLE],
+         "wikireader: --serve does not go with --print, --width, --index or --search\n"),
         (["--serve", "--host", "no-such-host.invalid", SAMPLE], None),
     ],
 )

@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, sync_playwright
-
 from served import CHROMIUM, CHROMIUM_ARGS, ReaderTab, Served
 
 SAMPLE = "sample/North_Koreans_in_Russia.txt"

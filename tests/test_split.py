@@ -29,7 +29,7 @@ def assert_tiles(entries: list[Entry], text: str) -> None:
     """Entries cover the whole text, in order, with no gap and no overlap: nothing lost."""
     assert entries[0].start == 0
     assert entries[-1].end == len(text)
-    for before, after in zip(entries, entries[1:]):
+    for before, after in zip(entries, entries[1:], strict=False):
         assert before.end == after.start
     assert [entry.index for entry in entries] == list(range(len(entries)))
 

@@ -182,7 +182,8 @@ def test_a_book_citation_as_bibtex() -> None:
         ("year", "2013"), ("isbn", "978-0-19-996429-1"), ("pages", "45–47"), ("location", "New York")))
     entry = parsed(citation_as_bibtex(book))
     assert entry["type"] == "book" and entry["key"] == "lankov2013real"
-    assert entry["author"] == "Lankov, Andrei and Kim, Su-\\u{o}n" or entry["author"].startswith("Lankov, Andrei and Kim, Su")
+    author = entry["author"]
+    assert author == "Lankov, Andrei and Kim, Su-\\u{o}n" or author.startswith("Lankov, Andrei and Kim, Su")
     assert entry["title"] == "The Real North Korea: Life \\& Politics"  # escaped for LaTeX
     assert (entry["publisher"], entry["year"], entry["address"], entry["isbn"]) == (
         "Oxford University Press", "2013", "New York", "978-0-19-996429-1")
@@ -201,7 +202,8 @@ def test_a_news_and_a_web_citation_as_bibtex() -> None:
 
 
 def test_a_plain_text_citation_is_a_misc_with_its_text_as_note() -> None:
-    plain = Citation(4, "note", (Span("Interview with a worker, "), Span("Vladivostok", target="https://x.org"), Span(", 2010.")))
+    plain = Citation(4, "note", (Span("Interview with a worker, "), Span("Vladivostok", target="https://x.org"),
+                                 Span(", 2010.")))
     entry = parsed(citation_as_bibtex(plain))
     assert entry["type"] == "misc" and entry["note"] == "Interview with a worker, Vladivostok, 2010."
     assert entry["url"] == "https://x.org"

@@ -4,9 +4,9 @@ No Textual here: only rich.  `layout_article(article, width)` returns a `Layout`
 each fit in `width` cells, with the indexes the pane needs (sections, markers, search).
 """
 
-from reader.source.fold import is_case_sensitive
 from reader.layout.layout import Anchor, Layout, SearchResult, layout_article
 from reader.layout.lines import Marker
 from reader.layout.styles import ROLES, Styles
+from reader.source.fold import is_case_sensitive
 
 __all__ = ["Anchor", "Layout", "Marker", "ROLES", "SearchResult", "Styles", "is_case_sensitive", "layout_article"]

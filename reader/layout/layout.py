@@ -10,11 +10,11 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from reader import model
-from reader.source import fold
 from reader.layout.builder import Builder, Enough
-from reader.source.fold import is_case_sensitive
 from reader.layout.lines import Lines, LineStore, Marker
 from reader.layout.styles import Styles
+from reader.source import fold
+from reader.source.fold import is_case_sensitive
 
 Anchor = tuple[int, int]  # (block ordinal, offset within the block's text)
 

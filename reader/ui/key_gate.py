@@ -142,7 +142,7 @@ class KeyGate:
             except Exception:
                 return
             done = [asyncio.Event() for _ in nodes]
-            waiting = [event.wait() for node, event in zip(nodes, done) if node.call_later(event.set)]
+            waiting = [event.wait() for node, event in zip(nodes, done, strict=True) if node.call_later(event.set)]
             if waiting:
                 try:
                     await asyncio.wait_for(asyncio.gather(*waiting), SETTLE_TIMEOUT)

@@ -495,7 +495,7 @@ class ReaderScreen(Screen[None]):
         """`?`: every key, as bound now (the keymap applied), and what the parser repaired."""
         from reader.ui.screens.citation import CitationScreen  # see open_citation
         from reader.ui.screens.help import HelpScreen, keys_in_effect, unlisted
-        from reader.ui.textual_private import bindings_of, keymap
+        from reader.ui.textual_private import keymap
 
         # The live bindings of the nodes the reader's keys are bound on; the popup's as it will have them.
         maps = [self.pane._bindings, self._bindings, self.app._bindings, BindingsMap(CitationScreen.BINDINGS)]

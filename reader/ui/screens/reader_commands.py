@@ -14,7 +14,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 from textual.markup import escape
 
-from reader.model import Article, Section
+from reader.model import Article
 from reader.ui.widgets.section_tree import ROOT
 
 

@@ -6,7 +6,7 @@ the layout's attribute-only defaults (bold, italic, underline), which read on an
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from rich.style import Style
 
