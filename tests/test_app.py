@@ -373,7 +373,7 @@ async def test_search_as_you_type_counts_and_highlights() -> None:
         assert bar.is_open
         assert isinstance(app.focused, SearchInput)
         await pilot.press(*"refugee")
-        assert status.query == "refugee"
+        assert status.search == "refugee"
         assert status.total > 3
         assert status.counter == f"1/{status.total}"
         assert "refugee" in status.render().plain
@@ -399,7 +399,7 @@ async def test_search_enter_keeps_highlights_n_and_N_step_escape_clears() -> Non
         await pilot.press("N", "N")
         assert status.current == first - 1
         await pilot.press("escape")
-        assert status.query == "" and status.counter == ""
+        assert status.search == "" and status.counter == ""
         assert tree.match_count(tree.node_for("2")) == 0
 
 
@@ -468,7 +468,7 @@ async def test_escape_in_the_search_field_goes_back_to_where_the_search_began() 
         # A third of the way down, not on the last line where it is easily missed.
         assert layout.match_line(pane.finder.result, 0) - pane.scroll_line == pane.scrollable_content_region.height // 3
         await pilot.press("escape")
-        assert pane.scroll_line == 0 and status.query == ""  # back at the top, search gone
+        assert pane.scroll_line == 0 and status.search == ""  # back at the top, search gone
         await pilot.press("slash", *"logging", "enter")  # kept: enter means "go there"
         kept = pane.scroll_line
         assert kept > 0
@@ -501,7 +501,7 @@ async def test_keys_typed_in_one_go_act_in_order(start: str) -> None:
             await pilot.press("tab")
         await type_at_once(app, pilot, "/work")
         assert app.screen.query_one(SearchBar).value == "work"  # all of it in the field
-        assert status.query == "work"
+        assert status.search == "work"
 
 
 async def test_search_whose_prefix_matched_returns_to_where_it_began() -> None:
@@ -518,7 +518,7 @@ async def test_escape_in_the_field_clears_and_returns_the_focus() -> None:
     async with reading() as (app, pilot):
         screen, pane, tree, status = parts(app)
         await pilot.press("tab", "slash", *"work", "escape")
-        assert status.query == ""
+        assert status.search == ""
         assert not screen.query_one(SearchBar).is_open
         assert app.focused is tree  # back where the reader was
 
@@ -708,7 +708,7 @@ async def test_palette_searches_the_article() -> None:
     async with reading() as (app, pilot):
         _, _, _, status = parts(app)
         await palette_run(app, pilot, "Search the article for Pyongyang")
-        assert status.query  # the palette searched for what was typed after its name
+        assert status.search  # the palette searched for what was typed after its name
         await palette_run(app, pilot, "Search the article")
         assert app.screen.query_one(SearchBar).is_open
 
@@ -919,7 +919,7 @@ async def test_keys_typed_right_after_slash_go_to_the_field() -> None:
         screen, _, _, status = parts(app)
         await pilot.press("slash", "w", "o", "r", "k")  # no pause: a fast typist
         assert screen.query_one(SearchBar).value == "work"
-        assert status.query == "work"
+        assert status.search == "work"
 
 
 def contrast(one: object, two: object) -> float:
@@ -1018,7 +1018,7 @@ async def test_a_query_that_looks_like_markup_is_just_text() -> None:
         _, _, _, status = parts(app)
         await pilot.press("slash", *"[/]", "enter")
         await pilot.pause()
-        assert status.query == "[/]"
+        assert status.search == "[/]"
         assert "[/]" in status.render().plain
         assert "[/]" in said(app)  # "No match for “[/]”."
         assert "[/]" in app.screen.key_bar.render().plain

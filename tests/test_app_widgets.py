@@ -217,14 +217,14 @@ async def test_status_shows_breadcrumb_progress_and_counter() -> None:
         line = status.render().plain
         assert line.startswith("Migration history > Workers")
         assert line.rstrip().endswith("42%")
-        status.query, status.total, status.current = "work", 17, 3
+        status.search, status.total, status.current = "work", 17, 3
         await pilot.pause()
         assert "/work: 3/17" in status.render().plain
         status.current = 0
         assert "17 matches" in status.render().plain
         status.total = 0
         assert "no matches" in status.render().plain
-        status.query = ""
+        status.search = ""
         assert "match" not in status.render().plain
 
 

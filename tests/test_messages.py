@@ -108,7 +108,7 @@ async def test_the_status_line_shows_a_long_query_in_the_room_there_is() -> None
             await pilot.press("slash", *query, "enter")
             status = reader(app).status
             line = status.render().plain
-            assert status.query == query and status.counter in line
+            assert status.search == query and status.counter in line
             assert line.rstrip().endswith("%")
             if whole:
                 assert f"/{query}: 1/1" in line  # it showed "/…: 1/1" with 90 free columns

@@ -465,7 +465,7 @@ async def test_app_search_across_the_file_starts_the_in_article_search() -> None
         await pilot.pause(0.3)
         screen = app.screen
         assert isinstance(screen, ReaderScreen) and screen.title == "Baralong incidents"
-        assert screen.status.query == "navy"
+        assert screen.status.search == "navy"
         assert screen.status.total == 3 and screen.status.current >= 1
         await pilot.press("n")
         await settle(pilot)

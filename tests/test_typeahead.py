@@ -63,7 +63,7 @@ def seen(app: ReaderApp) -> tuple[object, ...]:
     if isinstance(screen, ReaderScreen):
         pane, status = screen.pane, screen.status
         focused = app.focused.id if app.focused is not None else None
-        return ("reader", screen.title, pane.scroll_line, status.query, status.current, status.total,
+        return ("reader", screen.title, pane.scroll_line, status.search, status.current, status.total,
                 pane.selected_citation, focused, screen.search_bar.value)
     return (type(screen).__name__,)
 

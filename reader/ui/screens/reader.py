@@ -373,7 +373,7 @@ class ReaderScreen(Screen[None]):
     @on(ReadingPane.SearchChanged)
     def _search_changed(self, event: ReadingPane.SearchChanged) -> None:
         status = self.status
-        status.query = event.query
+        status.search = event.query
         status.total = event.total
         status.current = event.current
         self.section_tree.set_match_counts(event.per_section if event.query else {})
@@ -437,14 +437,14 @@ class ReaderScreen(Screen[None]):
             self.pane.keep_search_position()
         if not event.query:
             self.pane.clear_search()
-        elif self.status.query == event.query:
+        elif self.status.search == event.query:
             self._tell_if_no_match()
         else:
             self._submitted_query = event.query  # its counts are still on their way from the pane
 
     def _tell_if_no_match(self) -> None:
-        if self.status.query and self.status.total == 0:
-            self.notify(f"No match for “{self.status.query}”.", severity="warning", timeout=3, markup=False)
+        if self.status.search and self.status.total == 0:
+            self.notify(f"No match for “{self.status.search}”.", severity="warning", timeout=3, markup=False)
 
     @on(SearchBar.Cancelled)
     def _query_cancelled(self) -> None:
@@ -454,7 +454,7 @@ class ReaderScreen(Screen[None]):
 
     def action_search(self) -> None:
         """Open the search field (with the current query, ready to be replaced)."""
-        self.search_bar.open(self.status.query, return_to=self.focused or self.pane)
+        self.search_bar.open(self.status.search, return_to=self.focused or self.pane)
 
     def start_search(self, query: str) -> None:
         """Search for `query` as if typed in the field and entered (the palette does this)."""
@@ -481,7 +481,7 @@ class ReaderScreen(Screen[None]):
         return binding.action.partition("(")[0] not in PANE_ACTIONS or self.focused is self.pane
 
     def action_clear_search(self) -> None:
-        if self.status.query:
+        if self.status.search:
             self.pane.clear_search()
 
     @classmethod
@@ -567,7 +567,7 @@ class ReaderScreen(Screen[None]):
         if action == "search":
             return not isinstance(self.focused, SearchInput)
         if action == "clear_search":
-            return bool(self.status.query) if self.is_mounted else False
+            return bool(self.status.search) if self.is_mounted else False
         return True
 
     # ------------------------------------------------------------------ the command palette

@@ -53,8 +53,8 @@ class StatusBar(Widget):
     """Titles of the section at the top of the pane, outermost first (empty: the lead)."""
     progress: reactive[float] = reactive(0.0)
     """How far through the article, 0..100."""
-    query: reactive[str] = reactive("")
-    """The search query; "" when no search is active."""
+    search: reactive[str] = reactive("")
+    """The search query; "" when no search is active (not `query`: that is DOMNode.query, which it hid)."""
     current: reactive[int] = reactive(0)
     """The current match, 1-based (0: none chosen yet)."""
     total: reactive[int] = reactive(0)
@@ -73,7 +73,7 @@ class StatusBar(Widget):
     @property
     def counter(self) -> str:
         """The match counter: "3/17", "17 matches", "no matches", or "" with no search."""
-        if not self.query:
+        if not self.search:
             return ""
         if self.total == 0:
             return "no matches"
@@ -104,7 +104,7 @@ class StatusBar(Widget):
             # 20 characters showed as "/…" with 90 free columns).
             fixed = right.cell_len + cell_len(f"/: {counter}  {progress}") + 1
             breadcrumb = min(cell_len(self.breadcrumb), BREADCRUMB_SHARE)
-            right.append(f"/{fit_right(self.query, width - fixed - breadcrumb)}: ")
+            right.append(f"/{fit_right(self.search, width - fixed - breadcrumb)}: ")
             right.append(counter, style=self.get_component_rich_style(kind))
             right.append("  ")
         right.append(progress)
