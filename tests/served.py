@@ -19,6 +19,7 @@ import select
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -55,10 +56,16 @@ class Served:
 
     @classmethod
     def start(cls, *args: str) -> Served:
-        """Start serving (`args`: the file, the article, options) and wait for its address."""
+        """Start serving (`args`: the file, the article, options) and wait for its address.
+
+        Each server keeps its reading places in a folder of its own: one test's `G` saved the
+        sample's place at its end, and the next test's reader (same worker, same state folder
+        from conftest) opened there when the save came in time (flaky under `-n 2`)."""
+        state = tempfile.mkdtemp(prefix="served-", dir=os.environ.get("XDG_STATE_HOME"))
         process = subprocess.Popen(
             [sys.executable, "-m", "reader", "--serve", "--port", "0", *args],
             cwd=ROOT,
+            env={**os.environ, "XDG_STATE_HOME": state},
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
