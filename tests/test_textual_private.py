@@ -49,6 +49,7 @@ async def test_every_wrapper_reads_what_textual_has() -> None:
         assert [node for node, _ in tp.modal_binding_chain(screen)] == [node for node, _ in chain]
         assert await tp.check_bindings(app, "f17") is False  # bound to nothing
         assert isinstance(tp.keymap(app), Mapping)
+        assert "ctrl+q" in tp.bindings_of(app).key_to_bindings  # the live map, not BINDINGS
         filters = tp.line_filters(app)
         tp.set_line_filters(app, list(filters))
         assert tp.line_filters(app) == filters

@@ -495,10 +495,10 @@ class ReaderScreen(Screen[None]):
         """`?`: every key, as bound now (the keymap applied), and what the parser repaired."""
         from reader.ui.screens.citation import CitationScreen  # see open_citation
         from reader.ui.screens.help import HelpScreen, keys_in_effect, unlisted
-        from reader.ui.textual_private import keymap
+        from reader.ui.textual_private import bindings_of, keymap
 
         # The live bindings of the nodes the reader's keys are bound on; the popup's as it will have them.
-        maps = [self.pane._bindings, self._bindings, self.app._bindings, BindingsMap(CitationScreen.BINDINGS)]
+        maps = [bindings_of(self.pane), bindings_of(self), bindings_of(self.app), BindingsMap(CitationScreen.BINDINGS)]
         repairs = self.article.notices if self.article is not None else ()
         others = unlisted(binding for bindings in maps for _, binding in bindings)
         declared = getattr(self.app, "help_bindings", self.all_bindings)()
