@@ -14,6 +14,7 @@ from textual.command import CommandPalette
 from textual.geometry import Offset
 
 from reader import config
+from reader.model import block_text
 from reader.source.library import Library
 from reader.source.state import StateStore
 from reader.ui.app import ReaderApp
@@ -276,6 +277,40 @@ async def test_a_double_clicked_word_a_dragged_passage_and_a_section_reach_the_c
         section = app.clipboard
         assert section.startswith("1.2 Workers\n\n")
         assert "Refugees" not in section  # the next section is not part of it
+
+
+
+async def test_Y_copies_the_section_the_breadcrumb_names_with_its_subsections(tmp_path: Path) -> None:
+    # A real article (Michigan, 2014 dump): its third section has four subsections and an image
+    # caption.  What is copied is checked against the model: every subsection's heading and the
+    # words of every block, and none of the section after it.
+    source = ROOT / "tests" / "data" / "parse" / "Michigan.txt"
+    target = tmp_path / source.name
+    shutil.copy(source, target)
+    async with reading(target, tmp_path / "state", size=(120, 40)) as (app, pilot):
+        screen, pane, _, status = parts(app)
+        article = screen.article
+        assert article is not None
+        entry = next(e for e in article.outline() if e.title == "Geography")
+        section = article.section(entry.number)
+        assert section is not None and section.children
+        screen.go_to_section(entry.number)
+        await pilot.pause()
+        await pilot.press("j", "Y")  # a line further down: still in Geography, as the breadcrumb says
+        assert status.breadcrumb == entry.breadcrumb
+        copied = " ".join(app.clipboard.split())
+        assert copied.startswith(f"{entry.number} Geography ")
+        for part in section.walk():
+            assert f"{part.number} {part.title}" in copied
+            for block in part.blocks:
+                words = " ".join(block_text(block).split())[:40]
+                assert words in copied, words
+        after = next(e for e in article.outline() if e.number == str(int(entry.number) + 1))
+        following = article.section(after.number)
+        assert following is not None
+        first = next(block_text(b) for part in following.walk() for b in part.blocks if block_text(b).strip())
+        assert " ".join(first.split())[:40] not in copied
+        assert any(f"Copied the section “{section.title}”" in m for m in notices(app))
 
 
 async def test_the_popup_copies_a_citation_as_bibtex_and_as_text(tmp_path: Path) -> None:

@@ -125,6 +125,9 @@ RENDERINGS = [
     ("{{Template:fr icon}}", "(in French)"),
     ("{{Template:lang-fr|x}}", "French: x"),
     ("{{Template:For|the band|Antique (band)}}", "For the band, see Antique (band)."),
+    # {{Verify credibility}} and its aliases are Template:Unreliable source?: "[unreliable source?]"
+    # (Michigan: "Polar-Equator Trail[25][unreliable source?]"; it showed nothing).
+    ("Trail[tpl]verify credibility|date= February 2013[/tpl]—along", "Trail[unreliable source?]—along"),
 ]
 
 

@@ -190,7 +190,10 @@ EXACT: dict[str, Handler] = {
     "update inline": tag("needs update"), "or": tag("original research?"),
     "original research inline": tag("original research?"), "nonspecific": tag("non-specific"),
     "year needed": tag("year needed"), "full citation needed": tag("full citation needed"),
-    "unreliable source?": tag("unreliable source?"), "self-published inline": tag("self-published source"),
+    "self-published inline": tag("self-published source"),
+    # Template:Unreliable source? and the names its documentation lists for it (Michigan: {{verify credibility}})
+    **dict.fromkeys(["unreliable source?", "unreliable source", "verify credibility", "verify credibility?",
+                     "vc", "rs", "rs?", "reliable source"], tag("unreliable source?")),
     "specify": tag("specify"), "examples": tag("examples needed"),
     "clarify span": tag_after_text("clarification needed"),
     "citation needed span": tag_after_text("citation needed"), "when?": tag("when?"), "who?": tag("who?"),
