@@ -204,16 +204,19 @@ def session(name: str, folder: Path, where: Path, env: dict[str, str], collectio
     term.wait_for("Words to find", 10)
     term.settle(0.3)
     typed = ""
-    for number, query in enumerate(("guest workers", '"european union"', PLANTED_WORD, "civil rights")):
+    for query in ("guest workers", '"european union"', PLANTED_WORD, "civil rights"):
         term.press("\x7f" * len(typed) + query)  # the last query's letters rubbed out first
         typed = query
+        # Enter once the query is in the field, as a person presses it: keys typed in one go are
+        # let through one at a time (reader.ui.key_gate), and the last of them may still be on
+        # their way 0.3 s later on a busy machine (that wait was counted as the search's).
+        term.wait_for(lambda s, q=query: q in "\n".join(s.splitlines()[:4]), 10)
         term.settle(0.3)
         started = time.perf_counter()
         term.press("\r")
-        first = term.wait_for(lambda s: "   1. " in s, 10, since=started) if number == 0 else None
-        done = term.wait_for(lambda s, q=query: f"for “{q}”" in s or f"matches “{q}”" in s, 20, since=started)
-        shown = f"first result {first:.3f} s, " if first is not None else ""
-        print(f"{name}: in the app, {query!r}: {shown}the 100 best with snippets {done} s (target < 0.1 s)")
+        # The status line once the ranked list is set ("searching for “q”…" before it).
+        done = term.wait_for(lambda s, q=query: f"articles for “{q}”" in s or f"matches “{q}”" in s, 20, since=started)
+        print(f"{name}: in the app, {query!r}: enter to the ranked list {done} s (target < 0.1 s)")
     return close(term)
 
 
