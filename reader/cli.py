@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from reader.model import Article
     from reader.parse_ahead import ParseAhead
     from reader.source.library import Library
+    from reader.source.shelf import Shelf
     from reader.source.split import Entry
 
 PROG = "wikireader"
@@ -323,7 +324,7 @@ def _chosen_title(args: argparse.Namespace) -> str | None:
     """The article asked for by --article or the second positional argument."""
     if args.article is not None and args.title is not None and args.article != args.title:
         raise ReaderError(f"two different articles asked for: {args.article!r} and {args.title!r}")
-    title = args.article if args.article is not None else args.title
+    title: str | None = args.article if args.article is not None else args.title
     if title is not None and not title.strip():
         raise ReaderError("the article title is empty")
     return title
@@ -360,7 +361,7 @@ def _is_terminal(stream: TextIO) -> bool:
 # ---------------------------------------------------------------------------- --print
 
 
-def print_articles(library: Library, entries: Iterable[Entry], out: TextIO, width: int | None = None) -> None:
+def print_articles(library: Shelf, entries: Iterable[Entry], out: TextIO, width: int | None = None) -> None:
     """Lay out and write each article to `out`: styled on a terminal, plain text otherwise.
 
     Several articles are separated by a rule line.  Parsing notices go to stderr.
@@ -380,7 +381,7 @@ def print_articles(library: Library, entries: Iterable[Entry], out: TextIO, widt
     out.flush()
 
 
-def parse_entry(library: Library, entry: Entry) -> Article:
+def parse_entry(library: Shelf, entry: Entry) -> Article:
     """Parse one article of the library, in whichever format its text is in."""
     from reader.parse import parse_article
 
@@ -454,7 +455,7 @@ def run_collection(args: argparse.Namespace, title: str | None, printing: bool) 
         collection = Collection.open(folder, where, build_now=True)
         _say_notes(collection)
         _never_fail_to_encode(sys.stdout)
-        print_articles(collection, [collection.lookup(title)], sys.stdout, width=args.width)  # type: ignore[arg-type]
+        print_articles(collection, [collection.lookup(title)], sys.stdout, width=args.width)
         return 0
     if title is not None and stale(folder, where):  # the article is wanted now: index first
         _build_index(folder, where, quiet=False, summary=False)
@@ -462,7 +463,7 @@ def run_collection(args: argparse.Namespace, title: str | None, printing: bool) 
     _say_notes(collection)
     try:
         entry = collection.lookup(title) if title is not None else None
-        _open_reader(collection, entry, args.resume)  # type: ignore[arg-type]
+        _open_reader(collection, entry, args.resume)
     finally:
         collection.close()
     return 0
@@ -530,7 +531,7 @@ def _print_results(collection: Collection, query: str, limit: int, *, as_json: b
 # ---------------------------------------------------------------------------- the reader app
 
 
-def _open_reader(library: Library, entry: Entry | None, resume: bool | None = None) -> None:
+def _open_reader(library: Shelf, entry: Entry | None, resume: bool | None = None) -> None:
     """Run the Textual app on the library, opened at `entry` (or the picker / the only article);
     `resume` False (--no-resume) opens articles at the top, None leaves it to the settings."""
     _keyboard_from_terminal()
@@ -549,7 +550,7 @@ def _open_reader(library: Library, entry: Entry | None, resume: bool | None = No
     run_app(library, entry.index if entry is not None else None, ahead, resume=resume)
 
 
-def _parse_ahead(library: Library, entry: Entry | None) -> ParseAhead | None:
+def _parse_ahead(library: Shelf, entry: Entry | None) -> ParseAhead | None:
     """A child parsing the article the reader opens on, while Textual starts (see
     `reader.parse_ahead`); None when the app opens on the picker (a file of many, none chosen)."""
     if entry is None and len(library.entries) != 1:

@@ -1,9 +1,10 @@
 """The wikireader Textual app: holds the opened file and shows one article at a time.
 
-`run_app(library, article)` is what the command line calls.  The app keeps the `Library`
-(the opened file) and opens a `ReaderScreen` per article with `open_article(index)`.  With a
-file of several articles and none chosen, it shows the article picker (`show_picker`); the
-reader's `o` key asks for the picker again with a `ReaderScreen.PickerRequested` message.
+`run_app(library, article)` is what the command line calls.  The app keeps the `Shelf` (the
+opened file, or a collection: `reader.source.shelf`) and opens a `ReaderScreen` per article
+with `open_article(index)`.  With a file of several articles and none chosen, it shows the
+article picker (`show_picker`); the reader's `o` key asks for the picker again with a
+`ReaderScreen.PickerRequested` message.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
 
     from reader.parse_ahead import ParseAhead
-    from reader.source.library import Library
+    from reader.source.shelf import Shelf
     from reader.source.split import Entry
     from reader.ui.screens.picker import PickerScreen
     from reader.ui.screens.reader import ReaderScreen
@@ -121,7 +122,7 @@ class ReaderApp(App[None]):
     SAVE_EVERY = 3.0  # seconds between saves of the reading place (what a crash can lose)
     COMMANDS = App.COMMANDS | {article_commands}
 
-    def __init__(self, library: Library, article: int | None = None, *, cursor_blink: bool = True,
+    def __init__(self, library: Shelf, article: int | None = None, *, cursor_blink: bool = True,
                  ahead: ParseAhead | None = None, state: StateStore | None = None, resume: bool = True,
                  settings: Settings | None = None) -> None:
         """`ahead`, when given, is a child process parsing article `article` (or the file's only
@@ -184,7 +185,7 @@ class ReaderApp(App[None]):
     def has_many(self) -> bool:
         """True when the file holds more than one article, or is a collection (so there is a
         list to go back to)."""
-        return getattr(self.library, "is_collection", False) or len(self.library.entries) > 1
+        return self.library.is_multi
 
     def get_default_screen(self) -> Screen:
         """A file of one article: its reader is the app's first and only screen (no blank
@@ -355,7 +356,8 @@ class ReaderApp(App[None]):
             ahead.close()
             ahead = None
         source_name = self.library.name
-        if len(getattr(entries, "files", ())) > 1:  # an article of a collection: its file too
+        collection = self.library.as_collection()
+        if collection is not None and len(collection.entries.files) > 1:  # an article of a collection: its file too
             source_name += entry.file or ""
         source = self.library.article_source(entry)
         screen = reader_class()(
@@ -385,9 +387,7 @@ class ReaderApp(App[None]):
 
     def _file_of(self, entry: Entry) -> str | None:
         """The real path of the file holding `entry` (None for standard input)."""
-        if getattr(self.library, "is_collection", False):
-            return os.path.realpath(self.library.file_path(entry))  # type: ignore[attr-defined]
-        return None if self.library.path == "-" else os.path.realpath(self.library.path)
+        return self.library.file_of(entry)
 
     def show_picker(self) -> None:
         """Show the list of the file's articles (one picker per run: its filter is kept)."""
@@ -712,7 +712,7 @@ class ReaderApp(App[None]):
         yield SystemCommand("Marks", "Every mark in every article: open one ('a goes to mark a)", self.show_marks)
 
 
-def run_app(library: Library, article: int | None = None, ahead: ParseAhead | None = None, *,
+def run_app(library: Shelf, article: int | None = None, ahead: ParseAhead | None = None, *,
             resume: bool | None = None) -> None:
     """Open the reader on `library`: article `article`, or the picker for a file of many;
     `ahead` is a child process parsing the article it opens on (see `ReaderApp`).  The reader's

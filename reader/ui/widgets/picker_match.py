@@ -58,7 +58,7 @@ def rank_titles(
     pattern = subsequence_pattern(query)
     exact: list[Ranked] = []
     prefixed: list[Ranked] = []
-    scored: list[tuple[float, int, tuple[int, ...]]] = []
+    scored: list[tuple[bool, float, int, tuple[int, ...]]] = []  # (not an acronym, -score, index, offsets)
     prefix_offsets = tuple(range(len(query)))
     for index, title in enumerate(titles):
         if index % 2048 == 0 and cancelled():
