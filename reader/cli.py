@@ -20,7 +20,8 @@ import argparse
 import os
 import shutil
 import sys
-from typing import TYPE_CHECKING, Iterable, Sequence, TextIO
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, TextIO
 
 from reader import __version__
 from reader.errors import ReaderError
@@ -30,10 +31,10 @@ if TYPE_CHECKING:
     from pathlib import Path
     from subprocess import Popen
 
-    from reader.source.collection import Collection
-
     from reader.model import Article
     from reader.parse_ahead import ParseAhead
+    from reader.source.collection import Collection
+    from reader.source.indexer import BuildReport
     from reader.source.library import Library
     from reader.source.shelf import Shelf
     from reader.source.split import Entry
@@ -83,7 +84,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="build or update the index of the collection in DIR (a progress bar on stderr) and exit",
     )
     parser.add_argument("--search", metavar="QUERY", help="search the collection in DIR and print the best articles")
-    parser.add_argument("--limit", metavar="N", type=_positive, default=20, help="how many results --search prints (20)")
+    parser.add_argument("--limit", metavar="N", type=_positive, default=20,
+                        help="how many results --search prints (20)")
     parser.add_argument("--json", action="store_true", help="--search prints one JSON object a line")
     parser.add_argument(
         "--index-dir",
@@ -94,7 +96,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_serve_options(parser)
     parser.add_argument("--no-resume", dest="resume", action="store_false", default=None,
                         help="open the article at the top, not where it was last read")
-    parser.add_argument("--config", action=_ShowConfig, help="print where the settings file is, and the defaults, and exit")
+    parser.add_argument("--config", action=_ShowConfig,
+                        help="print where the settings file is, and the defaults, and exit")
     parser.add_argument(
         "file", metavar="FILE", help="the file to read ('-' for standard input), or a folder of files (a collection)"
     )
@@ -433,7 +436,6 @@ def run_collection(args: argparse.Namespace, title: str | None, printing: bool) 
 
     from reader.source.collection import Collection
     from reader.source.corpus import index_folder, writable_index_folder
-    from reader.source.indexer import stale
 
     folder = Path(args.file)
     where, note = writable_index_folder(Path(args.index_dir) if args.index_dir else index_folder(folder))
@@ -442,7 +444,8 @@ def run_collection(args: argparse.Namespace, title: str | None, printing: bool) 
     if args.index_only:
         if title is not None or args.search is not None:
             raise ReaderError("--index takes only a folder")
-        return _build_index(folder, where, quiet=args.quiet)
+        _build_index(folder, where, quiet=args.quiet)
+        return 0
     if args.search is not None:
         collection = Collection.open(folder, where, build_now=True)
         _say_notes(collection)
@@ -457,9 +460,10 @@ def run_collection(args: argparse.Namespace, title: str | None, printing: bool) 
         _never_fail_to_encode(sys.stdout)
         print_articles(collection, [collection.lookup(title)], sys.stdout, width=args.width)
         return 0
-    if title is not None and stale(folder, where):  # the article is wanted now: index first
-        _build_index(folder, where, quiet=False, summary=False)
-    collection = Collection.open(folder, where)
+    if title is not None:  # the article is wanted now: index first, if the index is not fresh
+        collection = Collection.open(folder, where, build_now=True, builder=_build_for_reader)
+    else:
+        collection = Collection.open(folder, where)
     _say_notes(collection)
     try:
         entry = collection.lookup(title) if title is not None else None
@@ -469,13 +473,23 @@ def run_collection(args: argparse.Namespace, title: str | None, printing: bool) 
     return 0
 
 
+def _build_for_reader(folder: Path, where: Path) -> BuildReport:
+    """The index brought up to date before the reader opens an article of it (a progress bar;
+    the notes said here, except the skipped files, which the collection says as it opens)."""
+    from reader.source.indexer import BuildReport
+
+    report = _build_index(folder, where, quiet=False, summary=False)
+    return BuildReport(skipped=report.skipped)
+
+
 def _say_notes(collection: Collection) -> None:
     if collection.decoded.notice:
         print(collection.decoded.notice, file=sys.stderr)
 
 
-def _build_index(folder: Path, where: Path, *, quiet: bool, summary: bool = True) -> int:
-    """`--index`: build or update the index, a progress bar on stderr (rich's) unless `quiet`."""
+def _build_index(folder: Path, where: Path, *, quiet: bool, summary: bool = True) -> BuildReport:
+    """`--index`: build or update the index, a progress bar on stderr (rich's) unless `quiet`;
+    what it did is said on stderr."""
     from reader.source.indexer import build
 
     if quiet or not _is_terminal(sys.stderr):
@@ -502,7 +516,7 @@ def _build_index(folder: Path, where: Path, *, quiet: bool, summary: bool = True
     if summary or report.indexed or report.dropped:
         print(f"{report.files:,} files, {report.articles:,} articles: indexed {report.indexed:,} file(s), "
               f"dropped {report.dropped:,}, in {report.seconds:.1f} s; index in {where}", file=sys.stderr)
-    return 0
+    return report
 
 
 def _print_results(collection: Collection, query: str, limit: int, *, as_json: bool) -> None:

@@ -14,9 +14,9 @@ write-ahead log lets a reader read while another process builds.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
 from urllib.parse import quote
 
 SCHEMA_VERSION = "3"
@@ -146,7 +146,8 @@ class Catalog:
         return int(cursor.lastrowid or 0)
 
     def replace_file(self, file_id: int, size: int, mtime_ns: int, wide: bool, fmt: str,
-                     articles: Iterable[tuple[int, str, str, int, int, str | None]], skipped: str | None = None) -> None:
+                     articles: Iterable[tuple[int, str, str, int, int, str | None]],
+                     skipped: str | None = None) -> None:
         """Put (position, title, normalised title, start, stop, redirect) of every article of a
         file in place of what the catalog had for it, and mark it done, in one transaction (a
         file `skipped` for that reason has none, and is not read again until it changes)."""

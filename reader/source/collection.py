@@ -6,10 +6,10 @@ fresh by `reader.source.indexer`, is a catalog of files and titles (`reader.sour
 SQLite) and a full-text index (`reader.source.fulltext`, tantivy).
 
 `Collection` has the face of `reader.source.library.Library` (`reader.source.shelf.Shelf`)
-so the picker and the app use either: `entries` is a sequence that fetches titles from the catalog as they are drawn, never a
-list of 280,000 objects, and an article is read from its file by its byte range and decoded on
-its own.  While the index is being built (by a `wikireader --index` child the reader starts),
-`index_more` follows its progress.
+so the picker and the app use either: `entries` is a sequence that fetches titles from the
+catalog as they are drawn, never a list of 280,000 objects, and an article is read from its
+file by its byte range and decoded on its own.  While the index is being built (by a
+`wikireader --index` child the reader starts), `index_more` follows its progress.
 """
 
 from __future__ import annotations
@@ -18,21 +18,28 @@ import bisect
 import difflib
 import os
 import re
-import threading
 import subprocess
+import threading
 import time
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, overload
+from typing import overload
 
 from reader.errors import ArticleNotFound, InputError
 from reader.source.catalog import ArticleRow, Catalog, CatalogDamaged, FileRow
 from reader.source.corpus import decode_article, find_files, index_folder, make_folder
 from reader.source.decode import decode_bytes
-from reader.source.indexer import (BuildReport, build, differs, remove_index, short_error, stale, start_builder,
-                                   stop_builder)
+from reader.source.indexer import (
+    BuildReport,
+    build,
+    differs,
+    remove_index,
+    short_error,
+    start_builder,
+    stop_builder,
+)
 from reader.source.library import normalise_title, title_from_path
 from reader.source.split import Entry
 
@@ -168,22 +175,26 @@ class Collection:
     # ------------------------------------------------------------------ opening
 
     @classmethod
-    def open(cls, folder: Path, where: Path | None = None, *, build_now: bool = False) -> Collection:
+    def open(cls, folder: Path, where: Path | None = None, *, build_now: bool = False,
+             builder: Callable[[Path, Path], BuildReport] = build) -> Collection:
         """The collection at `folder`, its index made when missing.
 
-        With `build_now`, the index is brought up to date before this returns (for printing and
-        searching); otherwise a `wikireader --index` child does it while the reader shows what
-        is already indexed (`index_more` follows it).  Raises `InputError`.
+        With `build_now`, the index is brought up to date (by `builder`) before this returns
+        (for printing, searching, opening one article); otherwise a `wikireader --index` child
+        does it while the reader shows what is already indexed (`index_more` follows it).
+        Raises `InputError`.
         """
         where = where or index_folder(folder)
         paths, _skipped = find_files(folder)
         if not paths:
             raise InputError(f"{folder} holds no .txt or .wiki files")
         if build_now:
-            report = build(folder, where) if stale(folder, where, paths) else None
+            collection = cls._fresh(folder, where, paths)
+            if collection is not None:
+                return collection
+            report = builder(folder, where)
             collection = cls(folder, where)
-            if report is not None:
-                collection._note(report)  # with why it was rebuilt, if it was
+            collection._note(report)  # with why it was rebuilt, if it was
             return collection
         notice = None
         try:
@@ -201,6 +212,21 @@ class Collection:
         if collection._stale(paths):
             collection._start_builder()
             collection._taken_last = False
+        return collection
+
+    @classmethod
+    def _fresh(cls, folder: Path, where: Path, paths: list[Path]) -> Collection | None:
+        """The collection when its index is the folder as it is now; None when it must be built.
+        The folder is looked at once (opening by title looked twice, ~5 ms)."""
+        if not (where / "catalog.sqlite").exists():
+            return None
+        try:
+            collection = cls(folder, where)
+        except CatalogDamaged:
+            return None  # the build says why, and builds it again
+        if collection._stale(paths):
+            collection.close()
+            return None
         return collection
 
     def _note(self, report: BuildReport) -> None:

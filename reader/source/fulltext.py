@@ -20,9 +20,10 @@ A title match weighs `TITLE_BOOST` times a body match.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import tantivy
 
@@ -112,7 +113,8 @@ class FullText:
             keys = searcher.fast_field_values("article", [address for _score, address in result.hits])
         except ValueError as error:
             raise IndexDamaged(str(error)) from None
-        found = [Found(int(key), float(score)) for (score, _), key in zip(result.hits, keys) if key is not None]
+        pairs = zip(result.hits, keys, strict=False)
+        found = [Found(int(key), float(score)) for (score, _), key in pairs if key is not None]
         return found, int(getattr(result, "count", None) or 0)  # not in tantivy's stubs
 
     def snippet(self, query: str, words: str) -> tuple[str, list[tuple[int, int]]]:

@@ -17,10 +17,10 @@ import subprocess
 import sys
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 from reader.errors import InputError
 from reader.source.catalog import Catalog, CatalogDamaged, FileRow
@@ -81,12 +81,16 @@ def read_file_articles(path: str) -> FileArticles:
         text = decode_bytes(data, path).text
         result.format = detect_format(text, path)
         entries: Iterator[Entry] = iter_articles(text, fallback, fmt=result.format)
-        body_of: Callable[[Entry], str] = lambda entry: text[entry.start : entry.end]
+
+        def body_of(entry: Entry) -> str:
+            return text[entry.start : entry.end]
     else:
         # The format as the reader decides it for the file (`fileformat`), from its first megabyte.
         result.format = detect_format(data[:FORMAT_SAMPLE].decode("utf-8", errors="replace"), path)
         entries = iter_byte_articles(data, fallback, result.format)
-        body_of = lambda entry: decode_article(data[entry.start : entry.end], path).text
+
+        def body_of(entry: Entry) -> str:
+            return decode_article(data[entry.start : entry.end], path).text
     for entry in entries:
         result.rows.append(
             (entry.index, entry.title, normalise_title(entry.title), entry.start, entry.end, entry.redirect)

@@ -21,13 +21,13 @@ from __future__ import annotations
 import difflib
 import os
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Iterator
 
 from reader.errors import ArticleNotFound, InputError, ReaderError
-from reader.source.fileformat import detect_format
 from reader.source.decode import Decoded, decode_bytes, finish_repair, read_source, repair_text
+from reader.source.fileformat import detect_format
 from reader.source.mojibake import MOJIBAKE_HINT
 from reader.source.split import Entry, iter_articles
 

@@ -20,6 +20,7 @@ adds "Open article: ..." for every title, and "Search all articles", to the comm
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
@@ -48,9 +49,11 @@ PICKER_NAME = "picker"  # the name the app installs its picker under (App.instal
 SYNC_FILTER_LIMIT = 5_000  # titles filtered on the spot; more are filtered in a thread
 INDEX_CHUNK = 1_000_000  # characters indexed per step of the background indexing
 WATCH_SECONDS = 2.0  # how often the file on disk is checked for changes
+PAINT_WAIT = 0.5  # seconds a collection's filter waits for its first titles to be drawn, at most
 
 
-def search_screen(library: Shelf, picker: PickerScreen | None, cursor_blink: bool = True) -> Screen[tuple[int, str] | None]:
+def search_screen(library: Shelf, picker: PickerScreen | None,
+                  cursor_blink: bool = True) -> Screen[tuple[int, str] | None]:
     """The screen that searches every article: ranked over a collection's index, else a scan of
     the file.  The picker keeps the last search's state (a new one without a picker)."""
     collection = library.as_collection()
@@ -285,8 +288,10 @@ class PickerScreen(Screen[None]):
     def _filter_collection(self, collection: Collection, query: str, keep: object | None) -> None:
         """A collection's titles stay in its catalog, which finds the candidates for the Python
         ranking.  In two steps: the titles that are the query or start with it (one range of the
-        title index, ~1 ms) are shown at once, then the rest (the letters in order anywhere:
-        one scan of 280,000 titles, 50-100 ms, then ~1,000 ranked, 30-60 ms) below them."""
+        title index, ~1 ms) are shown at once; once they are on screen, the rest (the letters in
+        order anywhere: one scan of 280,000 titles, 50-100 ms, then ~1,000 ranked, 30-60 ms)
+        below them.  Scanning and ranking hold the GIL most of the time: begun at once, they
+        held back the frame of the first step (150-250 ms from the key to it on a busy machine)."""
         worker = get_current_worker()
         if not query.strip():
             self.app.call_from_thread(self._show_ranked, query, None, keep)
@@ -296,7 +301,9 @@ class PickerScreen(Screen[None]):
         if worker.is_cancelled:
             return
         if first:  # else "no title matches" would show until the rest came
-            self.app.call_from_thread(self._show_ranked, query, first, keep, False)
+            painted = threading.Event()
+            self.app.call_from_thread(self._show_ranked, query, first, keep, painted)
+            painted.wait(PAINT_WAIT)
         shown = {index for index, _title in starts}
         rest = [candidate for candidate in collection.title_candidates(query) if candidate[0] not in shown]
         ranked = first + _ranked_candidates(rest, query, lambda: worker.is_cancelled)
@@ -304,11 +311,15 @@ class PickerScreen(Screen[None]):
             self.app.call_from_thread(self._show_more, query, ranked)
 
     def _show_ranked(self, query: str, ranked: list[Ranked] | None, keep: object | None,
-                     complete: bool = True) -> None:
+                     painted: threading.Event | None = None) -> None:
+        """Show the titles `ranked` for `query` (all for None); `painted`: only the first of
+        them, and the event to set once they are on screen."""
         if query != self._query:
+            if painted is not None:
+                painted.set()
             return  # a later keystroke's filter is on its way
         self._shown_query = query
-        self._filter_complete = complete
+        self._filter_complete = painted is None
         title_list = self.title_list
         if ranked is None:
             title_list.offsets = {}
@@ -319,11 +330,24 @@ class PickerScreen(Screen[None]):
         cursor = rows.index(keep) if keep in rows else 0  # type: ignore[arg-type]
         title_list.set_rows(rows, cursor)
         self._show_status()
+        if painted is not None:
+            self.call_after_refresh(painted.set)
 
     def _show_more(self, query: str, ranked: list[Ranked]) -> None:
-        """The whole filtered list, whose first rows are those shown already (cursor kept)."""
-        if query == self._query:
-            self._show_ranked(query, ranked, self.title_list.cursor_key)
+        """The whole filtered list, whose first rows are those shown already (cursor kept):
+        the list grows, and the rows on screen keep their drawn lines."""
+        if query != self._query:
+            return
+        title_list = self.title_list
+        shown = len(title_list.rows)
+        rows = [item.index for item in ranked]
+        if self._shown_query != query or self._filter_complete or rows[:shown] != list(title_list.rows):
+            self._show_ranked(query, ranked, title_list.cursor_key)
+            return
+        title_list.offsets.update((item.index, item.offsets) for item in ranked[shown:])
+        title_list.grow_rows(rows)
+        self._filter_complete = True
+        self._show_status()
 
     def _show_status(self) -> None:
         shown = len(self.title_list.rows)

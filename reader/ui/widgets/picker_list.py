@@ -11,7 +11,8 @@ sequence of row keys and renders the lines that are visible, like Textual's `Log
 
 from __future__ import annotations
 
-from typing import ClassVar, Sequence
+from collections.abc import Sequence
+from typing import ClassVar
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -41,14 +42,14 @@ def human_size(size: int) -> str:
 class _RowMessage(Message):
     """A message about row `row` (its key: `key`) of a `RowList`."""
 
-    def __init__(self, row_list: "RowList", row: int, key: object) -> None:
+    def __init__(self, row_list: RowList, row: int, key: object) -> None:
         super().__init__()
         self.row_list = row_list
         self.row = row
         self.key = key
 
     @property
-    def control(self) -> "RowList":
+    def control(self) -> RowList:
         return self.row_list
 
 
