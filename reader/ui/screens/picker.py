@@ -308,7 +308,7 @@ class PickerScreen(Screen[None]):
         rest = [candidate for candidate in collection.title_candidates(query) if candidate[0] not in shown]
         ranked = first + _ranked_candidates(rest, query, lambda: worker.is_cancelled)
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._show_more, query, ranked)
+            self.app.call_from_thread(self._show_more, query, ranked, keep)
 
     def _show_ranked(self, query: str, ranked: list[Ranked] | None, keep: object | None,
                      painted: threading.Event | None = None) -> None:
@@ -333,16 +333,17 @@ class PickerScreen(Screen[None]):
         if painted is not None:
             self.call_after_refresh(painted.set)
 
-    def _show_more(self, query: str, ranked: list[Ranked]) -> None:
+    def _show_more(self, query: str, ranked: list[Ranked], keep: object | None = None) -> None:
         """The whole filtered list, whose first rows are those shown already (cursor kept):
-        the list grows, and the rows on screen keep their drawn lines."""
+        the list grows, and the rows on screen keep their drawn lines.  (None shown yet: the
+        list, the cursor on `keep` as `_show_ranked` puts it.)"""
         if query != self._query:
             return
         title_list = self.title_list
         shown = len(title_list.rows)
         rows = [item.index for item in ranked]
         if self._shown_query != query or self._filter_complete or rows[:shown] != list(title_list.rows):
-            self._show_ranked(query, ranked, title_list.cursor_key)
+            self._show_ranked(query, ranked, keep)
             return
         title_list.offsets.update((item.index, item.offsets) for item in ranked[shown:])
         title_list.grow_rows(rows)
