@@ -479,10 +479,13 @@ async def test_picker_over_a_folder_filters_opens_and_searches(collection_dir: P
         assert "Lighthouse Keepers" in layout.lines[layout.match_line(result, 0)].plain
 
 
-async def test_the_picker_shows_a_collections_prefix_hits_first_then_the_rest(collection_dir: Path,
-                                                                               index_dir: Path) -> None:
+async def test_the_picker_shows_a_collections_prefix_hits_first_then_the_rest(
+        collection_dir: Path, index_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import threading
 
+    from reader.ui.screens import picker as picker_module
+
+    monkeypatch.setattr(picker_module, "ONE_STEP_TITLES", 0)  # as over 280,000 titles: in two steps
     collection, app = picker_app(collection_dir, index_dir)
     async with app.run_test(size=(120, 30)) as pilot:  # type: ignore[attr-defined]
         picker = await on_the_picker(app, pilot)
@@ -505,6 +508,13 @@ async def test_the_picker_shows_a_collections_prefix_hits_first_then_the_rest(co
         await _wait_for(pilot, painted.is_set)  # set once drawn: the scan begins then
         picker._show_more("mi", [Ranked(i, (0, 1)) for i in rows])
         assert list(picker.title_list.rows) == rows and picker._filter_complete
+        # An article opened before the whole list came: back in the picker, the list is made whole.
+        picker._show_ranked("mi", [Ranked(i, (0, 1)) for i in first], None, threading.Event())
+        picker.choose(first[0])
+        await _wait_for(pilot, lambda: app.screen is not picker)
+        await pilot.press("o")
+        await _wait_for(pilot, lambda: app.screen is picker and picker._filter_complete)
+        assert list(picker.title_list.rows) == rows
 
 
 async def test_a_redirect_opens_its_target_from_another_file(collection_dir: Path, index_dir: Path) -> None:
