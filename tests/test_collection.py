@@ -483,7 +483,10 @@ async def test_the_picker_shows_a_collections_prefix_hits_first_then_the_rest(
         collection_dir: Path, index_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import threading
 
+    from test_app import settle
+
     from reader.ui.screens import picker as picker_module
+    from reader.ui.screens.reader import ReaderScreen
 
     monkeypatch.setattr(picker_module, "ONE_STEP_TITLES", 0)  # as over 280,000 titles: in two steps
     collection, app = picker_app(collection_dir, index_dir)
@@ -511,7 +514,8 @@ async def test_the_picker_shows_a_collections_prefix_hits_first_then_the_rest(
         # An article opened before the whole list came: back in the picker, the list is made whole.
         picker._show_ranked("mi", [Ranked(i, (0, 1)) for i in first], None, threading.Event())
         picker.choose(first[0])
-        await _wait_for(pilot, lambda: app.screen is not picker)
+        await _wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        await settle(app, pilot)  # the reader composed: "o" is its key
         await pilot.press("o")
         await _wait_for(pilot, lambda: app.screen is picker and picker._filter_complete)
         assert list(picker.title_list.rows) == rows
