@@ -20,7 +20,8 @@ import argparse
 import os
 import shutil
 import sys
-from typing import TYPE_CHECKING, Iterable, Sequence, TextIO
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, TextIO
 
 from reader import __version__
 from reader.errors import ReaderError
@@ -30,11 +31,12 @@ if TYPE_CHECKING:
     from pathlib import Path
     from subprocess import Popen
 
-    from reader.source.collection import Collection
-
     from reader.model import Article
     from reader.parse_ahead import ParseAhead
+    from reader.source.collection import Collection
+    from reader.source.indexer import BuildReport
     from reader.source.library import Library
+    from reader.source.shelf import Shelf
     from reader.source.split import Entry
 
 PROG = "wikireader"
@@ -82,7 +84,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="build or update the index of the collection in DIR (a progress bar on stderr) and exit",
     )
     parser.add_argument("--search", metavar="QUERY", help="search the collection in DIR and print the best articles")
-    parser.add_argument("--limit", metavar="N", type=_positive, default=20, help="how many results --search prints (20)")
+    parser.add_argument("--limit", metavar="N", type=_positive, default=20,
+                        help="how many results --search prints (20)")
     parser.add_argument("--json", action="store_true", help="--search prints one JSON object a line")
     parser.add_argument(
         "--index-dir",
@@ -93,7 +96,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_serve_options(parser)
     parser.add_argument("--no-resume", dest="resume", action="store_false", default=None,
                         help="open the article at the top, not where it was last read")
-    parser.add_argument("--config", action=_ShowConfig, help="print where the settings file is, and the defaults, and exit")
+    parser.add_argument("--config", action=_ShowConfig,
+                        help="print where the settings file is, and the defaults, and exit")
     parser.add_argument(
         "file", metavar="FILE", help="the file to read ('-' for standard input), or a folder of files (a collection)"
     )
@@ -360,7 +364,7 @@ def _is_terminal(stream: TextIO) -> bool:
 # ---------------------------------------------------------------------------- --print
 
 
-def print_articles(library: Library, entries: Iterable[Entry], out: TextIO, width: int | None = None) -> None:
+def print_articles(library: Shelf, entries: Iterable[Entry], out: TextIO, width: int | None = None) -> None:
     """Lay out and write each article to `out`: styled on a terminal, plain text otherwise.
 
     Several articles are separated by a rule line.  Parsing notices go to stderr.
@@ -380,7 +384,7 @@ def print_articles(library: Library, entries: Iterable[Entry], out: TextIO, widt
     out.flush()
 
 
-def parse_entry(library: Library, entry: Entry) -> Article:
+def parse_entry(library: Shelf, entry: Entry) -> Article:
     """Parse one article of the library, in whichever format its text is in."""
     from reader.parse import parse_article
 
@@ -432,7 +436,6 @@ def run_collection(args: argparse.Namespace, title: str | None, printing: bool) 
 
     from reader.source.collection import Collection
     from reader.source.corpus import index_folder, writable_index_folder
-    from reader.source.indexer import stale
 
     folder = Path(args.file)
     where, note = writable_index_folder(Path(args.index_dir) if args.index_dir else index_folder(folder))
@@ -441,7 +444,8 @@ def run_collection(args: argparse.Namespace, title: str | None, printing: bool) 
     if args.index_only:
         if title is not None or args.search is not None:
             raise ReaderError("--index takes only a folder")
-        return _build_index(folder, where, quiet=args.quiet)
+        _build_index(folder, where, quiet=args.quiet)
+        return 0
     if args.search is not None:
         collection = Collection.open(folder, where, build_now=True)
         _say_notes(collection)
@@ -454,18 +458,28 @@ def run_collection(args: argparse.Namespace, title: str | None, printing: bool) 
         collection = Collection.open(folder, where, build_now=True)
         _say_notes(collection)
         _never_fail_to_encode(sys.stdout)
-        print_articles(collection, [collection.lookup(title)], sys.stdout, width=args.width)  # type: ignore[arg-type]
+        print_articles(collection, [collection.lookup(title)], sys.stdout, width=args.width)
         return 0
-    if title is not None and stale(folder, where):  # the article is wanted now: index first
-        _build_index(folder, where, quiet=False, summary=False)
-    collection = Collection.open(folder, where)
+    if title is not None:  # the article is wanted now: index first, if the index is not fresh
+        collection = Collection.open(folder, where, build_now=True, builder=_build_for_reader)
+    else:
+        collection = Collection.open(folder, where)
     _say_notes(collection)
     try:
         entry = collection.lookup(title) if title is not None else None
-        _open_reader(collection, entry, args.resume)  # type: ignore[arg-type]
+        _open_reader(collection, entry, args.resume)
     finally:
         collection.close()
     return 0
+
+
+def _build_for_reader(folder: Path, where: Path) -> BuildReport:
+    """The index brought up to date before the reader opens an article of it (a progress bar;
+    the notes said here, except the skipped files, which the collection says as it opens)."""
+    from reader.source.indexer import BuildReport
+
+    report = _build_index(folder, where, quiet=False, summary=False)
+    return BuildReport(skipped=report.skipped)
 
 
 def _say_notes(collection: Collection) -> None:
@@ -473,8 +487,9 @@ def _say_notes(collection: Collection) -> None:
         print(collection.decoded.notice, file=sys.stderr)
 
 
-def _build_index(folder: Path, where: Path, *, quiet: bool, summary: bool = True) -> int:
-    """`--index`: build or update the index, a progress bar on stderr (rich's) unless `quiet`."""
+def _build_index(folder: Path, where: Path, *, quiet: bool, summary: bool = True) -> BuildReport:
+    """`--index`: build or update the index, a progress bar on stderr (rich's) unless `quiet`;
+    what it did is said on stderr."""
     from reader.source.indexer import build
 
     if quiet or not _is_terminal(sys.stderr):
@@ -501,7 +516,7 @@ def _build_index(folder: Path, where: Path, *, quiet: bool, summary: bool = True
     if summary or report.indexed or report.dropped:
         print(f"{report.files:,} files, {report.articles:,} articles: indexed {report.indexed:,} file(s), "
               f"dropped {report.dropped:,}, in {report.seconds:.1f} s; index in {where}", file=sys.stderr)
-    return 0
+    return report
 
 
 def _print_results(collection: Collection, query: str, limit: int, *, as_json: bool) -> None:
@@ -530,7 +545,7 @@ def _print_results(collection: Collection, query: str, limit: int, *, as_json: b
 # ---------------------------------------------------------------------------- the reader app
 
 
-def _open_reader(library: Library, entry: Entry | None, resume: bool | None = None) -> None:
+def _open_reader(library: Shelf, entry: Entry | None, resume: bool | None = None) -> None:
     """Run the Textual app on the library, opened at `entry` (or the picker / the only article);
     `resume` False (--no-resume) opens articles at the top, None leaves it to the settings."""
     _keyboard_from_terminal()
@@ -549,7 +564,7 @@ def _open_reader(library: Library, entry: Entry | None, resume: bool | None = No
     run_app(library, entry.index if entry is not None else None, ahead, resume=resume)
 
 
-def _parse_ahead(library: Library, entry: Entry | None) -> ParseAhead | None:
+def _parse_ahead(library: Shelf, entry: Entry | None) -> ParseAhead | None:
     """A child parsing the article the reader opens on, while Textual starts (see
     `reader.parse_ahead`); None when the app opens on the picker (a file of many, none chosen)."""
     if entry is None and len(library.entries) != 1:

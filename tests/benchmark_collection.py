@@ -160,7 +160,8 @@ def app_figures(folder: Path, where: Path, env: dict[str, str], one_file: Path, 
         pickers.append(term.wait_for(lambda s: first in s and "articles" in s, 30, since=term.started) or float("nan"))
         close(term)
     bare, bare_peak = statistics.median(bares), statistics.median(bare_peaks)
-    print(f"bare Textual app: first paint {bare:.3f} s, peak memory {bare_peak:.0f} MiB (median of {RUNS}, interleaved)")
+    print(f"bare Textual app: first paint {bare:.3f} s, peak memory {bare_peak:.0f} MiB "
+          f"(median of {RUNS}, interleaved)")
     print(f"open by title (wikireader DIR TITLE): {statistics.median(opens):.3f} s = "
           f"{statistics.median(opens) / bare:.2f}x (target <= 1.5x)")
     print(f"picker's first titles on the folder: {statistics.median(pickers):.3f} s = "
@@ -176,21 +177,32 @@ def reader(where: Path, folder: Path, env: dict[str, str], *title: str) -> Term:
                 env=env, cwd=str(ROOT))
 
 
+def filtered(screen: str, query: str) -> bool:
+    """True when the picker's status line tells the titles matching `query` (or that none do)."""
+    return f"match “{query}”" in screen or f"matches “{query}”" in screen
+
+
 def session(name: str, folder: Path, where: Path, env: dict[str, str], collection: Collection) -> float:
     """In the picker: filter, open from the list, back, then ranked searches; the peak memory."""
     term = reader(where, folder, env)
     term.wait_for("articles", 30)
     term.settle(0.5)
     entry = collection.entries[len(collection.entries) // 3]
-    typed, latencies = "", []
+    typed, firsts, wholes = "", [], []
     for char in entry.title.lower()[:12]:
         typed += char
+        query = typed.strip()
         started = time.perf_counter()
         term.press(char)
-        shown = term.wait_for(lambda s, t=typed.strip(): f"match “{t}”" in s or f"matches “{t}”" in s, 10, since=started)
-        latencies.append((shown or float("nan")) * 1000)
-    print(f"{name}: filter per key (typing {entry.title.lower()[:12]!r}): median {statistics.median(latencies):.0f} ms, "
-          f"max {max(latencies):.0f} ms (target < 200 ms)")
+        # The filtered list, then the whole of it: over a collection, the titles that start with
+        # the query come first, the status saying "more on the way…" until the rest is below.
+        first = term.wait_for(lambda s, q=query: filtered(s, q), 10, since=started)
+        whole = term.wait_for(lambda s, q=query: filtered(s, q) and "more on the way" not in s, 10, since=started)
+        firsts.append((first or float("nan")) * 1000)
+        wholes.append((whole or float("nan")) * 1000)
+    print(f"{name}: filter per key (typing {entry.title.lower()[:12]!r}): the filtered list median "
+          f"{statistics.median(firsts):.0f} ms, max {max(firsts):.0f} ms (target < 200 ms); the whole list "
+          f"median {statistics.median(wholes):.0f} ms, max {max(wholes):.0f} ms")
     term.settle(0.3)
     started = time.perf_counter()
     term.press("\r")
@@ -204,16 +216,19 @@ def session(name: str, folder: Path, where: Path, env: dict[str, str], collectio
     term.wait_for("Words to find", 10)
     term.settle(0.3)
     typed = ""
-    for number, query in enumerate(("guest workers", '"european union"', PLANTED_WORD, "civil rights")):
+    for query in ("guest workers", '"european union"', PLANTED_WORD, "civil rights"):
         term.press("\x7f" * len(typed) + query)  # the last query's letters rubbed out first
         typed = query
+        # Enter once the query is in the field, as a person presses it: keys typed in one go are
+        # let through one at a time (reader.ui.key_gate), and the last of them may still be on
+        # their way 0.3 s later on a busy machine (that wait was counted as the search's).
+        term.wait_for(lambda s, q=query: q in "\n".join(s.splitlines()[:4]), 10)
         term.settle(0.3)
         started = time.perf_counter()
         term.press("\r")
-        first = term.wait_for(lambda s: "   1. " in s, 10, since=started) if number == 0 else None
-        done = term.wait_for(lambda s, q=query: f"for “{q}”" in s or f"matches “{q}”" in s, 20, since=started)
-        shown = f"first result {first:.3f} s, " if first is not None else ""
-        print(f"{name}: in the app, {query!r}: {shown}the 100 best with snippets {done} s (target < 0.1 s)")
+        # The status line once the ranked list is set ("searching for “q”…" before it).
+        done = term.wait_for(lambda s, q=query: f"articles for “{q}”" in s or f"matches “{q}”" in s, 20, since=started)
+        print(f"{name}: in the app, {query!r}: enter to the ranked list {done} s (target < 0.1 s)")
     return close(term)
 
 

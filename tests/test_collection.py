@@ -20,7 +20,7 @@ from reader.errors import ArticleNotFound, InputError
 from reader.source import catalog as catalog_module
 from reader.source.collection import Collection
 from reader.source.corpus import find_files
-from reader.source.indexer import Lock, build
+from reader.source.indexer import BuildReport, Lock, build
 from reader.source.ranked import search
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -200,6 +200,58 @@ def test_title_candidates_hold_prefix_and_scattered_matches(collection_dir: Path
     assert all(collection.entries[index].title == title for index, title in collection.title_candidates("plnt"))
     assert {"Planted rare word", "Planted phrase"} <= titles
     assert collection.title_candidates("   ") == []
+
+
+def test_title_starts_are_the_exact_and_prefix_hits_in_collection_order(collection_dir: Path,
+                                                                        index_dir: Path) -> None:
+    build(collection_dir, index_dir)
+    collection = Collection(collection_dir, index_dir)
+    starts = collection.title_starts("planted")
+    assert [title for _, title in starts] == ["Planted rare word", "Planted phrase"]  # file order, not by title
+    assert all(collection.entries[index].title == title for index, title in starts)
+    assert set(starts) <= set(collection.title_candidates("planted"))  # the picker shows them first
+    assert collection.title_starts("PLANTED_phrase") == [starts[1]]  # case and "_" aside
+    assert collection.title_starts("plnt") == [] and collection.title_starts("  ") == []
+    assert len(collection.title_starts("p", limit=1)) == 1
+
+
+def test_an_entry_by_file_and_position_is_the_listed_entry(collection_dir: Path, index_dir: Path) -> None:
+    build(collection_dir, index_dir)
+    collection = Collection(collection_dir, index_dir)
+    fresh = Collection(collection_dir, index_dir)  # nothing cached: each one read alone
+    for entry in reversed(list(collection.entries)):
+        row, pos = collection.entries.place(entry.index)
+        assert fresh.entries.at(row.id, pos) == entry
+    assert fresh.entries.at(999, 0) is None and fresh.entries.at(row.id, 10_000) is None
+
+
+def test_a_collection_and_a_file_have_one_face(collection_dir: Path, index_dir: Path) -> None:
+    from reader.source.library import Library
+
+    build(collection_dir, index_dir)
+    collection = Collection(collection_dir, index_dir)
+    library = Library.open(str(collection_dir / "b-planted.txt"))
+    assert collection.as_collection() is collection and collection.as_file() is None
+    assert library.as_file() is library and library.as_collection() is None
+    assert collection.is_multi and library.is_multi
+    michigan = collection.lookup("Michigan")
+    assert collection.file_of(michigan) == os.path.realpath(collection_dir / "part" / "Michigan.txt")
+    assert library.file_of(library.entries[0]) == os.path.realpath(collection_dir / "b-planted.txt")
+
+
+def test_opening_a_fresh_index_to_read_now_does_not_build(collection_dir: Path, index_dir: Path) -> None:
+    def builder(folder: Path, where: Path) -> BuildReport:
+        built.append(folder)
+        return build(folder, where)
+
+    built: list[Path] = []
+    Collection.open(collection_dir, index_dir, build_now=True, builder=builder).close()
+    assert built == [collection_dir]  # no index yet
+    Collection.open(collection_dir, index_dir, build_now=True, builder=builder).close()
+    assert built == [collection_dir]  # fresh: opened as it is
+    (collection_dir / "b-planted.txt").write_text("[[Changed]]\n\nNew text.\n", encoding="utf-8")
+    collection = Collection.open(collection_dir, index_dir, build_now=True, builder=builder)
+    assert built == [collection_dir] * 2 and collection.lookup("Changed").file == "b-planted.txt"
 
 
 def test_a_file_changed_after_indexing_is_an_error_not_wrong_text(collection_dir: Path, index_dir: Path) -> None:
@@ -425,6 +477,48 @@ async def test_picker_over_a_folder_filters_opens_and_searches(collection_dir: P
         assert result is not None and layout is not None
         assert result.query == "lighthouse keepers" and result.total == 1  # n / N work at once
         assert "Lighthouse Keepers" in layout.lines[layout.match_line(result, 0)].plain
+
+
+async def test_the_picker_shows_a_collections_prefix_hits_first_then_the_rest(
+        collection_dir: Path, index_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    from test_app import settle
+
+    from reader.ui.screens import picker as picker_module
+    from reader.ui.screens.reader import ReaderScreen
+
+    monkeypatch.setattr(picker_module, "ONE_STEP_TITLES", 0)  # as over 280,000 titles: in two steps
+    collection, app = picker_app(collection_dir, index_dir)
+    async with app.run_test(size=(120, 30)) as pilot:  # type: ignore[attr-defined]
+        picker = await on_the_picker(app, pilot)
+        await pilot.press(*"mi")
+        await _wait_for(pilot, lambda: picker._shown_query == "mi" and picker._filter_complete)
+        starts = [index for index, _title in collection.title_starts("mi")]
+        rows = list(picker.title_list.rows)
+        assert rows[: len(starts)] == starts and len(rows) > len(starts)  # the letters anywhere, below
+        assert [collection.entries[i].title for i in starts] == ["Michigan"]
+        assert "Redirect to Michigan" in [collection.entries[i].title for i in rows]
+        assert "more on the way" not in str(picker.query_one("#picker-status").render())
+        # The first step alone, as the filter shows it before the catalog's scan: said so.
+        first = rows[: len(starts)]
+        painted = threading.Event()
+        from reader.ui.widgets.picker_match import Ranked
+
+        picker._show_ranked("mi", [Ranked(i, (0, 1)) for i in first], None, painted)
+        assert list(picker.title_list.rows) == first and not picker._filter_complete
+        assert "more on the way" in str(picker.query_one("#picker-status").render())
+        await _wait_for(pilot, painted.is_set)  # set once drawn: the scan begins then
+        picker._show_more("mi", [Ranked(i, (0, 1)) for i in rows])
+        assert list(picker.title_list.rows) == rows and picker._filter_complete
+        # An article opened before the whole list came: back in the picker, the list is made whole.
+        picker._show_ranked("mi", [Ranked(i, (0, 1)) for i in first], None, threading.Event())
+        picker.choose(first[0])
+        await _wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        await settle(app, pilot)  # the reader composed: "o" is its key
+        await pilot.press("o")
+        await _wait_for(pilot, lambda: app.screen is picker and picker._filter_complete)
+        assert list(picker.title_list.rows) == rows
 
 
 async def test_a_redirect_opens_its_target_from_another_file(collection_dir: Path, index_dir: Path) -> None:

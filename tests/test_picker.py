@@ -250,6 +250,9 @@ async def test_file_vanished_keeps_the_list(tmp_path: Path) -> None:
         await pilot.pause()
         assert len(shown_titles(app)) == 20
         assert any("no longer there" in n.message for n in notifications(app))
+        assert not app.library.changed_on_disk()  # said once: not every two seconds while it is gone
+        shutil.copy(EXAMPLE, path)
+        assert app.library.changed_on_disk()  # back: watched again
 
 
 # ---------------------------------------------------------------------------- file-wide search
@@ -505,7 +508,8 @@ def test_rank_titles_survives_long_repetitive_titles() -> None:
 
 
 def test_human_size() -> None:
-    assert [human_size(n) for n in (42, 999, 7_974, 85_345, 1_234_567)] == ["42 B", "999 B", "8.0 KB", "85 KB", "1.2 MB"]
+    sizes = (42, 999, 7_974, 85_345, 1_234_567)
+    assert [human_size(n) for n in sizes] == ["42 B", "999 B", "8.0 KB", "85 KB", "1.2 MB"]
 
 
 # ---------------------------------------------------------------------------- snapshot

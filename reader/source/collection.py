@@ -5,11 +5,11 @@ corpus: 80 files, 280,000 articles, 1 GB; `reader.source.corpus`).  Its index, b
 fresh by `reader.source.indexer`, is a catalog of files and titles (`reader.source.catalog`,
 SQLite) and a full-text index (`reader.source.fulltext`, tantivy).
 
-`Collection` is shaped like `reader.source.library.Library` so the picker and the app use
-either: `entries` is a sequence that fetches titles from the catalog as they are drawn, never a
-list of 280,000 objects, and an article is read from its file by its byte range and decoded on
-its own.  While the index is being built (by a `wikireader --index` child the reader starts),
-`index_more` follows its progress.
+`Collection` has the face of `reader.source.library.Library` (`reader.source.shelf.Shelf`)
+so the picker and the app use either: `entries` is a sequence that fetches titles from the
+catalog as they are drawn, never a list of 280,000 objects, and an article is read from its
+file by its byte range and decoded on its own.  While the index is being built (by a
+`wikireader --index` child the reader starts), `index_more` follows its progress.
 """
 
 from __future__ import annotations
@@ -18,26 +18,37 @@ import bisect
 import difflib
 import os
 import re
-import threading
 import subprocess
+import threading
 import time
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, overload
+from typing import overload
 
 from reader.errors import ArticleNotFound, InputError
 from reader.source.catalog import ArticleRow, Catalog, CatalogDamaged, FileRow
 from reader.source.corpus import decode_article, find_files, index_folder, make_folder
 from reader.source.decode import decode_bytes
-from reader.source.indexer import (BuildReport, build, differs, remove_index, short_error, stale, start_builder,
-                                   stop_builder)
+from reader.source.indexer import (
+    BuildReport,
+    build,
+    differs,
+    remove_index,
+    short_error,
+    start_builder,
+    stop_builder,
+)
 from reader.source.library import normalise_title, title_from_path
 from reader.source.split import Entry
 
 ENTRY_CACHE = 4096  # entries kept for the picker's rows
-KEEP_CANDIDATES = 8_000  # titles matching a query kept to narrow as it grows (20,000: +8 MB on 280,000 titles)
+# Titles matching a query kept to narrow as it grows (20,000: +8 MB on 280,000 titles).  Each row
+# of the scan takes the GIL back from the picker drawing meanwhile: 8,000 rows took 50-430 ms
+# in the app on a busy machine, against 17 ms alone.
+KEEP_CANDIDATES = 3_000
+STARTS_LIMIT = 300  # titles starting with the query shown first (`title_starts`)
 
 
 class CollectionEntries(Sequence[Entry]):
@@ -75,11 +86,14 @@ class CollectionEntries(Sequence[Entry]):
         return entry
 
     def _fetch(self, index: int) -> Entry:
-        """Entry `index`, with the rows after it (the picker draws a screenful at a time)."""
+        """Entry `index`, with the rows after it when the rows are read in order (the picker
+        draws a screenful at a time); alone when they are not (a filtered list's rows lie all
+        over the collection: a screenful of them in 64-row windows took ~30 ms)."""
         number = bisect.bisect_right(self._firsts, index) - 1
         row = self.files[number]
         first = index - self._firsts[number]
-        for article in self._catalog.articles(row.id, first, 64):
+        in_order = not self._cache or index - 1 in self._cache
+        for article in self._catalog.articles(row.id, first, 64 if in_order else 1):
             key = self._firsts[number] + article.pos
             self._cache[key] = self._entry(key, row, article)
         while len(self._cache) > ENTRY_CACHE:
@@ -91,6 +105,25 @@ class CollectionEntries(Sequence[Entry]):
 
     def _entry(self, index: int, row: FileRow, article: ArticleRow) -> Entry:
         return Entry(index, article.title, article.start, article.stop, article.redirect, file=row.path)
+
+    def at(self, file_id: int, pos: int, article: ArticleRow | None = None) -> Entry | None:
+        """Article `pos` of file `file_id` (its catalog row `article`, when the caller has it);
+        None when it is not listed.  One row is read, not the 64 after it: a search's results
+        lie all over the collection, and 100 of them in 64-row windows took 57 ms, one row
+        each 2 ms."""
+        index = self.index_of(file_id, pos)
+        if index is None:
+            return None
+        entry = self._cache.get(index)
+        if entry is not None:
+            return entry
+        article = article or self._catalog.article(file_id, pos)
+        if article is None:
+            return self[index]  # changed since this list was made: its stand-in
+        entry = self._cache[index] = self._entry(index, self.files[self._file_number[file_id]], article)
+        if len(self._cache) > ENTRY_CACHE:
+            self._cache.popitem(last=False)
+        return entry
 
     def index_of(self, file_id: int, pos: int) -> int | None:
         """The place in the collection of article `pos` of file `file_id` (None: not listed)."""
@@ -114,8 +147,6 @@ class CollectionNotice:
 
 class Collection:
     """The reader's view of a collection (see the module); the same face as a `Library`."""
-
-    is_collection = True
 
     def __init__(self, folder: Path, where: Path | None = None) -> None:
         self.folder = folder  # a folder, or one file of many articles (a collection of its own)
@@ -144,22 +175,26 @@ class Collection:
     # ------------------------------------------------------------------ opening
 
     @classmethod
-    def open(cls, folder: Path, where: Path | None = None, *, build_now: bool = False) -> Collection:
+    def open(cls, folder: Path, where: Path | None = None, *, build_now: bool = False,
+             builder: Callable[[Path, Path], BuildReport] = build) -> Collection:
         """The collection at `folder`, its index made when missing.
 
-        With `build_now`, the index is brought up to date before this returns (for printing and
-        searching); otherwise a `wikireader --index` child does it while the reader shows what
-        is already indexed (`index_more` follows it).  Raises `InputError`.
+        With `build_now`, the index is brought up to date (by `builder`) before this returns
+        (for printing, searching, opening one article); otherwise a `wikireader --index` child
+        does it while the reader shows what is already indexed (`index_more` follows it).
+        Raises `InputError`.
         """
         where = where or index_folder(folder)
         paths, _skipped = find_files(folder)
         if not paths:
             raise InputError(f"{folder} holds no .txt or .wiki files")
         if build_now:
-            report = build(folder, where) if stale(folder, where, paths) else None
+            collection = cls._fresh(folder, where, paths)
+            if collection is not None:
+                return collection
+            report = builder(folder, where)
             collection = cls(folder, where)
-            if report is not None:
-                collection._note(report)  # with why it was rebuilt, if it was
+            collection._note(report)  # with why it was rebuilt, if it was
             return collection
         notice = None
         try:
@@ -177,6 +212,21 @@ class Collection:
         if collection._stale(paths):
             collection._start_builder()
             collection._taken_last = False
+        return collection
+
+    @classmethod
+    def _fresh(cls, folder: Path, where: Path, paths: list[Path]) -> Collection | None:
+        """The collection when its index is the folder as it is now; None when it must be built.
+        The folder is looked at once (opening by title looked twice, ~5 ms)."""
+        if not (where / "catalog.sqlite").exists():
+            return None
+        try:
+            collection = cls(folder, where)
+        except CatalogDamaged:
+            return None  # the build says why, and builds it again
+        if collection._stale(paths):
+            collection.close()
+            return None
         return collection
 
     def _note(self, report: BuildReport) -> None:
@@ -254,6 +304,17 @@ class Collection:
     def file_path(self, entry: Entry) -> Path:
         return self._base / (entry.file or "")
 
+    def file_of(self, entry: Entry) -> str:
+        """The real path of the file holding `entry`."""
+        return os.path.realpath(self.file_path(entry))
+
+    def as_collection(self) -> Collection:
+        return self
+
+    def as_file(self) -> None:
+        """Not one file held in memory (`reader.source.shelf`)."""
+        return None
+
     def format_of(self, entry: Entry) -> str:
         """The format of `entry`: its file's, as the index decided it (`fileformat`)."""
         return self.entries.place(entry.index)[0].format
@@ -283,9 +344,9 @@ class Collection:
         """Every article called `title` (case and "_" aside), in collection order."""
         found = []
         for row in self._catalog.by_title(normalise_title(title)):
-            index = self.entries.index_of(row.file, row.pos)
-            if index is not None:
-                found.append(self.entries[index])
+            entry = self.entries.at(row.file, row.pos, row)
+            if entry is not None:
+                found.append(entry)
         return found
 
     def lookup(self, title: str) -> Entry:
@@ -328,23 +389,36 @@ class Collection:
         exact = [found for found in candidates if found.title == target.strip()]
         return (exact or candidates)[0] if candidates else None
 
-    def title_candidates(self, query: str, limit: int = 2000) -> list[tuple[int, str]]:
+    def title_starts(self, query: str, limit: int = STARTS_LIMIT) -> list[tuple[int, str]]:
+        """(entry, title) of the articles whose title is `query` or starts with it (case and "_"
+        aside), at most `limit` of them (the first by title), in collection order: one range of
+        the catalog's title index, a millisecond whatever the query (the picker shows these
+        first, before `title_candidates` has scanned every title)."""
+        wanted = normalise_title(query)
+        if not wanted:
+            return []
+        found = {}
+        for file_id, pos, title, _norm in self._catalog.with_prefix(wanted, limit):
+            index = self.entries.index_of(file_id, pos)
+            if index is not None:
+                found[index] = title
+        return sorted(found.items())
+
+    def title_candidates(self, query: str, limit: int = 1000) -> list[tuple[int, str]]:
         """(entry, title) of the articles whose title may match `query` as the picker matches
-        (exact, prefix, then the letters in order anywhere), at most about `limit`, in collection
-        order, for the picker to rank (in Python, ~0.1 ms a title: a one-letter query ranks some
-        thousands of its 280,000 matches, the titles that start with it among them)."""
+        (exact, prefix, then the letters in order anywhere), at most about `limit` besides the
+        `title_starts` (all of them are here), in collection order, for the picker to rank (in
+        Python, ~0.04 ms a title: a one-letter query ranks some hundreds of its 280,000 matches)."""
         wanted = normalise_title(query)
         letters = [char for char in wanted if not char.isspace()]
         if not letters:
             return []
         matches, complete = self._letters_in_order(wanted, letters)
+        found = dict(self.title_starts(query))
         if complete and len(matches) <= limit:
-            return [(index, title) for index, title, _norm in matches]
-        found = {index: title for index, title, _norm in matches[:limit]}
-        for file_id, pos, title, _norm in self._catalog.with_prefix(wanted, limit // 8):
-            index = self.entries.index_of(file_id, pos)
-            if index is not None:
-                found[index] = title
+            found.update((index, title) for index, title, _norm in matches)
+            return sorted(found.items())
+        found.update((index, title) for index, title, _norm in matches[:limit])
         words = [(index, title) for index, title, norm in matches if f" {wanted}" in norm]
         found.update(words[: limit // 8])
         return sorted(found.items())

@@ -21,13 +21,13 @@ from __future__ import annotations
 import difflib
 import os
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Iterator
 
 from reader.errors import ArticleNotFound, InputError, ReaderError
-from reader.source.fileformat import detect_format
 from reader.source.decode import Decoded, decode_bytes, finish_repair, read_source, repair_text
+from reader.source.fileformat import detect_format
 from reader.source.mojibake import MOJIBAKE_HINT
 from reader.source.split import Entry, iter_articles
 
@@ -310,6 +310,17 @@ class Library:
             message += "; close matches: " + ", ".join(repr(name) for name in offered)
         return message
 
+    def file_of(self, entry: Entry) -> str | None:
+        """The real path of the file (every article is in it); None for standard input."""
+        return None if self.path == "-" else os.path.realpath(self.path)
+
+    def as_collection(self) -> None:
+        """Not a collection (`reader.source.shelf`)."""
+        return None
+
+    def as_file(self) -> Library:
+        return self
+
     def redirect_target(self, entry: Entry) -> Entry | None:
         """The article `entry` redirects to, when it is in this file (never `entry` itself)."""
         if entry.redirect is None:
@@ -317,7 +328,7 @@ class Library:
         target = entry.redirect.split("#", 1)[0]  # "Page#Section": the page
         candidates = [found for found in self.find(target) if found.index != entry.index]
         exact = [found for found in candidates if found.title == target.strip()]
-        return (exact or candidates or [None])[0]
+        return (exact or candidates)[0] if candidates else None
 
     # ------------------------------------------------------------------ freshness
 
@@ -328,15 +339,21 @@ class Library:
         return FileState.of(self.path) != self.state
 
     def reload(self, *, lazy: bool = False) -> None:
-        """Read the file again and restart the index; raises `InputError` (old text kept then).
+        """Read the file again and restart the index; raises `InputError` (old text kept then,
+        and the file no longer watched until it is back: `changed_on_disk` is False meanwhile,
+        so a picker asking every few seconds says it once).
 
         `entries` is replaced by a new list, so a reader holding the old list keeps a
         consistent (old) view; `generation` counts reloads.
         """
         state = FileState.of(self.path) if self.on_disk else None
-        if state is None:
-            raise InputError(f"{self.path} is no longer there")
-        decoded = read_source(self.path, repair=False)
+        try:
+            if state is None:
+                raise InputError(f"{self.path} is no longer there")
+            decoded = read_source(self.path, repair=False)
+        except ReaderError:
+            self.state = None
+            raise
         with self._lock:
             self.state = state
             self._load(decoded)

@@ -85,9 +85,7 @@ def _fulltext(collection: Collection) -> FullText:
 def _entry(collection: Collection, item: Found) -> Entry | None:
     from reader.source.fulltext import split_key
 
-    file_id, pos = split_key(item.key)
-    index = collection.entries.index_of(file_id, pos)
-    return collection.entries[index] if index is not None else None
+    return collection.entries.at(*split_key(item.key))
 
 
 def _sections(text: str) -> list[tuple[str, str]]:

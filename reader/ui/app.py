@@ -1,9 +1,10 @@
 """The wikireader Textual app: holds the opened file and shows one article at a time.
 
-`run_app(library, article)` is what the command line calls.  The app keeps the `Library`
-(the opened file) and opens a `ReaderScreen` per article with `open_article(index)`.  With a
-file of several articles and none chosen, it shows the article picker (`show_picker`); the
-reader's `o` key asks for the picker again with a `ReaderScreen.PickerRequested` message.
+`run_app(library, article)` is what the command line calls.  The app keeps the `Shelf` (the
+opened file, or a collection: `reader.source.shelf`) and opens a `ReaderScreen` per article
+with `open_article(index)`.  With a file of several articles and none chosen, it shows the
+article picker (`show_picker`); the reader's `o` key asks for the picker again with a
+`ReaderScreen.PickerRequested` message.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
 
     from reader.parse_ahead import ParseAhead
-    from reader.source.library import Library
+    from reader.source.shelf import Shelf
     from reader.source.split import Entry
     from reader.ui.screens.picker import PickerScreen
     from reader.ui.screens.reader import ReaderScreen
@@ -122,7 +123,7 @@ class ReaderApp(App[None]):
     SAVE_EVERY = 3.0  # seconds between saves of the reading place (what a crash can lose)
     COMMANDS = App.COMMANDS | {article_commands}
 
-    def __init__(self, library: Library, article: int | None = None, *, cursor_blink: bool = True,
+    def __init__(self, library: Shelf, article: int | None = None, *, cursor_blink: bool = True,
                  ahead: ParseAhead | None = None, state: StateStore | None = None, resume: bool = True,
                  settings: Settings | None = None) -> None:
         """`ahead`, when given, is a child process parsing article `article` (or the file's only
@@ -159,7 +160,7 @@ class ReaderApp(App[None]):
         # What to do once a reader's article is on screen: (scroll offset, phrase to search for).
         self._pending: dict[ReaderScreen, tuple[float | None, str | None]] = {}
         self._back_to: int | None = None  # the article the picker was opened from
-        self._home: ReaderScreen | None = None  # the default screen when the file holds one article
+        self._home = False  # True when the default screen is the reader of the article opened on
         self.key_gate = KeyGate(self)  # keys act one at a time, on the screen they were meant for
 
     async def on_event(self, event: events.Event) -> None:
@@ -185,16 +186,24 @@ class ReaderApp(App[None]):
     def has_many(self) -> bool:
         """True when the file holds more than one article, or is a collection (so there is a
         list to go back to)."""
-        return getattr(self.library, "is_collection", False) or len(self.library.entries) > 1
+        return self.library.is_multi
 
     def get_default_screen(self) -> Screen:
-        """A file of one article: its reader is the app's first and only screen (no blank
-        default screen to build, style and switch away from before the first paint)."""
-        if self.has_many or self._home is not None:
+        """The reader of the article the app opens on (a file's only one, or the one asked for
+        by title) is its first screen: no blank default screen to build, style and switch away
+        from before the first paint."""
+        start = self.start_article if self.start_article is not None else None if self.has_many else 0
+        if start is None or self._home:
             return super().get_default_screen()
-        self._home = self.reader_screen(0)
-        self._plan_resume(self._home)
-        return self._home
+        try:
+            home = self._prepare_reader(start)
+        except ReaderError:  # on_mount tries again, where it can say why it cannot
+            return super().get_default_screen()
+        # What `switch_screen` gives a screen it switches in, so that opening another article
+        # can switch away from this one as from any reader (Textual's default screen has none).
+        home._push_result_callback(self, None)
+        self._home = True
+        return home
 
     def on_mount(self) -> None:
         # The screens resume collection after their first frame; this is in case none comes.
@@ -207,8 +216,8 @@ class ReaderApp(App[None]):
         if self.settings.notes or self.settings.keys:
             # Once the reader's code is loaded (it knows the actions): not before the first paint.
             self.set_timer(0.5, self._settings_notes)
-        if self._home is not None:
-            return  # the reader of the only article is the default screen
+        if self._home:
+            return  # the reader of the article opened on is the default screen
         if self.start_article is not None:
             self.open_article(self.start_article)
         elif self.has_many:
@@ -322,19 +331,10 @@ class ReaderApp(App[None]):
         """
         heap.release_long_lived()  # the last article's cycles may be collected once it is gone
         try:
-            screen = self.reader_screen(index)
+            screen = self._prepare_reader(index, phrase, place, digest)
         except ReaderError as error:  # a collection's file changed or went away since it was indexed
             self.notify(str(error), severity="error", timeout=6, markup=False)
             return
-        if self._positions_generation != self.library.generation:
-            # The file was re-read (it changed on disk): old positions belong to other articles.
-            self.positions.clear()
-            self._positions_generation = self.library.generation
-        self._pending[screen] = (None if place else self.positions.get(index), phrase)
-        if place is not None:
-            self._place_for[screen] = (place, digest, "")
-        elif index not in self.positions:
-            self._plan_resume(screen)
         if remember:
             self._record_leaving()
         if is_reader(self.screen):
@@ -345,6 +345,22 @@ class ReaderApp(App[None]):
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
+
+    def _prepare_reader(self, index: int, phrase: str | None = None, place: Place | None = None,
+                        digest: str | None = None) -> ReaderScreen:
+        """A reader for article `index`, with what to do once its article is shown (see
+        `open_article`); raises `ReaderError` when the article cannot be read."""
+        screen = self.reader_screen(index)
+        if self._positions_generation != self.library.generation:
+            # The file was re-read (it changed on disk): old positions belong to other articles.
+            self.positions.clear()
+            self._positions_generation = self.library.generation
+        self._pending[screen] = (None if place else self.positions.get(index), phrase)
+        if place is not None:
+            self._place_for[screen] = (place, digest, "")
+        elif index not in self.positions:
+            self._plan_resume(screen)
+        return screen
 
     def reader_screen(self, index: int) -> ReaderScreen:
         """A reader for article `index` (an empty article when the file holds none)."""
@@ -358,7 +374,8 @@ class ReaderApp(App[None]):
             ahead.close()
             ahead = None
         source_name = self.library.name
-        if len(getattr(entries, "files", ())) > 1:  # an article of a collection: its file too
+        collection = self.library.as_collection()
+        if collection is not None and len(collection.entries.files) > 1:  # an article of a collection: its file too
             source_name += entry.file or ""
         source = self.library.article_source(entry)
         screen = reader_class()(
@@ -388,9 +405,7 @@ class ReaderApp(App[None]):
 
     def _file_of(self, entry: Entry) -> str | None:
         """The real path of the file holding `entry` (None for standard input)."""
-        if getattr(self.library, "is_collection", False):
-            return os.path.realpath(self.library.file_path(entry))  # type: ignore[attr-defined]
-        return None if self.library.path == "-" else os.path.realpath(self.library.path)
+        return self.library.file_of(entry)
 
     def show_picker(self) -> None:
         """Show the list of the file's articles (one picker per run: its filter is kept)."""
@@ -715,7 +730,7 @@ class ReaderApp(App[None]):
         yield SystemCommand("Marks", "Every mark in every article: open one ('a goes to mark a)", self.show_marks)
 
 
-def run_app(library: Library, article: int | None = None, ahead: ParseAhead | None = None, *,
+def run_app(library: Shelf, article: int | None = None, ahead: ParseAhead | None = None, *,
             resume: bool | None = None) -> None:
     """Open the reader on `library`: article `article`, or the picker for a file of many;
     `ahead` is a child process parsing the article it opens on (see `ReaderApp`).  The reader's

@@ -27,6 +27,7 @@ from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
 from reader.source.ranked import RankedHit, describe, find, pending
+from reader.source.split import Entry
 from reader.ui.widgets.picker_list import RowList
 
 if TYPE_CHECKING:
@@ -173,8 +174,7 @@ class CollectionSearchScreen(Screen[tuple[int, str] | None]):
 
     @work(thread=True, exclusive=True, group="ranked-search")
     def _rank(self, query: str, cancel: threading.Event, found: list[RankedHit]) -> None:
-        """Rank, show the ranked titles, then describe them one by one (`found`, taken by `_take`)."""
-        worker = get_current_worker()
+        """Rank, then show the ranked titles (`_show_ranked` has them described afterwards)."""
         started = time.perf_counter()
         state = self.state
         try:
@@ -182,22 +182,36 @@ class CollectionSearchScreen(Screen[tuple[int, str] | None]):
         except Exception as error:  # a damaged index must not end the reader
             state.error = f"search failed: {error}"
             results, total = [], 0
-        ranked = [pending(query, *result) for result in results]
-        self.app.call_from_thread(self._show_ranked, cancel, ranked, total, time.perf_counter() - started)
+        if not cancel.is_set():
+            self.app.call_from_thread(self._show_ranked, cancel, query, results, found, total,
+                                      time.perf_counter() - started)
+
+    def _show_ranked(self, cancel: threading.Event, query: str, results: list[tuple[int, Entry, float]],
+                     found: list[RankedHit], total: int, seconds: float) -> None:
+        """Show the ranked titles; describe them once they are on screen.  Describing is Python
+        work that holds the GIL: started at once, it held back the frame that shows the list
+        (80-130 ms from the list set to its frame on a busy machine; 50-80 ms after the frame)."""
+        if cancel is not self._cancel or cancel.is_set():
+            return
+        state = self.state
+        state.hits, state.total, state.seconds, state.described = (
+            [pending(query, *result) for result in results], total, seconds, 0)
+        self.ranked_list.set_rows(state.hits)
+        self._show_status()
+        self.call_after_refresh(self._describe, query, cancel, results, found)
+
+    @work(thread=True, exclusive=True, group="ranked-describe")
+    def _describe(self, query: str, cancel: threading.Event, results: list[tuple[int, Entry, float]],
+                  found: list[RankedHit]) -> None:
+        """Describe the results one by one, best first (into `found`, taken by `_take`); a new
+        query stops it between two results."""
+        worker = get_current_worker()
         for result in results:
             if cancel.is_set() or worker.is_cancelled:
                 return
             found.append(describe(self.collection, query, *result))
         if not cancel.is_set():
             self.app.call_from_thread(self._take, cancel, found, True)
-
-    def _show_ranked(self, cancel: threading.Event, ranked: list[RankedHit], total: int, seconds: float) -> None:
-        if cancel is not self._cancel or cancel.is_set():
-            return
-        state = self.state
-        state.hits, state.total, state.seconds, state.described = ranked, total, seconds, 0
-        self.ranked_list.set_rows(state.hits)
-        self._show_status()
 
     def _take(self, cancel: threading.Event, found: list[RankedHit], done: bool = False) -> None:
         """Put the results described since last time in place of their pending rows."""

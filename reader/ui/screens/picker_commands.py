@@ -20,7 +20,7 @@ from reader.ui.screens.picker import PICKER_NAME, PickerScreen, search_screen
 from reader.ui.widgets.picker_match import rank_titles
 
 if TYPE_CHECKING:
-    from reader.source.library import Library
+    from reader.source.shelf import Shelf
 
 OPEN_PREFIX = "Open article: "
 PALETTE_LIMIT = 100  # "Open article" hits offered at most by the command palette
@@ -30,8 +30,9 @@ class ArticleProvider(Provider):
     """Command palette: "Open article: <title>" for every title, and "Search all articles"."""
 
     @property
-    def library(self) -> Library | None:
-        return getattr(self.app, "library", None)
+    def library(self) -> Shelf | None:
+        library: Shelf | None = getattr(self.app, "library", None)  # the app's (any app may run a palette)
+        return library
 
     def _open(self, index: int) -> None:
         self.app.post_message(PickerScreen.ArticleChosen(index))
@@ -74,8 +75,9 @@ class ArticleProvider(Provider):
                 break
         started = time.perf_counter()
         entries = library.entries
-        if getattr(library, "is_collection", False):  # 280,000 titles: the catalog's candidates only
-            candidates = library.title_candidates(words, 2000)  # type: ignore[attr-defined]
+        collection = library.as_collection()
+        if collection is not None:  # 280,000 titles: the catalog's candidates only
+            candidates = collection.title_candidates(words, 2000)
         else:
             candidates = [(index, entry.title) for index, entry in enumerate(entries)]
         keys = [key for key, _ in candidates]

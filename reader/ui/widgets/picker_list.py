@@ -11,7 +11,8 @@ sequence of row keys and renders the lines that are visible, like Textual's `Log
 
 from __future__ import annotations
 
-from typing import ClassVar, Sequence
+from collections.abc import Sequence
+from typing import ClassVar
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -41,14 +42,14 @@ def human_size(size: int) -> str:
 class _RowMessage(Message):
     """A message about row `row` (its key: `key`) of a `RowList`."""
 
-    def __init__(self, row_list: "RowList", row: int, key: object) -> None:
+    def __init__(self, row_list: RowList, row: int, key: object) -> None:
         super().__init__()
         self.row_list = row_list
         self.row = row
         self.key = key
 
     @property
-    def control(self) -> "RowList":
+    def control(self) -> RowList:
         return self.row_list
 
 
@@ -259,15 +260,11 @@ class RowList(ScrollView, can_focus=True):
 class TitleList(RowList):
     """The picker's article list: each row key is an entry index into `entries`."""
 
-    def __init__(self, entries: Sequence[Entry], *, id: str | None = None) -> None:
+    def __init__(self, entries: Sequence[Entry], *, show_files: bool = False, id: str | None = None) -> None:
         super().__init__(id=id)
         self.entries = entries  # the library's growing list, read only
+        self.show_files = show_files  # a collection of several files: each title's file too
         self.offsets: dict[int, tuple[int, ...]] = {}  # entry index -> matched letters
-
-    @property
-    def _many_files(self) -> bool:
-        """True for the entries of a collection of several files (`CollectionEntries.files`)."""
-        return len(getattr(self.entries, "files", ())) > 1
 
     def draw_token(self) -> object:
         return len(str(len(self.entries)))  # the width of the number column
@@ -285,7 +282,7 @@ class TitleList(RowList):
         match = plain + self.style("row-list--match")
         number = f"{index + 1:>{len(str(len(self.entries)))}} "
         size = " " + human_size(entry.size).rjust(7) + " "
-        if entry.file is not None and width > 60 and self._many_files:  # which file of a collection
+        if entry.file is not None and width > 60 and self.show_files:  # which file of a collection
             size = " " + _left_cut(entry.file, FILE_COLUMN).rjust(FILE_COLUMN) + size
         room = max(width - len(number) - len(size), 1)
         parts = _marked(entry.title, self.offsets.get(index, ()), plain, match)

@@ -16,8 +16,8 @@ compiled regex has ruled a title in or out.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Sequence
 
 _WORD_START = re.compile(r"\w+")
 _starts_cache: dict[str, frozenset[int]] = {}  # lower-cased title -> where its words start
@@ -58,10 +58,10 @@ def rank_titles(
     pattern = subsequence_pattern(query)
     exact: list[Ranked] = []
     prefixed: list[Ranked] = []
-    scored: list[tuple[float, int, tuple[int, ...]]] = []
+    scored: list[tuple[bool, float, int, tuple[int, ...]]] = []  # (not an acronym, -score, index, offsets)
     prefix_offsets = tuple(range(len(query)))
     for index, title in enumerate(titles):
-        if index % 2048 == 0 and cancelled():
+        if index % 256 == 0 and cancelled():  # ~10 ms of ranking
             break
         if pattern.match(title) is None:
             continue
@@ -123,7 +123,7 @@ def palette_score(offsets: tuple[int, ...], starts: frozenset[int]) -> float:
     """
     count = len(offsets)
     score: float = count + len(starts.intersection(offsets))
-    groups = 1 + sum(1 for before, after in zip(offsets, offsets[1:]) if after != before + 1)
+    groups = 1 + sum(1 for before, after in zip(offsets, offsets[1:], strict=False) if after != before + 1)
     normalized_groups = (count - (groups - 1)) / count
     return score * (1 + normalized_groups * normalized_groups)
 
