@@ -3,7 +3,8 @@
 Run on demand (not a test): ``python tests/benchmark_app.py [--runs N] [--corpus DIR]``.
 
 It starts the real ``wikireader`` command through /work/shared/tools/term.py (an emulated screen,
-drained by a thread: see tests/bench_term.py) and prints, with the ratios to a bare Textual app measured in the same run:
+drained by a thread: see tests/bench_term.py) and prints, with the ratios to a bare Textual app
+measured in the same run:
 
 - first paint of the sample article (target: within 1.3x the bare app's) and of a ~1 MB article
   made by concatenating real corpus articles' bodies as the sections of one article (1.5x);
@@ -30,8 +31,8 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "dump"
@@ -200,7 +201,7 @@ def latencies(runner: Runner, big: Path, titles: list[str], marker: str) -> dict
         figures["G"].append(step(term, "G", lambda t: bool(re.search(r"\b100%", t))))
         step(term, "g", lambda t: bool(re.search(r"\b0%", t)))
         first = f"1 {titles[0]}"
-        figures["]"].append(step(term, "]", lambda t: first in pane_top_row(t)))
+        figures["]"].append(step(term, "]", lambda t, first=first: first in pane_top_row(t)))
         # The tree: focus it, move the cursor a few sections down, jump.
         term.press("\t")
         term.settle(0.3)
@@ -209,7 +210,7 @@ def latencies(runner: Runner, big: Path, titles: list[str], marker: str) -> dict
             term.settle(0.1)
         term.settle(0.3)
         before = pane_top_row(term.text())
-        figures["tree"].append(step(term, "\r", lambda t: pane_top_row(t) != before and
+        figures["tree"].append(step(term, "\r", lambda t, before=before: pane_top_row(t) != before and
                                     bool(re.search(r"▕\s*\d+(\.\d+)* \S", pane_top_row(t)))))
         term.press("\t")  # back to the pane
         term.settle(0.3)
@@ -311,10 +312,11 @@ def main(argv: list[str] | None = None) -> int:
             "sample": ([WIKIREADER, str(SAMPLE)], first_paragraph_words(SAMPLE)),
             "big": ([WIKIREADER, str(big)], big_marker),
         })
-        bare_paint, sample_paint, big_paint = (statistics.median(p for p, _ in paints[n]) for n in ("bare", "sample", "big"))
+        bare_paint, sample_paint, big_paint = (statistics.median(p for p, _ in paints[n])
+                                               for n in ("bare", "sample", "big"))
         # Each round's ratio to the bare app of the same round: a machine that changes speed
         # between rounds moves both sides of it (the minima taken apart did not).
-        paired = {name: statistics.median(p / b for (p, _), (b, _) in zip(paints[name], paints["bare"]))
+        paired = {name: statistics.median(p / b for (p, _), (b, _) in zip(paints[name], paints["bare"], strict=True))
                   for name in ("sample", "big")}
         bare_peak = max(peak for _, peak in paints["bare"])
         repaint = repaint_baseline(runner, bare_script, big)

@@ -187,7 +187,8 @@ def test_redirect_sample_names_its_target() -> None:
 def test_wikitext_sample_reads_as_wikitext() -> None:
     result = wikireader("--print", "--width", "100", str(SAMPLE_DIR / "royal_cinema.wiki"))
     flat = " ".join(result.stdout.split())
-    assert result.stdout.splitlines()[0].strip() == "Royal cinema"  # no title line: the file name, a capital first as in every title
+    # No title line: the file name, a capital first as in every title.
+    assert result.stdout.splitlines()[0].strip() == "Royal cinema"
     assert "The Royal Cinema is an Art Moderne event venue and cinema in Toronto, Canada." in flat
     assert "About - theroyal.to" in flat
     assert_no_markup(result.stdout)
@@ -200,8 +201,9 @@ def test_all_articles_of_a_file_print_in_order() -> None:
     result = wikireader("--print", "--width", "100", str(EXAMPLE))
     assert result.returncode == 0, result.stderr
     titles = ["BBS", "British Standards", "Building society", "Benzodiazepine", "Bronze age", "Bicameral mind"]
-    positions = [result.stdout.find(f"\n{title}\n") if i else result.stdout.find(title) for i, title in enumerate(titles)]
-    assert -1 not in positions, dict(zip(titles, positions))
+    positions = [result.stdout.find(f"\n{title}\n") if i else result.stdout.find(title)
+                 for i, title in enumerate(titles)]
+    assert -1 not in positions, dict(zip(titles, positions, strict=True))
     assert positions == sorted(positions)
     assert result.stdout.count("=" * 100) == 19  # a rule between each two of the 20 articles
 
@@ -300,7 +302,8 @@ def test_unreadable_file_as_any_user(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("data", "kind"),
-    [(b"\x89PNG\r\n\x1a\n" + bytes(100), "it looks like a PNG image"), (bytes(range(256)) * 64, "it holds binary data")],
+    [(b"\x89PNG\r\n\x1a\n" + bytes(100), "it looks like a PNG image"),
+     (bytes(range(256)) * 64, "it holds binary data")],
 )
 def test_binary_file(tmp_path: Path, data: bytes, kind: str) -> None:
     path = tmp_path / "image.txt"
@@ -488,7 +491,8 @@ def test_readme_test_command_is_what_ci_runs() -> None:
 
 
 def test_readme_sample_command_opens_a_bundled_sample() -> None:
-    command = "python3 -m venv .venv && .venv/bin/pip install . && .venv/bin/wikireader sample/North_Koreans_in_Russia.txt"
+    command = ("python3 -m venv .venv && .venv/bin/pip install . && "
+               ".venv/bin/wikireader sample/North_Koreans_in_Russia.txt")
     assert f"```sh\n{command}\n```" in README
     assert SAMPLE.is_file()
 

@@ -21,6 +21,7 @@ import textual_serve
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.geometry import Region
+from textual.screen import Screen
 from textual.scrollbar import ScrollBar
 from textual.widgets import Input, Tree
 
@@ -58,6 +59,7 @@ async def test_every_wrapper_reads_what_textual_has() -> None:
         assert "hello there" in [str(n.message) for n in tp.notifications(app)]
         assert "One" in "\n".join(strip.text for strip in tp.compositor(screen).render_strips())
         assert app.screen_stack[0].id == tp.DEFAULT_SCREEN_ID
+        tp.expect_result(Screen[None](), app)  # still there, taking these (the app's open-by-title tests use it)
 
         tree = app.query_one(Tree)
         lines = tp.tree_lines(tree)

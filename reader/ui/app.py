@@ -10,31 +10,31 @@ article picker (`show_picker`); the reader's `o` key asks for the picker again w
 from __future__ import annotations
 
 import importlib
-from collections import deque
 import os
 import sys
 import weakref
+from collections import deque
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, ClassVar, TypeGuard
+from typing import TYPE_CHECKING, Any, ClassVar, TypeGuard
 
-from textual import events
-from textual.app import App, SystemCommand
 from rich.segment import Segment
 from rich.style import Style
+from textual import events
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.color import Color
-from textual.filter import Monochrome
 from textual.css.query import NoMatches
+from textual.filter import Monochrome
 from textual.screen import Screen
 
 from reader.config import Settings
 from reader.errors import ReaderError
 from reader.source.state import ArticleState, Place, StateStore, article_key
 from reader.ui import heap
+from reader.ui.history import History, Spot
 from reader.ui.key_gate import KeyGate
 from reader.ui.say import SECONDS, Says, one_line
-from reader.ui.textual_private import binding_chain, line_filters, set_line_filters
-from reader.ui.history import History, Spot
+from reader.ui.textual_private import binding_chain, expect_result, line_filters, set_line_filters
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -107,7 +107,8 @@ class SafeMonochrome(Monochrome):
 
     def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
         null = Style.null()
-        return super().apply([seg if seg.style is not None else Segment(seg.text, null) for seg in segments], background)
+        segments = [seg if seg.style is not None else Segment(seg.text, null) for seg in segments]
+        return super().apply(segments, background)
 
 
 class ReaderApp(App[None]):
@@ -135,7 +136,7 @@ class ReaderApp(App[None]):
         self.said: deque[str] = deque(maxlen=100)  # what `notify` said, newest last
         self.settings = settings if settings is not None else Settings()
         self.set_keymap(self.settings.keys)
-        self._unsaved: dict[str, object] = {}  # settings changed in the reader, not yet saved
+        self._unsaved: dict[str, Any] = {}  # settings changed in the reader, not yet saved
         self._offered: set[str] = set()  # settings whose saving was offered
         self.state = state if state is not None else StateStore.in_memory()
         self.resume = resume
@@ -188,7 +189,7 @@ class ReaderApp(App[None]):
         list to go back to)."""
         return self.library.is_multi
 
-    def get_default_screen(self) -> Screen:
+    def get_default_screen(self) -> Screen[Any]:
         """The reader of the article the app opens on (a file's only one, or the one asked for
         by title) is its first screen: no blank default screen to build, style and switch away
         from before the first paint."""
@@ -199,9 +200,8 @@ class ReaderApp(App[None]):
             home = self._prepare_reader(start)
         except ReaderError:  # on_mount tries again, where it can say why it cannot
             return super().get_default_screen()
-        # What `switch_screen` gives a screen it switches in, so that opening another article
-        # can switch away from this one as from any reader (Textual's default screen has none).
-        home._push_result_callback(self, None)
+        # So that opening another article can switch away from this one as from any reader.
+        expect_result(home, self)
         self._home = True
         return home
 
@@ -610,11 +610,12 @@ class ReaderApp(App[None]):
         if is_reader(screen) and screen.index is not None:
             self.history.record(Spot(screen.index, screen.title or "", event.place, self.library.generation))
 
-    def action_back(self) -> None:
-        """`backspace`, `alt+left`: back to where the reader was before the last jump."""
+    def action_go_back(self) -> None:
+        """`backspace`, `alt+left`: back to where the reader was before the last jump (not
+        `action_back`: that is Textual's own, which pops a screen)."""
         self._step(self.history.back, "Nothing to go back to.")
 
-    def action_forward(self) -> None:
+    def action_go_forward(self) -> None:
         """`alt+right`: forward again, after going back."""
         self._step(self.history.forward, "Nothing to go forward to.")
 
@@ -721,7 +722,7 @@ class ReaderApp(App[None]):
 
     # ------------------------------------------------------------------ palette
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         if is_reader(screen):
             yield from screen.system_commands()

@@ -27,7 +27,7 @@ from __future__ import annotations
 import asyncio
 from collections import deque
 from time import monotonic
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from textual import events
 from textual.css.query import NoMatches
@@ -67,7 +67,7 @@ class KeyTaker(Protocol):
 class KeyGate:
     """The app's queue of keys; see the module docstring."""
 
-    def __init__(self, app: App[object]) -> None:
+    def __init__(self, app: App[Any]) -> None:
         self._app = app
         self._keys: deque[events.Key] = deque()
         self._task: asyncio.Task[None] | None = None

@@ -109,6 +109,13 @@ def start_widget(app: App[Any], parent: Widget, widget: Widget) -> None:
     app._start_widget(parent, widget)
 
 
+def expect_result(screen: Screen[Any], requester: App[Any]) -> None:
+    """Give `screen` the (empty) result callback `switch_screen` gives a screen it switches in, so
+    that a screen made the app's default screen (`get_default_screen`) can be switched away from
+    like any other: Textual's own default screen has none, and `switch_screen` fails on it."""
+    screen._push_result_callback(requester, None)
+
+
 def notifications(app: App[Any]) -> Iterable[Notification]:
     """The notifications the app shows now (tests read what it said)."""
     return app._notifications

@@ -116,8 +116,8 @@ class ReaderScreen(Screen[None]):
         Binding("N", "match(-1)", "Prev match", show=False, id="previous_match"),
         Binding("escape", "clear_search", "Clear search", show=False, id="clear_search"),
         # Reading as a habit: the way back, marks, copying (the app keeps the history and marks).
-        Binding("backspace,alt+left", "app.back", "Back", show=False, id="back"),
-        Binding("alt+right", "app.forward", "Forward", show=False, id="forward"),
+        Binding("backspace,alt+left", "app.go_back", "Back", show=False, id="back"),
+        Binding("alt+right", "app.go_forward", "Forward", show=False, id="forward"),
         Binding("m", "mark", "Set mark", show=False, id="set_mark"),
         Binding("apostrophe", "go_to_mark", "Go to mark", show=False, id="go_to_mark"),
         Binding("y", "copy_text", "Copy selection", show=False, id="copy"),
