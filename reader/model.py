@@ -285,6 +285,12 @@ class Section:
 
 
 BREADCRUMB = " > "  # between the titles of a section's path, wherever a breadcrumb is written
+TOP = "(Top)"  # the title and the lead, where a breadcrumb has no section (as Wikipedia's contents)
+
+
+def breadcrumb(path: tuple[str, ...]) -> str:
+    """A section path as one line ("Migration history > Workers"); `TOP` for the lead."""
+    return BREADCRUMB.join(path) or TOP
 
 
 @dataclass(frozen=True, slots=True)
@@ -388,5 +394,6 @@ __all__ = [
     "Article", "BREADCRUMB", "Block", "BOLD", "CELL_GAP", "CODE", "Citation", "CitationEntry", "Hatnote", "ITALIC",
     "ImageCaption", "Inline", "LINK", "ListItem", "OutlineEntry", "Paragraph", "Preformatted", "Quote", "Redirect",
     "References", "SMALL", "SUB", "SUP", "Section", "Span", "TAG", "Table", "TableCell", "block_runs", "block_text",
+    "TOP", "breadcrumb",
     "plain",
 ]

@@ -113,3 +113,9 @@ def test_block_text() -> None:
     assert m.block_text(m.Redirect("Elsewhere")) == "Elsewhere"
     assert m.block_text(m.ImageCaption("File.jpg", (m.Span("A caption"),))) == "A caption"
     assert m.block_text(m.References()) == ""
+
+
+def test_a_breadcrumb_is_written_one_way() -> None:
+    """The status line, the history and the marks all write a place with `breadcrumb`."""
+    assert m.breadcrumb(()) == m.TOP == "(Top)"
+    assert m.breadcrumb(("Migration history", "Workers")) == "Migration history > Workers"

@@ -29,6 +29,7 @@ from textual.screen import Screen
 
 from reader.config import Settings
 from reader.errors import ReaderError
+from reader.model import breadcrumb
 from reader.source.state import ArticleState, Place, StateStore, article_key
 from reader.ui import heap
 from reader.ui.history import History, Spot
@@ -642,7 +643,7 @@ class ReaderApp(App[None]):
 
         commands = []
         for direction, spot in reversed(self.history.listing()):
-            where = " > ".join(spot.place.path) or "(Top)"
+            where = breadcrumb(spot.place.path)
             commands.append(SimpleCommand(f"{spot.title} § {where}", lambda spot=spot: self._jump_to(spot),
                                           f"{direction} · {spot.place.section or 'top'}"))
         if not commands:
@@ -672,7 +673,7 @@ class ReaderApp(App[None]):
             if not record.digest:
                 record.digest = digest
             self.state.update(key, record)
-            where = " > ".join(event.place.path) or "(Top)"
+            where = breadcrumb(event.place.path)
             self.notify(f"Mark {event.letter} set at {where}.", timeout=3, markup=False)
             return
         place = record.marks.get(event.letter)
@@ -692,7 +693,7 @@ class ReaderApp(App[None]):
         commands = []
         for _key, record in self.state.all():
             for letter, place in sorted(record.marks.items()):
-                where = " > ".join(place.path) or "(Top)"
+                where = breadcrumb(place.path)
                 commands.append(SimpleCommand(f"{letter}  {record.title} § {where}",
                                               lambda record=record, place=place: self._open_mark(record, place),
                                               os.path.basename(record.file)))

@@ -21,7 +21,7 @@ from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Static
 
-from reader.model import Citation
+from reader.model import TOP, Citation
 from reader.ui.screens.citation_text import (
     Occurrence,
     citation_fields,
@@ -236,7 +236,7 @@ def use_prompt(position: int, occurrence: Occurrence) -> Text:
     """ "2 Migration history > Workers: …the words before the marker"."""
     prompt = Text()
     prompt.append(f"{position} " if position < 10 else "  ", style="bold")
-    prompt.append(occurrence.where or "(Top)", style="bold")
+    prompt.append(occurrence.where or TOP, style="bold")
     if occurrence.context:
         prompt.append(": ")
         prompt.append(f"…{occurrence.context}", style="italic")

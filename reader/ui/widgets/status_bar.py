@@ -13,7 +13,7 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from reader.model import BREADCRUMB
+from reader.model import breadcrumb
 
 BREADCRUMB_SHARE = 24  # cells of the breadcrumb a long query leaves it (the innermost section)
 
@@ -68,7 +68,7 @@ class StatusBar(Widget):
     @property
     def breadcrumb(self) -> str:
         """The section path as the reader sees it ("(Top)" for the title and lead, as Wikipedia's contents)."""
-        return BREADCRUMB.join(self.path) if self.path else "(Top)"
+        return breadcrumb(self.path)
 
     @property
     def counter(self) -> str:
