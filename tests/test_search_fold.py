@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from reader.layout import Layout, layout_article
 from reader.parse import parse_article
 from reader.source.fold import (
+    accent_check,
     accents_agree,
-    asks_for_accents,
     fold_char,
     fold_query,
     fold_text,
@@ -143,8 +143,9 @@ def folded_copy_starts(text: str, query: str) -> list[int]:
     """Where the article's search (a folded copy of the text) finds `query`."""
     lower = not is_case_sensitive(query)
     pattern = query_pattern(fold_query(query, lower), marks=False)
+    check = accent_check(query, lower)
     return [m.start() for m in pattern.finditer(fold_text(text, lower))
-            if not asks_for_accents(query) or accents_agree(text[m.start():m.end()], query, lower)]
+            if check is None or check(text[m.start():m.end()])]
 
 
 @settings(max_examples=200, deadline=None)

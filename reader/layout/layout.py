@@ -176,12 +176,12 @@ class Layout:
         lower = not is_case_sensitive(query)
         folded = self._folded_text(lower)
         pattern = fold.query_pattern(fold.fold_query(query, lower), self._has_marks())
-        check = fold.asks_for_accents(query)  # "é" matches only "é"
+        check = fold.accent_check(query, lower)  # "é" matches only "é"
         starts: list[int] = []
         ends: list[int] = []
         for match in pattern.finditer(folded):
             start, end = match.span()
-            if check and not fold.accents_agree(text[start:end], query, lower):
+            if check is not None and not check(text[start:end]):
                 continue
             starts.append(start)
             ends.append(end)

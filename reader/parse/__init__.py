@@ -39,17 +39,11 @@ from .repair import drop_switches, looks_escaped, mend_citations, mend_tables, r
 from .sections import build_sections, split_categories
 from .spans import without_surrogates
 
-__all__ = ["article_format", "detect_format", "parse_article"]
+__all__ = ["detect_format", "parse_article"]
 
 _TITLE_LINE = re.compile(r"^\s*\[\[([^\[\]\n|]+)\]\]\s*$")
 _REDIRECT = re.compile(r"^\s*#\s*redirect\s*:?\s*(.*)$", re.IGNORECASE)
 _HEADING_LINE = re.compile(r"^=+[^=\n].*=+\s*$", re.MULTILINE)
-
-
-def article_format(text: str) -> str:
-    """The format `parse_article` finds for a whole article `text` ("dump" or "wikitext"): to
-    parse a first part of it (`limit`) as the whole will be, when only that part is ready."""
-    return detect_format(text)
 
 
 def parse_article(text: str, title: str | None = None, *, fmt: str | None = None,

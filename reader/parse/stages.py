@@ -10,7 +10,7 @@ format the whole article is in), never as if it were all.
 from __future__ import annotations
 
 from reader.model import Article
-from reader.parse import article_format, parse_article
+from reader.parse import detect_format, parse_article
 from reader.source.library import PendingText
 
 QUICK_LIMIT = 20_000  # characters parsed before the first paint of a long article (a few screens)
@@ -24,7 +24,7 @@ def parse_first(text: str | PendingText, title: str | None, fmt: str | None = No
     if isinstance(text, PendingText):
         head, whole = text.head(HEAD_CHARS)
         limit = QUICK_LIMIT if whole else min(QUICK_LIMIT, len(head) // 2)
-        return parse_article(head, title, fmt=fmt or article_format(text.raw), limit=limit)
+        return parse_article(head, title, fmt=fmt or detect_format(text.raw), limit=limit)
     return parse_article(text, title, fmt=fmt, limit=QUICK_LIMIT)
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
 DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043\ufe58\ufe63\uff0d"
@@ -97,22 +98,27 @@ def query_pattern(folded: str, marks: bool) -> re.Pattern[str]:
     return re.compile("".join(re.escape(char) + f"[{MARKS}]*" for char in folded))
 
 
-def asks_for_accents(query: str) -> bool:
-    """True when the query holds an accented letter (or a combining mark): its matches are checked."""
-    return any(has_accent(char) or unicodedata.combining(char) for char in query)
-
-
 def accents_agree(found: str, query: str, lower: bool) -> bool:
     """True when each accented letter of the query stands, with that accent, in `found` (the
     real text of a match): "é" finds "é" and not "e".  Letters are compared with their
     combining marks ("d" + U+0301 has no single character)."""
+    check = accent_check(query, lower)
+    return check is None or check(found)
+
+
+def accent_check(query: str, lower: bool) -> Callable[[str], bool] | None:
+    """`accents_agree` for one query, its letters worked out once (a search checks every match);
+    None when the query asks for no accent."""
     wanted = letters(query, lower)
-    if not any(len(letter) > 1 or has_accent(letter) for letter in wanted):
-        return True
-    got = letters(found, lower)
-    if len(got) != len(wanted):
-        return False
-    return all(have == want for have, want in zip(got, wanted, strict=True) if len(want) > 1 or has_accent(want))
+    kept = [i for i, letter in enumerate(wanted) if len(letter) > 1 or has_accent(letter)]
+    if not kept:
+        return None
+
+    def agrees(found: str) -> bool:
+        got = letters(found, lower)
+        return len(got) == len(wanted) and all(got[i] == wanted[i] for i in kept)
+
+    return agrees
 
 
 def letters(text: str, lower: bool) -> list[str]:

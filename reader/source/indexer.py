@@ -27,7 +27,7 @@ from reader.errors import InputError
 from reader.source.catalog import Catalog, CatalogDamaged, FileRow
 from reader.source.corpus import decode_article, find_files, index_folder, make_folder, relative
 from reader.source.decode import decode_bytes
-from reader.source.fileformat import detect_format
+from reader.source.fileformat import FORMAT_SAMPLE, detect_format
 from reader.source.library import normalise_title, title_from_path
 from reader.source.split import Entry, iter_articles, iter_byte_articles
 from reader.source.words import plain_words, title_and_body
@@ -38,7 +38,6 @@ if TYPE_CHECKING:
     from reader.source.fulltext import Writer
 
 SAMPLE = 8192  # bytes read to tell a text file from a binary one
-FORMAT_SAMPLE = 1 << 20  # bytes read to tell the dump format from standard wikitext
 AHEAD = 3  # files read by the workers ahead of the one being written
 COMMIT_SECONDS = 2.0  # how often a build makes what it wrote visible (see `_commit`)
 
@@ -95,7 +94,8 @@ def read_file_articles(path: str) -> FileArticles:
         body_of: Callable[[Entry], str] = partial(_text_body, text)
     else:
         # The format as the reader decides it for the file (`fileformat`), from its first megabyte.
-        result.format = detect_format(data[:FORMAT_SAMPLE].decode("utf-8", errors="replace"), path)
+        # Up to 4 bytes a character: at least the characters detect_format looks at.
+        result.format = detect_format(data[: 4 * FORMAT_SAMPLE].decode("utf-8", errors="replace"), path)
         entries = iter_byte_articles(data, fallback, result.format)
         body_of = partial(_byte_body, data, path)
     for entry in entries:
