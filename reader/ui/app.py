@@ -15,6 +15,8 @@ import sys
 import weakref
 from collections import deque
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar, TypeGuard
 
 from rich.segment import Segment
@@ -112,6 +114,23 @@ class SafeMonochrome(Monochrome):
         return super().apply(segments, background)
 
 
+@dataclass(frozen=True)
+class Identity:
+    """Which article a reader shows, for the reading state: its key, file and title, and the digest
+    of its text, made when first asked (hashing a 1 MB article took ~8 ms before the first paint)."""
+
+    key: str
+    file: str
+    title: str
+    text: str = field(repr=False)
+
+    @cached_property
+    def digest(self) -> str:
+        from reader.source.state import text_digest
+
+        return text_digest(self.text)
+
+
 class ReaderApp(App[None]):
     """Reads the articles of one file."""
 
@@ -142,9 +161,8 @@ class ReaderApp(App[None]):
         self.state = state if state is not None else StateStore.in_memory()
         self.resume = resume
         self.history = History()
-        # Each reader's article: (state key, digest of its text, file, title); none for stdin.
-        self._identity: weakref.WeakKeyDictionary[ReaderScreen, tuple[str, str, str, str]] = \
-            weakref.WeakKeyDictionary()
+        # Each reader's article, for the reading state; none for stdin.
+        self._identity: weakref.WeakKeyDictionary[ReaderScreen, Identity] = weakref.WeakKeyDictionary()
         # A place to show once the reader's article is all laid out: (place, digest it was
         # taken on or None for "the same text", what to say).
         self._place_for: dict[ReaderScreen, tuple[Place, str | None, str]] = {}
@@ -392,10 +410,8 @@ class ReaderApp(App[None]):
         )
         file = self._file_of(entry)
         if file is not None:
-            from reader.source.state import text_digest
-
             raw = source if isinstance(source, str) else source.raw
-            self._identity[screen] = (article_key(file, entry.title), text_digest(raw), file, entry.title)
+            self._identity[screen] = Identity(article_key(file, entry.title), file, entry.title, raw)
         return screen
 
     def _screen_settings(self) -> Settings:
@@ -515,7 +531,7 @@ class ReaderApp(App[None]):
     def _plan_resume(self, screen: ReaderScreen) -> None:
         """Open `screen` where its article was last read (when there is such a place)."""
         identity = self._identity.get(screen)
-        record = self.state.get(identity[0]) if identity is not None and self.resume else None
+        record = self.state.get(identity.key) if identity is not None and self.resume else None
         if record is not None and record.place is not None and record.place.anchor != (0, 0):
             self._place_for[screen] = (record.place, record.digest, "resumed")
 
@@ -526,7 +542,7 @@ class ReaderApp(App[None]):
         if not screen.is_attached:
             return
         identity = self._identity.get(screen)
-        exact = digest is None or identity is None or identity[1] == digest
+        exact = digest is None or identity is None or identity.digest == digest
         pane = screen.pane
         layout = pane.text_layout
         if layout is None or not layout.complete:
@@ -541,7 +557,7 @@ class ReaderApp(App[None]):
                             timeout=5, markup=False)
         elif say or not exact:
             self.notify(f"“{screen.title}” changed since it was last read, and its section "
-                        f"“{' > '.join(place.path)}” is gone: at the top.", severity="warning", timeout=6, markup=False)
+                        f"“{breadcrumb(place.path)}” is gone: at the top.", severity="warning", timeout=6, markup=False)
 
     def _save_place(self, screen: ReaderScreen) -> None:
         """Write where `screen` is read now (when it changed, and its article is settled)."""
@@ -552,10 +568,10 @@ class ReaderApp(App[None]):
             place = screen.pane.place
         except NoMatches:  # a reader pushed but not composed yet (the timer can come between)
             return
-        key, digest, file, title = identity
+        key, digest = identity.key, identity.digest
         if place is None or self._saved.get(key) == (place, digest):
             return
-        record = self.state.get(key) or ArticleState(file, title)
+        record = self.state.get(key) or ArticleState(identity.file, identity.title)
         record.place, record.digest = place, digest
         self.state.update(key, record)
         self._saved[key] = (place, digest)
@@ -666,12 +682,12 @@ class ReaderApp(App[None]):
         if identity is None or not is_reader(screen):
             self.notify("Marks are kept for articles read from a file, not standard input.", timeout=3)
             return
-        key, digest, file, title = identity
-        record = self.state.get(key) or ArticleState(file, title)
+        key = identity.key
+        record = self.state.get(key) or ArticleState(identity.file, identity.title)
         if event.place is not None:
             record.marks[event.letter] = event.place
             if not record.digest:
-                record.digest = digest
+                record.digest = identity.digest
             self.state.update(key, record)
             where = breadcrumb(event.place.path)
             self.notify(f"Mark {event.letter} set at {where}.", timeout=3, markup=False)
