@@ -9,3 +9,4 @@ Layers, importing downwards only:
 """
 
 __version__ = "0.1.0"
+APP_NAME = "wikireader"  # the command, the window title, and the folders platformdirs names for it

@@ -23,7 +23,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
-from reader import __version__
+from reader import APP_NAME, __version__
 from reader.errors import ReaderError
 from reader.typeahead import hold_keys
 
@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from reader.source.shelf import Shelf
     from reader.source.split import Entry
 
-PROG = "wikireader"
+PROG = APP_NAME
 EXIT_USAGE = 2  # also argparse's status for a bad command line
 EXIT_FAILURE = 1
 EXIT_INTERRUPTED = 130

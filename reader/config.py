@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-APP_NAME = "wikireader"
+from reader import APP_NAME
+
 CONFIG_FILE = "config.toml"
 TEXT_WIDTH_RANGE = (20, 400)
 TREE_WIDTH_RANGE = (12, 200)

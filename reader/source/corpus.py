@@ -12,6 +12,7 @@ import hashlib
 import os
 from pathlib import Path
 
+from reader import APP_NAME
 from reader.errors import InputError
 from reader.source.decode import Decoded, decode_bytes
 
@@ -27,7 +28,7 @@ def index_home() -> Path:
         return Path(chosen)
     import platformdirs
 
-    return Path(platformdirs.user_cache_dir("wikireader", appauthor=False)) / "collections"
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "collections"
 
 
 def index_folder(folder: Path, home: Path | None = None) -> Path:

@@ -23,7 +23,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-APP_NAME = "wikireader"
+from reader import APP_NAME
+
 STATE_FILE = "state.json"
 VERSION = 1
 MAX_ARTICLES = 2000  # ~600 KB at most; the least recently read go first

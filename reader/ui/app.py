@@ -29,6 +29,7 @@ from textual.css.query import NoMatches
 from textual.filter import Monochrome
 from textual.screen import Screen
 
+from reader import APP_NAME
 from reader.config import Settings
 from reader.errors import ReaderError
 from reader.model import breadcrumb
@@ -135,7 +136,7 @@ class ReaderApp(App[None]):
     """Reads the articles of one file."""
 
     CSS_PATH = "reader.tcss"
-    TITLE = "wikireader"
+    TITLE = APP_NAME
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="quit_app"),
         Binding("r", "follow_redirect", "Follow redirect", id="follow_redirect"),
