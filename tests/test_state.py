@@ -38,6 +38,17 @@ def test_state_survives_a_new_store_and_keeps_other_readers_records(tmp_path: Pa
     assert [p.name for p in tmp_path.iterdir()] == ["state.json"]  # no temporary file left behind
 
 
+def test_a_save_sees_what_another_reader_wrote_since_its_own(tmp_path: Path) -> None:
+    """A store re-reads the file only when it changed since it last read or wrote it, and then does."""
+    one, two = StateStore(tmp_path), StateStore(tmp_path)
+    one.update("a", ArticleState("/f", "A", "d1", Place((1, 0))))
+    two.update("b", ArticleState("/f", "B", "d2", Place((2, 0))))  # written after one's last write
+    one.update("a", ArticleState("/f", "A", "d1", Place((3, 0))))
+    again = StateStore(tmp_path)
+    assert again.get("a").place == Place((3, 0)) and again.get("b").place == Place((2, 0))
+    assert one.get("b") is not None  # and one now knows b
+
+
 def test_a_damaged_or_strange_state_file_is_ignored_with_one_note(tmp_path: Path) -> None:
     (tmp_path / "state.json").write_text('{"version": 1, "articles": {"k": {"file": 3}}}', encoding="utf-8")
     store = StateStore(tmp_path)

@@ -121,6 +121,9 @@ class StateStore:
         self.path = self.folder / STATE_FILE
         self.persist = persist
         self.note: str | None = None  # what was wrong with the file, said once by the app
+        # The file as last read or written, by (inode, mtime, size): a save every few seconds
+        # while reading re-parsed up to 2,000 records only to learn that no other reader wrote.
+        self._known: tuple[tuple[int, int, int], dict[str, ArticleState]] | None = None
         self.articles: dict[str, ArticleState] = self._read(say=True) if persist else {}
 
     @classmethod
@@ -128,8 +131,24 @@ class StateStore:
         """A store that forgets when the reader closes."""
         return cls(Path("."), persist=False)
 
+    def _signature(self) -> tuple[int, int, int] | None:
+        try:
+            stat = self.path.stat()
+        except OSError:
+            return None
+        return stat.st_ino, stat.st_mtime_ns, stat.st_size
+
     def _read(self, say: bool = False) -> dict[str, ArticleState]:
         """Every article's record in the file ({} when there is none, or it is damaged)."""
+        signature = self._signature()
+        if self._known is not None and signature == self._known[0]:
+            return dict(self._known[1])
+        articles = self._parse(say)
+        if signature is not None:
+            self._known = (signature, dict(articles))
+        return articles
+
+    def _parse(self, say: bool) -> dict[str, ArticleState]:
         try:
             raw = self.path.read_text(encoding="utf-8")
         except FileNotFoundError:
@@ -177,12 +196,15 @@ class StateStore:
             if other != key:
                 self.articles[other] = record
         try:
-            self._write({"version": VERSION, "articles": {k: v.to_json() for k, v in merged.items()}})
+            written = self._write({"version": VERSION, "articles": {k: v.to_json() for k, v in merged.items()}})
+            self._known = (written, dict(merged))
         except OSError as error:
             if self.note is None:
                 self.note = f"the reading state cannot be saved in {self.folder}: {error.strerror or error}"
 
-    def _write(self, data: dict[str, object]) -> None:
+    def _write(self, data: dict[str, object]) -> tuple[int, int, int]:
+        """Write the file whole, atomically; its signature (taken before it is in place, so that
+        a write by another reader just after ours is not mistaken for ours)."""
         self.folder.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=".state-", suffix=".json", dir=self.folder)
         try:
@@ -190,7 +212,9 @@ class StateStore:
                 json.dump(data, out, ensure_ascii=False, separators=(",", ":"))
                 out.flush()
                 os.fsync(out.fileno())
+                stat = os.fstat(out.fileno())
             os.replace(temporary, self.path)
+            return stat.st_ino, stat.st_mtime_ns, stat.st_size
         except BaseException:
             try:
                 os.unlink(temporary)
