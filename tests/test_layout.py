@@ -12,6 +12,7 @@ from test_layout_fixtures import LEAD, LONG_URL, demo_article, long_article, par
 
 from reader import model as m
 from reader.layout import Styles, is_case_sensitive, layout_article
+from reader.layout import wrap as wrap_module
 from reader.layout.wrap import wrap
 from reader.parse import parse_article
 
@@ -271,6 +272,28 @@ def test_wrap_property(text: str, first: int, rest: int) -> None:
     # Every non-space character is on exactly one line, in order.
     kept = "".join(text[start:end] for start, end in lines)
     assert re.sub(r"\s", "", kept) == re.sub(r"\s", "", text)
+
+
+def _line_by_regex(text: str, pos: int, end: int, width: int) -> int | None:
+    """How lines were found before (a regex compiled for each width): the reference."""
+    word, space = f"[^{wrap_module._SPACE}\n]", f"[{wrap_module._SPACE}]"
+    pattern = re.compile(f"{word}(?:.{{0,{width - 2}}}{word})?(?={space}|$)|{word}{{{width}}}")
+    match = pattern.match(text, pos, end)
+    return match.end() if match else None
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab c\t\xa0\u2003\u3000-.é"), min_size=1, max_size=90), st.integers(2, 40))
+def test_a_line_ends_where_the_per_width_regex_ended_it(text: str, width: int) -> None:
+    # Reading the window backwards (one pattern for every width) breaks each line where the
+    # regex compiled for its width did: the longest run that fits and ends on a word before a
+    # space or the end, else a hard cut.
+    pos = wrap_module._past_spaces(text, 0, len(text))
+    if pos == len(text):
+        return
+    window = text[pos:pos + width + 1]
+    found = wrap_module._single_cell_line(text, pos, len(text), width, window)
+    assert found == _line_by_regex(text, pos, len(text), width)
 
 
 def test_search_when_lower_case_changes_lengths() -> None:

@@ -10,7 +10,6 @@ characters (CJK) may break between any two of them.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from rich.cells import cell_len, get_character_cell_size, split_graphemes
 
@@ -36,9 +35,12 @@ def is_single_cell(text: str) -> bool:
 
 
 # Where a line may break: spaces, but not the no-break ones (U+00A0, U+2007, U+202F).
-_SPACE = " \t\u1680\u2000-\u2006\u2008-\u200a\u205f\u3000"
+_SPACE_CHARS = " \t\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u205f\u3000"
+_SPACE = "".join(re.escape(char) for char in _SPACE_CHARS)  # as a regex character class holds them
 _WORD = re.compile(f"[^{_SPACE}\n]+")
 _SPACES = re.compile(f"[{_SPACE}]*")
+# A space after a word, found in a line's window read backwards: where its last break is.
+_BREAK_BACKWARDS = re.compile(f"[{_SPACE}][^{_SPACE}\n]")
 
 # Control characters other than "\n", and the other line/page breaks, become spaces (one for
 # one, so offsets are kept) so that they neither move the cursor nor escape into the terminal.
@@ -50,12 +52,20 @@ def clean(text: str) -> str:
     return _CONTROL.sub(" ", text) if _CONTROL.search(text) else text
 
 
-@lru_cache(maxsize=512)
-def _line_pattern(width: int) -> re.Pattern[str]:
-    # Greedy: as much as fits ending on a non-space before a space or the end;
-    # else a hard cut of a word longer than the line.
-    word, space = f"[^{_SPACE}\n]", f"[{_SPACE}]"
-    return re.compile(f"{word}(?:.{{0,{width - 2}}}{word})?(?={space}|$)|{word}{{{width}}}")
+def _single_cell_line(text: str, pos: int, end: int, width: int, window: str) -> int:
+    """The end of the line of one-cell text starting at `pos` (a word): greedy, as much as fits
+    ending on a word before a space or the segment's end, else a hard cut of a word longer than
+    the line.  `window` is text[pos:pos + width + 1].
+
+    A regex per width did this (`word(?:.{0,W-2}word)?(?=space|$)|word{W}`), but compiling one
+    took ~1.3 ms and a first layout meets several widths (indents): 4 ms of the sample's first
+    paint.  Reading the window backwards needs one pattern for every width.
+    """
+    if end - pos <= width:  # the rest of the segment fits: all of it but its trailing spaces
+        return pos + len(text[pos:end].rstrip(_SPACE_CHARS))
+    found = _BREAK_BACKWARDS.search(window[::-1])
+    # window[::-1][r] is window[width - r]: the space found there follows the line's last word.
+    return pos + (width - found.start() if found else width)
 
 
 def _past_spaces(text: str, pos: int, end: int) -> int:
@@ -92,8 +102,7 @@ def _wrap_segment(text: str, start: int, end: int, first: int, rest: int, out: l
     while pos < end:
         window = text[pos : pos + width + 1]
         if is_single_cell(window):
-            match = _line_pattern(width).match(text, pos, end)
-            line_end = match.end() if match else _wide_line(text, pos, end, width)
+            line_end = _single_cell_line(text, pos, end, width, window)
         else:
             line_end = _wide_line(text, pos, end, width)
         out.append((pos, line_end))
