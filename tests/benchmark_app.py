@@ -120,8 +120,11 @@ class Runner:
         self._term_class = DrainedTerm
         self.runs = runs
         self.paint_rounds = paint_rounds or runs
-        # Bytecode cached for every program alike ("" turns PYTHONDONTWRITEBYTECODE off).
-        self.env = {"PYTHONPYCACHEPREFIX": str(pycache), "PYTHONDONTWRITEBYTECODE": ""}
+        # Bytecode cached for every program alike ("" turns PYTHONDONTWRITEBYTECODE off).  The
+        # reader's settings and reading state are the run's own (beside the cache): the user's
+        # would change what is measured (a theme, a place to resume at) and get the runs' places.
+        self.env = {"PYTHONPYCACHEPREFIX": str(pycache), "PYTHONDONTWRITEBYTECODE": "",
+                    "XDG_STATE_HOME": str(pycache.parent / "state"), "XDG_CONFIG_HOME": str(pycache.parent / "config")}
 
     def Term(self, cmd: list[str], cols: int, rows: int):  # noqa: N802 - stands for term.Term
         """A `term.Term` running `cmd` with the benchmark's environment."""

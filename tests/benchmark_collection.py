@@ -250,8 +250,10 @@ def main(argv: list[str] | None = None) -> int:
     # Bytecode cached for every program alike, as an installed program has it: our dev environment
     # sets PYTHONDONTWRITEBYTECODE, which made the reader recompile its ~60 modules on every start
     # (0.82 s to open by title against 0.62 s cached) while the bare app's Textual came compiled.
+    # The reader's settings and reading state are the run's own, as in benchmark_app.
     env = {**os.environ, "WIKIREADER_INDEX_DIR": str(work / "indexes"),
-           "PYTHONPYCACHEPREFIX": str(work / "pycache"), "PYTHONDONTWRITEBYTECODE": ""}
+           "PYTHONPYCACHEPREFIX": str(work / "pycache"), "PYTHONDONTWRITEBYTECODE": "",
+           "XDG_STATE_HOME": str(work / "state"), "XDG_CONFIG_HOME": str(work / "config")}
     try:
         folder = args.collection
         if folder is None:

@@ -78,6 +78,18 @@ async def test_reopening_comes_back_to_the_same_place(tmp_path: Path) -> None:
         assert pane.scroll_line == 0
 
 
+async def test_an_article_left_at_its_top_opens_there_without_a_word(tmp_path: Path) -> None:
+    # The top line's anchor is the title's, not (0, 0): reopening said "Resumed at the
+    # introduction; g for the top" on every article quit where it opened.
+    article, state = copy_of(tmp_path), tmp_path / "state"
+    async with reading(article, state) as (app, pilot):
+        await pilot.press("q")
+    async with reading(article, state) as (app, pilot):
+        await place_settled(app, pilot)
+        assert parts(app)[1].scroll_line == 0
+        assert not any("Resumed" in m for m in notices(app))
+
+
 async def test_no_resume_starts_at_the_top(tmp_path: Path) -> None:
     article, state = copy_of(tmp_path), tmp_path / "state"
     async with reading(article, state) as (app, pilot):

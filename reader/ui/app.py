@@ -550,6 +550,8 @@ class ReaderApp(App[None]):
             if tries > 0:
                 self.set_timer(0.05, lambda: self._show_place(screen, place, digest, say, tries - 1))
             return
+        if exact and layout.line_of_anchor(place.anchor) == pane.scroll_line:
+            return  # left at the top (its first line's anchor is no (0, 0)): nothing to resume or say
         if pane.go_to_place(place, exact):
             if say:
                 where = " ".join((place.section, place.path[-1])) if place.path else "the introduction"
