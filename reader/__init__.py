@@ -2,7 +2,7 @@
 
 Layers, importing downwards only:
     reader.source  reading files: encodings, splitting a dump into articles
-    reader.model   the document model (frozen dataclasses)
+    reader.model   the document model (frozen msgspec Structs)
     reader.parse   wikitext (dump or standard) -> model, with mwparserfromhell
     reader.layout  model -> styled, wrapped lines (rich), for --print and the reading pane
     reader.ui      the Textual app, its screens and widgets (the only place Textual is imported)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
 import pickle
 from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
+from msgspec.structs import replace
 
 from reader import model as m
 from reader.parse import parse_article
@@ -47,7 +47,7 @@ def test_the_outline_is_made_once_and_left_out_of_equality_and_copies() -> None:
     article = small_article()
     assert article.outline() is article.outline()
     assert article == small_article() and hash(article) == hash(small_article())
-    changed = dataclasses.replace(article, sections=article.sections[:1])
+    changed = replace(article, sections=article.sections[:1])
     assert [entry.number for entry in changed.outline()] == ["1", "1.1"]  # not the cached three
     again = pickle.loads(pickle.dumps(article))
     assert again == article and again.outline() == article.outline()

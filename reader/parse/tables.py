@@ -13,8 +13,7 @@ every such row slid left and values read under the wrong headings).
 
 from __future__ import annotations
 
-from dataclasses import replace
-
+from msgspec.structs import replace
 from mwparserfromhell.nodes import Tag
 from mwparserfromhell.wikicode import Wikicode
 
