@@ -7,7 +7,8 @@ the markers on a line, the matches of a search on a line, the line of a reading 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+
+from msgspec import Struct, field
 
 from reader import model
 from reader.layout.builder import Builder, Enough
@@ -19,8 +20,7 @@ from reader.source.fold import is_case_sensitive
 Anchor = tuple[int, int]  # (block ordinal, offset within the block's text)
 
 
-@dataclass(frozen=True)
-class SearchResult:
+class SearchResult(Struct, frozen=True):
     """All matches of a query: offsets into the layout's searchable text, and counts."""
 
     query: str

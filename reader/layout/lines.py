@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import overload
 
+from msgspec import Struct, field
 from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Span as RichSpan
@@ -26,8 +26,7 @@ Piece = tuple[str, Style | None, int | None]
 Pieces = list[Piece]
 
 
-@dataclass(slots=True)
-class Chunk:
+class Chunk(Struct):
     """The text of one block (or one static line) and where its lines are."""
 
     plain: str
@@ -42,8 +41,7 @@ class Chunk:
     static: Text | None = None  # a prebuilt single line (table rows)
 
 
-@dataclass(frozen=True, slots=True)
-class Marker:
+class Marker(Struct, frozen=True):
     """A citation marker on screen: its line, cell columns [start_cell, end_cell), number,
     and its character offsets in that line's `Text`."""
 
@@ -55,8 +53,7 @@ class Marker:
     end: int
 
 
-@dataclass(slots=True)
-class Prefix:
+class Prefix(Struct):
     """Text put before a line (indent, bullet, quote bar) and its width in cells."""
 
     text: str
@@ -64,8 +61,7 @@ class Prefix:
     cells: int
 
 
-@dataclass
-class LineStore:
+class LineStore(Struct):
     """Chunks and the lines cut from them; `line(i)` builds a line's rich Text."""
 
     width: int

@@ -23,7 +23,8 @@ import os
 import re
 import stat
 import sys
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from reader.errors import InputError
 from reader.source.mojibake import MOJIBAKE_HINT, MOJIBAKE_HINT_UTF8, SLOPPY, repair_text
@@ -68,8 +69,7 @@ BOMS: tuple[tuple[bytes, str], ...] = (
 # Control bytes that never occur in text (tab, line feed, form feed, carriage return and escape do).
 CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\x0b\x0c\r\x1b") + b"\x7f"
 
-@dataclass(frozen=True)
-class Decoded:
+class Decoded(Struct, frozen=True):
     """A file's text, ready for splitting and parsing."""
 
     text: str  # "\n" line ends (CRLF/CR normalised), NULs removed

@@ -22,8 +22,10 @@ import difflib
 import os
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
 from pathlib import Path
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from reader.errors import ArticleNotFound, InputError, ReaderError
 from reader.source.decode import Decoded, decode_bytes, finish_repair, read_source, repair_text
@@ -36,8 +38,7 @@ HEAD_BYTES = 512 * 1024  # a lazy open of a big UTF-8 file decodes this much bef
 CHUNK = 2 * 1024 * 1024  # characters indexed by one `index_more()` call by default
 
 
-@dataclass(frozen=True)
-class FileState:
+class FileState(Struct, frozen=True):
     """What tells us the file on disk changed: identity, size and modification time."""
 
     device: int
@@ -57,8 +58,7 @@ class FileState:
         return cls(info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
 
 
-@dataclass(frozen=True)
-class PendingText:
+class PendingText(Struct, frozen=True):
     """An article whose mojibake repair is not done yet: any first part of it can be had repaired
     at once (`head`), the whole later (`full`, where ftfy runs when flagged words lie further on)."""
 

@@ -13,7 +13,8 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from reader.source.namespaces import CATEGORY_NAMESPACES, FILE_NAMESPACES
 
@@ -49,8 +50,7 @@ def _byte_patterns() -> tuple[re.Pattern[bytes], re.Pattern[bytes]]:
     return re.compile(_BYTE_TITLE, re.IGNORECASE), re.compile(b"\n" + _BYTE_TITLE, re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(Struct, frozen=True):
     """One article of a file: where it lies in the decoded text, and what it is called."""
 
     index: int  # position in the file, 0-based (tells apart repeated titles)

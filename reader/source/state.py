@@ -18,10 +18,10 @@ from __future__ import annotations
 import os
 import tempfile
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import msgspec
+from msgspec import Struct, field
 
 from reader import APP_NAME
 
@@ -50,8 +50,7 @@ def text_digest(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
 
 
-@dataclass(frozen=True)
-class Place:
+class Place(Struct, frozen=True):
     """A reading place: the anchor (block, offset) of the top line, and its section.
 
     `section` is the section's number ("4.2") and `path` its titles, outermost first: a changed
@@ -77,8 +76,7 @@ class Place:
         return cls((anchor[0], anchor[1]), section, tuple(path))
 
 
-@dataclass
-class ArticleState:
+class ArticleState(Struct):
     """What is remembered of one article."""
 
     file: str

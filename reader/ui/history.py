@@ -8,15 +8,14 @@ after going back drops what was ahead, as a browser does.  No Textual here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 from reader.source.state import Place
 
 LIMIT = 200  # places kept each way
 
 
-@dataclass(frozen=True)
-class Spot:
+class Spot(Struct, frozen=True):
     """A place in an article: the article's index in the library, its title (to list), the
     library's generation (a re-read file renumbers its articles) and the place in it."""
 

@@ -10,13 +10,13 @@ while it is on screen, else from the reading position, round past the ends.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from reader.layout import Layout, SearchResult
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(Struct, frozen=True):
     """Where a step landed: an item's index, and whether it went round past an end."""
 
     index: int
