@@ -17,7 +17,8 @@ from reader import config
 from reader.layout import layout_article
 from reader.model import Citation, Span
 from reader.parse import parse_article
-from reader.source.state import ArticleState, Place, StateStore, article_key, state_folder
+from reader.source import state as state_module
+from reader.source.state import ArticleState, Place, StateStore, article_key, read_state, state_folder
 from reader.ui.history import History, Spot
 from reader.ui.screens.citation_bibtex import citation_as_bibtex, citation_as_text
 
@@ -58,6 +59,54 @@ def test_a_damaged_or_strange_state_file_is_ignored_with_one_note(tmp_path: Path
     assert store.articles == {} and "could not be read" in store.note
     (tmp_path / "state.json").write_text("[1, 2]", encoding="utf-8")
     assert "damaged" in StateStore(tmp_path).note
+
+
+# Records as a state file holds them, now and then with a piece of the wrong shape (as a damaged
+# or hand-edited file has them).
+_GOOD_PLACE = st.fixed_dictionaries({"anchor": st.lists(st.integers(0, 99), min_size=2, max_size=2)},
+                                    optional={"section": st.text(max_size=3),
+                                              "path": st.lists(st.text(max_size=3), max_size=2)})
+_BAD_PLACE = st.sampled_from([{"anchor": [1, True]}, {"anchor": "3,4"}, {"anchor": [1]}, 5,
+                              {"anchor": [1, 2], "path": [1]}, {"anchor": [1, 2], "section": 3}])
+_PLACE = st.one_of(st.none(), _GOOD_PLACE, _GOOD_PLACE, _GOOD_PLACE, _BAD_PLACE)
+_GOOD_RECORD = st.fixed_dictionaries(
+    {"file": st.text(max_size=4), "title": st.text(max_size=4)},
+    optional={"digest": st.text(max_size=4), "seen": st.one_of(st.floats(0, 2e9), st.integers(0, 9)),
+              "place": _PLACE,
+              "marks": st.dictionaries(st.sampled_from(["a", "Z", "b", "ab", "1"]), _PLACE, max_size=3),
+              "extra": st.integers()})
+_BAD_RECORD = st.sampled_from([[], "x", {"file": 1, "title": "T"}, {"file": "f", "title": "T", "seen": "now"},
+                               {"file": "f", "title": "T", "digest": None}, {"title": "T"}])
+_RECORD = st.one_of(_GOOD_RECORD, _GOOD_RECORD, _GOOD_RECORD, _BAD_RECORD)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.text(max_size=5), _RECORD, max_size=4), st.sampled_from([1, 1, 1, 2, "1"]))
+def test_a_state_file_reads_the_same_decoded_whole_or_record_by_record(records: dict, version: object) -> None:
+    # The fast path (the whole file decoded into records in C) gives exactly what reading it
+    # record by record gives, damaged records left out either way (and a file that is not
+    # one is refused by both).
+    text = json.dumps({"version": version, "articles": records})
+    try:
+        expected = state_module._read_record_by_record(json.loads(text))
+    except ValueError:
+        expected = None
+    try:
+        found = read_state(text)
+    except ValueError:
+        found = None
+    assert found == expected
+
+
+def test_a_state_written_is_read_back_the_same(tmp_path: Path) -> None:
+    store = StateStore(tmp_path)
+    record = ArticleState("/f.txt", "T", "d1", Place((4, 2), "2.1", ("History", "Later")),
+                          {"a": Place((1, 0)), "B": Place((7, 3), "3", ("End",))})
+    store.update("k", record)
+    text = (tmp_path / "state.json").read_text(encoding="utf-8")
+    written = json.loads(text)["articles"]["k"]
+    assert written["place"] == {"anchor": [4, 2], "section": "2.1", "path": ["History", "Later"]}
+    assert StateStore(tmp_path).get("k") == record
 
 
 def test_the_state_file_stays_small(tmp_path: Path, monkeypatch) -> None:
