@@ -18,6 +18,7 @@ import pytest
 
 from reader.errors import ArticleNotFound, InputError
 from reader.source import catalog as catalog_module
+from reader.source import ranked
 from reader.source.collection import Collection
 from reader.source.corpus import find_files
 from reader.source.indexer import BuildReport, Lock, build
@@ -315,6 +316,32 @@ def test_the_words_found_together_are_what_the_article_is_searched_for(collectio
     assert [hit.phrase for hit in hits if hit.entry.title == "Planted phrase"] == ["keepers union"]  # as typed
     hits, _ = search(Collection(collection_dir, index_dir), "Keepers UNION")
     assert [hit.phrase for hit in hits if hit.entry.title == "Planted phrase"] == ["Keepers UNION"]
+
+
+def _marked(snippet: str, *words: str) -> tuple[tuple[int, int], ...]:
+    """The spans of `words` in `snippet`, found in order (as the index marks its words)."""
+    spans, at = [], 0
+    for word in words:
+        start = snippet.index(word, at)
+        spans.append((start, start + len(word)))
+        at = start + len(word)
+    return tuple(spans)
+
+
+@pytest.mark.parametrize(("query", "snippet", "marked", "searched"), [
+    # The index's words are letters and digits: "morgoth's" is "morgoth" and "s", and the
+    # article was searched for "s" (450 matches); "fire-drakes" for "fire", "1888-1918" for "1888".
+    ("morgoth's", "Tolkien’s dragons, Morgoth’s hosts", ("s", "Morgoth", "s"), "morgoth's"),
+    ("morgoth's hosts", "Tolkien’s dragons, Morgoth’s hosts", ("s", "Morgoth", "s", "hosts"), "morgoth's hosts"),
+    ("fire-drakes", "the ‘fire-drakes’ of Morgoth", ("fire", "drakes"), "fire-drakes"),
+    ("1888-1918", "Prussia (1888–1918), from 1888", ("1888", "1918", "1888"), "1888-1918"),
+    # The longest run of the query's words, not the first one marked.
+    ("civil rights", "after the civil war, the civil rights movement", ("civil", "civil", "rights"), "civil rights"),
+    ("new orleans", "born in New Orléans", ("New", "Orléans"), "new orleans"),
+])
+def test_the_article_is_searched_for_the_query_words_found_together(query: str, snippet: str,
+                                                                     marked: tuple[str, ...], searched: str) -> None:
+    assert ranked._phrase(query, snippet, _marked(snippet, *marked)) == searched
 
 
 def test_a_second_builder_waits_for_the_first(collection_dir: Path, index_dir: Path) -> None:

@@ -134,26 +134,51 @@ def _folded(fragment: str, spans: list[tuple[int, int]]) -> tuple[str, tuple[tup
 
 def _phrase(query: str, snippet: str, spans: tuple[tuple[int, int], ...]) -> str:
     """What the reader searches for in the opened article: a quoted phrase of the query, else the
-    words found together first, written as the query writes them ("bus boycott" finds "Bus
-    Boycott" and "bus boycott" alike, "orleans" finds "Orléans": the reader's search folds case
-    and accents for a query without them, as the index does)."""
+    longest run of its words found together in the snippet, written as the query writes them
+    ("bus boycott" finds "Bus Boycott" and "bus boycott" alike, "orleans" finds "Orléans": the
+    reader's search folds case, accents, dashes and quotes for a query without them).
+
+    The index's words are runs of letters and digits, so "morgoth's" is two ("morgoth", "s") and
+    "1888-1918" two more: a query word is found again in the snippet as the words standing
+    joined by a quote or a dash, and searched for whole (it was searched for as "s" and "1888")."""
     quoted = _PHRASE.search(query)
     if quoted is not None and quoted.group(1).strip():
         return " ".join(quoted.group(1).split())
     words = [word.split(":", 1)[-1] for word in query.split() if not word.startswith("-") and word != "OR"]
-    if spans:
-        start, end = spans[0]
-        found = [snippet[start:end]]
-        for next_start, next_end in spans[1:]:  # "civil rights" when the words stand together
-            if snippet[end:next_start].strip():
-                break
-            found.append(snippet[next_start:next_end])
-            end = next_end
-        by_fold = {_fold(word): word for word in words}
-        if all(_fold(word) in by_fold for word in found):
-            return " ".join(by_fold[_fold(word)] for word in found)
-        return snippet[start:end]
+    runs = [snippet[start:end] for start, end in _runs(snippet, spans)]
+    as_queried = [spelled for run in runs if (spelled := _as_queried(run, words))]
+    if as_queried:
+        return max(as_queried, key=len)
+    if runs:
+        return max(runs, key=len)
     return words[0] if words else ""
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _runs(snippet: str, spans: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:
+    """The snippet's marked words grouped as they stand together: apart only by spaces ("civil
+    rights"), or within one written word, joined by a quote or a dash ("Morgoth’s", "1888–1918")."""
+    runs: list[tuple[int, int]] = []
+    for start, end in spans:
+        gap = snippet[runs[-1][1]:start] if runs else None
+        if gap is not None and (not gap.strip() or (len(gap) <= 2 and not any(c.isspace() for c in gap))):
+            runs[-1] = (runs[-1][0], end)
+        else:
+            runs.append((start, end))
+    return runs
+
+
+def _as_queried(run: str, words: list[str]) -> str:
+    """`run` as the query spells it, when it is some of the query's words in a row ("" if not)."""
+    found = [_fold(word) for word in _WORD.findall(run)]
+    for first in range(len(words)):
+        for last in range(first + 1, len(words) + 1):
+            written = " ".join(words[first:last])
+            if [_fold(word) for word in _WORD.findall(written)] == found:
+                return written
+    return ""
 
 
 def _fold(word: str) -> str:
