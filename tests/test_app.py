@@ -901,6 +901,19 @@ async def test_tree_narrower_and_wider() -> None:
         assert tree.display  # resizing a hidden tree shows it
 
 
+async def test_narrower_or_wider_never_shows_the_tree_on_a_narrow_terminal() -> None:
+    # Below 60 columns the text comes first; only `t` is a choice to show the tree (`>` at 50
+    # columns showed a 12-column tree).
+    async with reading(size=(50, 20)) as (app, pilot):
+        screen, pane, tree, _ = parts(app)
+        assert not tree.display
+        await pilot.press("greater_than_sign", "less_than_sign")
+        assert not tree.display and pane.outer_size.width == 50
+        assert "hidden below 60 columns" in screen.key_bar.message and " t shows it" in screen.key_bar.message
+        await pilot.press("t", "greater_than_sign")
+        assert tree.display and tree.outer_size.width > 12
+
+
 async def test_a_widened_tree_gives_way_when_the_terminal_shrinks() -> None:
     async with reading(size=(120, 30)) as (app, pilot):
         _, pane, tree, _ = parts(app)

@@ -38,7 +38,7 @@ from reader.ui import heap
 from reader.ui.history import History, Spot
 from reader.ui.key_gate import KeyGate
 from reader.ui.say import SECONDS, Says, one_line
-from reader.ui.textual_private import binding_chain, expect_result, line_filters, set_line_filters
+from reader.ui.textual_private import expect_result, line_filters, set_line_filters
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -597,14 +597,9 @@ class ReaderApp(App[None]):
 
     def key_of(self, binding_id: str) -> str:
         """The key bound to `binding_id` as shown ("g"), after the reader's own key map."""
-        for _node, bindings in binding_chain(self.screen):
-            keys = [key for key, found in bindings.key_to_bindings.items()
-                    if any(binding.id == binding_id for binding in found)]
-            if keys:  # "g" rather than "home": the shortest is the one to type
-                from reader.ui.screens.help import key_display
+        from reader.ui.screens.help import key_of  # not on the way to the first paint
 
-                return key_display(min(keys, key=len))
-        return binding_id
+        return key_of(self.screen, binding_id)
 
     # ------------------------------------------------------------------ back and forward
 

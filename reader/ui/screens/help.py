@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.table import Table
 from rich.text import Text
@@ -13,9 +13,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingsMap, BindingType
 from textual.containers import VerticalScroll
 from textual.keys import format_key
+from textual.screen import Screen
 from textual.widget import Widget
 
 from reader.ui.screens.dialog import DialogScreen
+from reader.ui.textual_private import binding_chain
 
 # The keys table, grouped.  "{id}" stands for the keys of the binding with that id (`bound_keys`):
 # a key is bound once, in its widget, and a key remapped in the settings shows here as remapped.
@@ -88,6 +90,17 @@ PLACEHOLDER = re.compile(r"\{(\w+)\}")
 def key_display(keys: str) -> str:
     """Comma-separated binding keys as the help shows them: "g,home" -> "g home"."""
     return " ".join(KEY_WORDS.get(key, format_key(key)) for key in keys.split(",") if key)
+
+
+def key_of(screen: Screen[Any], binding_id: str) -> str:
+    """The key bound to `binding_id` on `screen`, as a message names it ("g"), after the reader's
+    own key map (a remapped key is named remapped); the id itself if nothing binds it."""
+    for _node, bindings in binding_chain(screen):
+        keys = [key for key, found in bindings.key_to_bindings.items()
+                if any(binding.id == binding_id for binding in found)]
+        if keys:  # "g" rather than "home": the shortest is the one to type
+            return key_display(min(keys, key=len))
+    return binding_id
 
 
 def keys_in_effect(maps: Iterable[BindingsMap], keymap: Mapping[str, str],

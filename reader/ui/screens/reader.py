@@ -34,7 +34,7 @@ from reader.model import Article
 from reader.source.state import Place
 from reader.ui import heap
 from reader.ui.say import SECONDS
-from reader.ui.screens.tree_room import TreeRoom
+from reader.ui.screens.tree_room import NARROW, TreeRoom
 from reader.ui.widgets.key_bar import KeyBar
 from reader.ui.widgets.reading_pane import ReadingPane
 from reader.ui.widgets.search_bar import SearchBar, SearchInput
@@ -290,7 +290,15 @@ class ReaderScreen(Screen[None]):
 
     def action_tree_width(self, change: int) -> None:
         """`<` / `>`: a narrower or wider section tree (the app offers to keep it)."""
-        self.post_message(self.SettingChanged("tree_width", self.tree_room.widen(change, self.size.width)))
+        width = self.tree_room.widen(change, self.size.width)
+        if width is None:
+            from reader.ui.screens.help import key_of  # see open_citation
+
+            shows = key_of(self, "toggle_tree")
+            self.say(f"The tree is hidden below {NARROW} columns, where the text comes first: {shows} shows it.",
+                     warning=True)
+            return
+        self.post_message(self.SettingChanged("tree_width", width))
 
     def on_resize(self) -> None:
         self.tree_room.resized(self.size.width)

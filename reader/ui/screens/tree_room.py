@@ -47,14 +47,17 @@ class TreeRoom:
         self.tree.display = not self.tree.display
         return bool(self.tree.display)
 
-    def widen(self, change: int, width: int) -> int:
+    def widen(self, change: int, width: int) -> int | None:
         """Make the tree `change` columns wider (narrower when negative) in a screen `width` wide;
-        the width it now has.
+        the width it now has, or None for a hidden tree in a screen under NARROW columns: there
+        the text comes first, and only `t` shows the tree (`<` showed a 12-column tree at 50).
 
         Only showing a hidden tree is a choice to keep it (as `t`): after `<` at 80 columns, a
         terminal narrowed to 40 kept the tree and 20 columns of broken words."""
         tree = self.tree
         if not tree.display:
+            if width < NARROW:
+                return None
             self.chosen = True
             tree.display = True
         room = room_for(width)
