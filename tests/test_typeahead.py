@@ -9,14 +9,17 @@ mode (`reader.typeahead`), keys arriving together on the help screen.
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import termios
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual import events
 
 from reader.source.library import Library
+from reader.source.state import StateStore
 from reader.typeahead import hold_keys
 from reader.ui.app import ReaderApp
 from reader.ui.screens.citation import CitationScreen
@@ -28,7 +31,7 @@ from reader.ui.screens.reader import ReaderScreen
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sample" / "North_Koreans_in_Russia.txt"
 NAMES = {"/": "slash", "\r": "enter", "\t": "tab", "↓": "down", "\n": "ctrl+j", "]": "right_square_bracket",
-         "?": "question_mark"}
+         "?": "question_mark", " ": "space"}
 
 
 def long_article() -> str:
@@ -46,8 +49,8 @@ class EarlyApp(ReaderApp):
 
     CSS_PATH = str(ROOT / "reader" / "ui" / "reader.tcss")  # relative paths are the class module's
 
-    def __init__(self, library: Library, keys: str, article: int | None = None) -> None:
-        super().__init__(library, article, cursor_blink=False)
+    def __init__(self, library: Library, keys: str, article: int | None = None, **options: Any) -> None:
+        super().__init__(library, article, cursor_blink=False, **options)
         self.early_keys = keys
 
     def on_mount(self) -> None:  # runs before ReaderApp.on_mount (Textual calls both)
@@ -85,15 +88,15 @@ async def settle(app: ReaderApp, pilot: object, rounds: int = 400) -> None:
         await pilot.pause()  # type: ignore[attr-defined]
 
 
-async def typed_early(library: Library, keys: str, article: int | None = None) -> tuple[object, ...]:
-    app = EarlyApp(library, keys, article)
+async def typed_early(library: Library, keys: str, article: int | None = None, **options: Any) -> tuple[object, ...]:
+    app = EarlyApp(library, keys, article, **options)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
         return seen(app)
 
 
-async def typed_late(library: Library, keys: str, article: int | None = None) -> tuple[object, ...]:
-    app = ReaderApp(library, article, cursor_blink=False)
+async def typed_late(library: Library, keys: str, article: int | None = None, **options: Any) -> tuple[object, ...]:
+    app = ReaderApp(library, article, cursor_blink=False, **options)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
         for event in key_events(keys):
@@ -121,7 +124,12 @@ async def test_keys_typed_at_start_act_as_typed_a_second_later(keys: str) -> Non
         assert late == ("popup", 1)
 
 
-@pytest.mark.parametrize("keys", ["G", "/part 59\r", "/part 5\rnnN", "Gk"])
+@pytest.mark.parametrize("keys", ["G", "/part 59\r", "/part 5\rnnN", "Gk",
+                                  # Moves past the part laid out first stopped at its end (ten ]
+                                  # typed at once: 24% into Bismarck instead of 39%).
+                                  "]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]", " " * 40,
+                                  # The tree showed the first part's outline: enter chose another section.
+                                  "\t↓↓↓↓↓↓↓↓↓↓↓↓↓↓↓↓↓↓↓↓↓↓↓↓↓↓↓↓↓↓↓↓↓↓↓↓↓↓↓↓↓↓↓↓↓↓↓↓↓↓↓↓↓↓↓↓↓↓↓↓↓↓↓↓↓↓↓↓↓↓↓↓↓↓↓↓↓↓↓↓↓\r"])
 async def test_whole_article_keys_wait_for_the_rest_of_a_long_article(keys: str) -> None:
     # G went to the end of the part laid out so far, and stayed there; the search counted
     # the matches of that part only.
@@ -130,6 +138,32 @@ async def test_whole_article_keys_wait_for_the_rest_of_a_long_article(keys: str)
     assert early == late
     if keys == "G":
         assert late[4:6] == (0, 0) and late[2] > 5000  # the end of the whole article
+
+
+@pytest.mark.parametrize("keys", ["g", "]", "G"])
+async def test_keys_typed_at_start_act_from_the_place_the_article_resumes_at(tmp_path: Path, keys: str) -> None:
+    # g typed at once was undone by the resume that came after it ("Resumed at ...; g for the
+    # top" said the message, of the very key just lost), and ] moved from the top.
+    # A long article: the place is shown once the whole is laid out, after the keys were let through.
+    article, saved = tmp_path / "long.txt", tmp_path / "saved"
+    article.write_text(long_article(), encoding="utf-8")
+    reader = ReaderApp(Library.open(str(article)), cursor_blink=False, state=StateStore(saved))
+    async with reader.run_test(size=(100, 30)) as pilot:
+        await settle(reader, pilot)
+        for event in key_events("]]]j"):
+            reader.post_message(event)
+        await settle(reader, pilot)
+        assert reader.screen.pane.scroll_line > 0
+        await pilot.press("q")
+    results = []
+    for typed in (typed_late, typed_early):
+        state = tmp_path / typed.__name__
+        shutil.copytree(saved, state)  # each run saves its own place on quitting
+        results.append(await typed(Library.open(str(article)), keys, state=StateStore(state)))
+    late, early = results
+    assert early == late
+    if keys == "g":
+        assert late[2] == 0
 
 
 async def test_an_enter_typed_while_the_terminal_was_in_line_mode_is_enter() -> None:

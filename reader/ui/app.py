@@ -378,6 +378,7 @@ class ReaderApp(App[None]):
         self._pending[screen] = (None if place else self.positions.get(index), phrase)
         if place is not None:
             self._place_for[screen] = (place, digest, "")
+            screen.awaiting_place = True
         elif index not in self.positions:
             self._plan_resume(screen)
         return screen
@@ -535,6 +536,7 @@ class ReaderApp(App[None]):
         record = self.state.get(identity.key) if identity is not None and self.resume else None
         if record is not None and record.place is not None and record.place.anchor != (0, 0):
             self._place_for[screen] = (record.place, record.digest, "resumed")
+            screen.awaiting_place = True
 
     def _show_place(self, screen: ReaderScreen, place: Place, digest: str | None, say: str,
                     tries: int = 60) -> None:
@@ -546,9 +548,11 @@ class ReaderApp(App[None]):
         exact = digest is None or identity is None or identity.digest == digest
         pane = screen.pane
         layout = pane.text_layout
+        if (layout is None or not layout.complete) and tries > 0:
+            self.set_timer(0.05, lambda: self._show_place(screen, place, digest, say, tries - 1))
+            return
+        screen.awaiting_place = False  # the keys typed meanwhile act from the place shown
         if layout is None or not layout.complete:
-            if tries > 0:
-                self.set_timer(0.05, lambda: self._show_place(screen, place, digest, say, tries - 1))
             return
         if exact and layout.line_of_anchor(place.anchor) == pane.scroll_line:
             return  # left at the top (its first line's anchor is no (0, 0)): nothing to resume or say

@@ -66,6 +66,9 @@ def section_commands() -> type:
 # Actions that mean the whole article: a key bound to one waits until the rest of a long article
 # is laid out (`G` went to the end of the part laid out so far, and stayed there).
 WHOLE_ARTICLE_ACTIONS = frozenset({"bottom", "match", "search"})
+# Moves that may wait for the rest: while only the first part is laid out, one waits unless it
+# lands inside that part (`ReadingPane.lands_in_part`).
+MOVES = frozenset({"section", "page", "half_page", "line"})
 # The screen's actions that act on the text (from the tree too): their key hints show while the
 # text has the focus, as the pane's own would.
 PANE_ACTIONS = frozenset({"section", "citation", "match"})
@@ -184,6 +187,9 @@ class ReaderScreen(Screen[None]):
         self.sub_title = source_name
         self._cursor_blink = cursor_blink
         self._hush: Timer | None = None  # clears what the key bar says
+        # The app has a place to show once the article is laid out (where it was last read, a
+        # mark, a step back): keys wait for it (`takes_key`).
+        self.awaiting_place = False
         self._settings = settings or Settings()
         self.tree_room = TreeRoom(SectionTree(id="tree"))  # the tree's room (t, < >, the width)
 
@@ -560,14 +566,20 @@ class ReaderScreen(Screen[None]):
         self.pane.focus()
 
     def takes_key(self, action: str | None) -> bool:
-        """Ready for a key once the first screen of text is laid out; for one that means the
-        whole article (`WHOLE_ARTICLE_ACTIONS`), once all of it is (see `reader.ui.key_gate`)."""
+        """Ready for a key once the first screen of text is laid out and the place it opens at
+        is shown (a resumed place: `g` typed at once was undone by the resume that followed it);
+        while only the first part of a long article is laid out, a key that means the whole
+        article (`WHOLE_ARTICLE_ACTIONS`) waits for the rest, and so does a move that would land
+        past that part, and any key for the tree, whose outline is the first part's (tab, down,
+        enter typed at once chose another section).  See `reader.ui.key_gate`."""
         layout = self.pane.text_layout
-        if layout is None:
+        if layout is None or self.awaiting_place:
             return False
-        if action in WHOLE_ARTICLE_ACTIONS:
-            return layout.complete and layout.article.complete
-        return True
+        if layout.complete and layout.article.complete:
+            return True
+        if action in WHOLE_ARTICLE_ACTIONS or (action is not None and self.focused is self.section_tree):
+            return False
+        return action not in MOVES or self.pane.lands_in_part(action)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "picker":

@@ -457,6 +457,22 @@ class ReadingPane(PassesLateKeys, QuickScrollBars, ScrollView, can_focus=True):
             if place is not None:
                 self._tell(self.Jumped(place))
 
+    def lands_in_part(self, action: str) -> bool:
+        """True when the move `action` ("section", "page", "half_page", "line") lands now where it
+        will once the whole article is laid out: a screen clear of the end of the part laid out so
+        far (at start-up, ten `]` typed at once stopped at that end, 24% into the article instead
+        of 39%).  Either way round: backwards is as safe, but the key gate knows no direction."""
+        layout = self.text_layout
+        if layout is None:
+            return False
+        height = self.size.height
+        target: int | None = self.scroll_line + height  # a page at most
+        if action == "section":
+            pinned = self._pinned[0] if self._pinned is not None else None
+            number = section_after(layout, section_base(layout, pinned, self.scroll_line))
+            target = layout.section_line(number) if number is not None else None
+        return target is not None and target + height < layout.height
+
     def next_section(self) -> None:
         """Go to the next heading (any level) after the reading position."""
         self._go_to_found(section_after)
