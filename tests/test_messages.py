@@ -49,6 +49,16 @@ async def test_n_without_a_search_says_why_nothing_moved() -> None:
         assert "Help" in screen.key_bar.render().plain
 
 
+async def test_n_on_the_only_match_says_it_is_the_only_one() -> None:
+    app = ReaderApp(Library.open(str(SAMPLE)), cursor_blink=False)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *"kyung hee", "enter", "n")
+        screen = reader(app)
+        assert screen.status.total == 1 and screen.status.current == 1
+        assert "The only match for “kyung hee”" in screen.key_bar.message  # it said nothing
+
+
 async def test_a_message_leaves_with_its_screen() -> None:
     app = ReaderApp(Library.open(str(SAMPLE)), cursor_blink=False)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:

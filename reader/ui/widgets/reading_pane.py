@@ -593,7 +593,9 @@ class ReadingPane(PassesLateKeys, QuickScrollBars, ScrollView, can_focus=True):
             return
         top = self.scroll_line
         found = self.finder.step_match(layout, top, self._viewport_height(), forward)
-        if found is not None and found.wrapped and result.total > 1:
+        if result.total == 1:  # n stayed where it was: say why, as for no match at all
+            self.notify(f"The only match for “{result.query}”.", timeout=2, markup=False)
+        elif found is not None and found.wrapped:
             self.notify("Search wrapped to the top." if forward else "Search wrapped to the bottom.", timeout=2)
         self._reveal(self.finder.current_line(layout))
         self._redraw()
