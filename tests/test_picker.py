@@ -424,6 +424,8 @@ async def test_app_keeps_the_reading_position_of_each_article() -> None:
         await pilot.pause(0.3)
         assert app.screen.title == "Benzodiazepine"
         assert app.screen.pane.scroll_y == place
+        # With the note a reopened article gives across runs (it said nothing in the same run).
+        assert app.screen.key_bar.message.startswith("Resumed at ") and "g for the top" in app.screen.key_bar.message
 
 
 async def test_app_follows_a_redirect_in_the_same_file() -> None:

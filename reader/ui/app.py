@@ -483,6 +483,9 @@ class ReaderApp(App[None]):
             self.set_timer(0.05, lambda: self._restore_position(screen, position, tries - 1))
             return
         pane.scroll_to(y=position, animate=False, immediate=True)
+        place = pane.place
+        if position and place is not None:  # as a resume across runs says it (the README's note)
+            self.notify(f"Resumed at {_where(place)}; {self.key_of('top')} for the top.", timeout=5, markup=False)
 
     def _redirect_entry(self, screen: object) -> Entry | None:
         """The article in this file that the reader's redirect page points to."""
@@ -558,9 +561,8 @@ class ReaderApp(App[None]):
             return  # left at the top (its first line's anchor is no (0, 0)): nothing to resume or say
         if pane.go_to_place(place, exact):
             if say:
-                where = " ".join((place.section, place.path[-1])) if place.path else "the introduction"
                 changed = "" if exact else " (the article changed since)"
-                self.notify(f"{say.capitalize()} at {where}{changed}; {self.key_of('top')} for the top.",
+                self.notify(f"{say.capitalize()} at {_where(place)}{changed}; {self.key_of('top')} for the top.",
                             timeout=5, markup=False)
         elif say or not exact:
             self.notify(f"“{screen.title}” changed since it was last read, and its section "
@@ -748,6 +750,11 @@ class ReaderApp(App[None]):
             yield SystemCommand("History", "The places visited: go back to one (backspace goes back one)",
                                 self.show_history)
         yield SystemCommand("Marks", "Every mark in every article: open one ('a goes to mark a)", self.show_marks)
+
+
+def _where(place: Place) -> str:
+    """A place as a note names it: its section's number and title, or "the introduction"."""
+    return " ".join((place.section, place.path[-1])) if place.path else "the introduction"
 
 
 def run_app(library: Shelf, article: int | None = None, ahead: ParseAhead | None = None, *,
