@@ -190,7 +190,8 @@ def latencies(runner: Runner, big: Path, titles: list[str], marker: str) -> dict
         raise RuntimeError("pick another search: both queries match the same count")
     figures: dict[str, list[float]] = {"G": [], "]": [], "tree": [], "search": [], "peak": []}
     for _ in range(runner.runs):
-        term = runner.Term([WIKIREADER, str(big)], COLS, ROWS)
+        # At the top whatever the run before left: each run quits where its keys took it.
+        term = runner.Term([WIKIREADER, "--no-resume", str(big)], COLS, ROWS)
         if term.wait_for(marker, 60, since=term.started) is None:
             raise RuntimeError("the big article never painted")
         # The complete article replaces the quick first part ("loading…" in the status meanwhile).
