@@ -338,6 +338,8 @@ def _marked(snippet: str, *words: str) -> tuple[tuple[int, int], ...]:
     # The longest run of the query's words, not the first one marked.
     ("civil rights", "after the civil war, the civil rights movement", ("civil", "civil", "rights"), "civil rights"),
     ("new orleans", "born in New Orléans", ("New", "Orléans"), "new orleans"),
+    # Only a piece of the query's word in the snippet (the lead of Dragon (Middle-earth)).
+    ("morgoth's", "J. R. R. Tolkien's Middle-earth legendarium", ("s",), "morgoth's"),
 ])
 def test_the_article_is_searched_for_the_query_words_found_together(query: str, snippet: str,
                                                                      marked: tuple[str, ...], searched: str) -> None:

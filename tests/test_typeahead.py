@@ -140,6 +140,18 @@ async def test_whole_article_keys_wait_for_the_rest_of_a_long_article(keys: str)
         assert late[4:6] == (0, 0) and late[2] > 5000  # the end of the whole article
 
 
+@pytest.mark.parametrize("keys", [" " * 10, "d" * 10])
+async def test_moves_typed_at_start_do_not_run_into_the_references_of_the_first_part(keys: str) -> None:
+    # The first part of a long article ends with the references the parser adds after it, which
+    # the whole article numbers as another section: ten spaces typed at once ran into them, and
+    # the whole then showed another place (Benzodiazepine: 33% instead of 30%).
+    path = str(ROOT / "tests" / "data" / "dump" / "wiki-example.txt")
+    library = Library.open(path)
+    index = next(entry.index for entry in library.entries if entry.title == "Benzodiazepine")
+    late = await typed_late(library, keys, index)
+    assert await typed_early(Library.open(path), keys, index) == late
+
+
 @pytest.mark.parametrize("keys", ["g", "]", "G"])
 async def test_keys_typed_at_start_act_from_the_place_the_article_resumes_at(tmp_path: Path, keys: str) -> None:
     # g typed at once was undone by the resume that came after it ("Resumed at ...; g for the

@@ -149,8 +149,8 @@ def _phrase(query: str, snippet: str, spans: tuple[tuple[int, int], ...]) -> str
     as_queried = [spelled for run in runs if (spelled := _as_queried(run, words))]
     if as_queried:
         return max(as_queried, key=len)
-    if runs:
-        return max(runs, key=len)
+    # Only pieces of the query's words are in the snippet (the "s" of "morgoth's", in "Tolkien's"):
+    # the query's first word, whole.
     return words[0] if words else ""
 
 

@@ -461,7 +461,8 @@ class ReadingPane(PassesLateKeys, QuickScrollBars, ScrollView, can_focus=True):
         """True when the move `action` ("section", "page", "half_page", "line") lands now where it
         will once the whole article is laid out: a screen clear of the end of the part laid out so
         far (at start-up, ten `]` typed at once stopped at that end, 24% into the article instead
-        of 39%).  Either way round: backwards is as safe, but the key gate knows no direction."""
+        of 39%).  Either way round: backwards is as safe, but the key gate knows no direction.
+        Only meaningful while the layout is partial."""
         layout = self.text_layout
         if layout is None:
             return False
@@ -471,7 +472,11 @@ class ReadingPane(PassesLateKeys, QuickScrollBars, ScrollView, can_focus=True):
             pinned = self._pinned[0] if self._pinned is not None else None
             number = section_after(layout, section_base(layout, pinned, self.scroll_line))
             target = layout.section_line(number) if number is not None else None
-        return target is not None and target + height < layout.height
+        # The first part's last section is cut short, or is the list of references the parser
+        # adds after the part (it numbers it as the whole article numbers another section: ten
+        # spaces typed at once ran into it, and the whole article then showed another place).
+        last = layout.section_line(layout.section_numbers[-1]) or layout.height
+        return target is not None and target + height < last
 
     def next_section(self) -> None:
         """Go to the next heading (any level) after the reading position."""
