@@ -508,6 +508,23 @@ async def test_picker_over_a_folder_filters_opens_and_searches(collection_dir: P
         assert "Lighthouse Keepers" in layout.lines[layout.match_line(result, 0)].plain
 
 
+async def test_enter_typed_right_after_the_querys_opens_the_best_result(collection_dir: Path, index_dir: Path) -> None:
+    # "/fire-drakes", enter, enter in one go: the second enter started the same search again.
+    from test_app import settle
+    from test_typeahead import key_events
+
+    from reader.ui.screens.reader import ReaderScreen
+
+    _, app = picker_app(collection_dir, index_dir)
+    async with app.run_test(size=(120, 30)) as pilot:  # type: ignore[attr-defined]
+        await on_the_picker(app, pilot)
+        for event in key_events('/"lighthouse keepers"\r\r'):
+            app.post_message(event)  # type: ignore[attr-defined]
+        await _wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        await settle(app, pilot)
+        assert app.screen.title == "Planted phrase"  # type: ignore[attr-defined]
+
+
 async def test_the_picker_shows_a_collections_prefix_hits_first_then_the_rest(
         collection_dir: Path, index_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import threading

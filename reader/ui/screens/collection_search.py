@@ -157,6 +157,11 @@ class CollectionSearchScreen(Screen[tuple[int, str] | None]):
         elif query:
             self.start(query)
 
+    def takes_key(self, action: str | None) -> bool:
+        """Keys wait while a search is running (see `reader.ui.key_gate`): an enter typed right
+        after the query's own started the same search again instead of opening the best result."""
+        return self.state.total >= 0 or not self.state.query
+
     def start(self, query: str) -> None:
         """Rank every article for `query`; the results come in best first."""
         self._cancel.set()
