@@ -301,8 +301,8 @@ class ReaderScreen(Screen[None]):
             from reader.ui.screens.help import key_of  # see open_citation
 
             shows = key_of(self, "toggle_tree")
-            self.say(f"The tree is hidden below {NARROW} columns, where the text comes first: {shows} shows it.",
-                     warning=True)
+            # Short: it is said on a terminal under 60 columns (a longer one was cut at 50).
+            self.say(f"No tree under {NARROW} columns: {shows} shows it.", warning=True)
             return
         self.post_message(self.SettingChanged("tree_width", width))
 
