@@ -204,7 +204,7 @@ class StateStore:
     def update(self, key: str, state: ArticleState) -> None:
         """Record `state` for article `key` and write the file (keeping what another reader wrote
         meanwhile for other articles).  A state folder that cannot be written is said once."""
-        state.seen = round(time.time(), 3)  # a millisecond is enough, and keeps the file short
+        state.seen = time.time()  # unrounded: two saves in one millisecond still tell which was last
         self.articles[key] = state
         if not self.persist:
             return
