@@ -469,8 +469,7 @@ class ReadingPane(PassesLateKeys, QuickScrollBars, ScrollView, can_focus=True):
         height = self.size.height
         target: int | None = self.scroll_line + height  # a page at most
         if action == "section":
-            pinned = self._pinned[0] if self._pinned is not None else None
-            number = section_after(layout, section_base(layout, pinned, self.scroll_line))
+            number = self._found(layout, section_after)
             target = layout.section_line(number) if number is not None else None
         # The first part's last section is cut short, or is the list of references the parser
         # adds after the part (it numbers it as the whole article numbers another section: ten
@@ -488,12 +487,14 @@ class ReadingPane(PassesLateKeys, QuickScrollBars, ScrollView, can_focus=True):
 
     def _go_to_found(self, find: Callable[[Layout, int], str | None]) -> None:
         layout = self.text_layout
-        if layout is None:
-            return
-        pinned = self._pinned[0] if self._pinned is not None else None
-        number = find(layout, section_base(layout, pinned, self.scroll_line))
+        number = self._found(layout, find) if layout is not None else None
         if number is not None:
             self.go_to_section(number)
+
+    def _found(self, layout: Layout, find: Callable[[Layout, int], str | None]) -> str | None:
+        """The section `find` finds from the reading position (`pane_sections`)."""
+        pinned = self._pinned[0] if self._pinned is not None else None
+        return find(layout, section_base(layout, pinned, self.scroll_line))
 
     # ------------------------------------------------------------------ citation markers
 
