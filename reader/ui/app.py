@@ -376,6 +376,8 @@ class ReaderApp(App[None]):
             self.positions.clear()
             self._positions_generation = self.library.generation
         self._pending[screen] = (None if place else self.positions.get(index), phrase)
+        if self._pending[screen][0]:
+            screen.awaiting_place = True  # the place it had earlier in this run: keys wait for it
         if place is not None:
             self._place_for[screen] = (place, digest, "")
             screen.awaiting_place = True
@@ -461,10 +463,10 @@ class ReaderApp(App[None]):
             if screen.article is not event.article:
                 continue
             position, phrase = self._pending[screen]
-            if position:
-                self._restore_position(screen, position)
-            if event.article.complete:
+            if event.article.complete:  # once: a long article's first part is shown before it
                 del self._pending[screen]
+                if position:
+                    self._restore_position(screen, position)
                 if phrase:
                     screen.call_after_refresh(screen.start_search, phrase)
             if event.article.redirect and self._redirect_entry(screen) is not None:
@@ -482,9 +484,10 @@ class ReaderApp(App[None]):
         if (layout is None or not layout.complete) and tries > 0:
             self.set_timer(0.05, lambda: self._restore_position(screen, position, tries - 1))
             return
+        screen.awaiting_place = False  # the keys typed meanwhile act from here
         pane.scroll_to(y=position, animate=False, immediate=True)
         place = pane.place
-        if position and place is not None:  # as a resume across runs says it (the README's note)
+        if place is not None:  # as a resume across runs says it (the README's note)
             self.notify(f"Resumed at {_where(place)}; {self.key_of('top')} for the top.", timeout=5, markup=False)
 
     def _redirect_entry(self, screen: object) -> Entry | None:
